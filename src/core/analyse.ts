@@ -1,0 +1,81 @@
+/**
+ * The whole engine in one call: grids in, framework, settings, checked cases, statistics and
+ * every issue out.
+ */
+import { readCases, type CaseTable } from "./cases";
+import { readFramework } from "./criteria-sheet";
+import type { Framework } from "./framework";
+import type { Grid } from "./grid";
+import { countIssues, sortIssues, type Issue } from "./issues";
+import { readSettings, type Settings } from "./settings";
+import { computeCriterionStats, computeSectionStats, pool, type CriterionStats, type SectionStats } from "./statistics";
+
+/** The sheets the engine reads, as grids. Only Cases is required. */
+export interface WorkbookGrids {
+  readonly cases: Grid;
+  readonly criteria?: Grid | null;
+  readonly settings?: Grid | null;
+  readonly interviews?: Grid | null;
+}
+
+export interface Analysis {
+  readonly framework: Framework;
+  /** Whether the framework came from the workbook's Criteria sheet. */
+  readonly frameworkFromSheet: boolean;
+  readonly settings: Settings;
+  readonly cases: CaseTable;
+  readonly interviews: CaseTable | null;
+  readonly criteria: readonly CriterionStats[];
+  readonly sections: readonly SectionStats[];
+  readonly overall: SectionStats;
+  readonly interviewStats: readonly CriterionStats[];
+  /** Every issue, in reading order. */
+  readonly issues: readonly Issue[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** Judgement cells left out of the counts because of an error. */
+  readonly excludedCells: number;
+}
+
+/**
+ * Reads, checks and counts a workbook.
+ * @example
+ * const a = analyseWorkbook({ cases: grid });
+ * a.criteria.find((c) => c.id === "2.1")?.percent;
+ */
+export function analyseWorkbook(grids: WorkbookGrids): Analysis {
+  const fw = readFramework(grids.criteria ?? null);
+  const st = readSettings(grids.settings ?? null);
+  const cases = readCases(grids.cases, fw.framework);
+  const interviews =
+    grids.interviews && fw.framework.interviewQuestions.length > 0
+      ? readCases(grids.interviews, fw.framework, { interviews: true })
+      : null;
+
+  const criteria = computeCriterionStats(fw.framework.criteria, cases.table.cases, st.settings, (id) => cases.table.columns.criteria.has(id));
+  const sections = computeSectionStats(fw.framework.sections, criteria, st.settings);
+  const overall = pool(0, "Overall", criteria, st.settings);
+  const interviewStats = interviews
+    ? computeCriterionStats(fw.framework.interviewQuestions, interviews.table.cases, st.settings, (id) => interviews.table.columns.criteria.has(id))
+    : [];
+
+  const sheetOrder = [grids.cases.sheet, grids.interviews?.sheet ?? "", grids.criteria?.sheet ?? "", grids.settings?.sheet ?? ""];
+  const issues = sortIssues([...fw.issues, ...st.issues, ...cases.issues, ...(interviews?.issues ?? [])], sheetOrder);
+  const { errors, warnings } = countIssues(issues);
+  const excludedCells = criteria.reduce((n, c) => n + c.excluded, 0) + interviewStats.reduce((n, c) => n + c.excluded, 0);
+  return {
+    framework: fw.framework,
+    frameworkFromSheet: fw.fromSheet,
+    settings: st.settings,
+    cases: cases.table,
+    interviews: interviews?.table ?? null,
+    criteria,
+    sections,
+    overall,
+    interviewStats,
+    issues,
+    errors,
+    warnings,
+    excludedCells,
+  };
+}

@@ -1,0 +1,323 @@
+/**
+ * Reading and checking the case rows: headers matched by name and by leading criterion ID,
+ * values read tolerantly, every applicability rule checked. Every issue is collected; the
+ * reading never stops at the first.
+ */
+import { toA1 } from "./address";
+import { leadingCriterionId, type Applicability, type Criterion, type Framework } from "./framework";
+import { cellText, isBlank, isBlankRow, isCellError, normaliseHeader, type CellValue, type Grid } from "./grid";
+import type { Issue, IssueCode, Severity } from "./issues";
+import { messages } from "./messages";
+import { readJudgement, readSentence, readYesNo, type SentenceType, type YesNo } from "./values";
+
+/** What one judgement cell counts as. */
+export const Outcome = {
+  /** The sheet has no column for the criterion. */
+  NoColumn: 0,
+  Met: 1,
+  NotMet: 2,
+  /** N/A, or blank where the criterion does not apply. */
+  NotApplicable: 3,
+  /** Blank where a judgement is expected: not yet judged. */
+  Unjudged: 4,
+  /** The cell has an error and is left out of the counts. */
+  Excluded: 5,
+} as const;
+export type Outcome = (typeof Outcome)[keyof typeof Outcome];
+
+export interface CaseRecord {
+  /** The Case ID as written (trimmed); "" when missing. */
+  readonly id: string;
+  /** 1-based position among the cases, used for redacted labels ("Case 3"). */
+  readonly number: number;
+  /** Zero-based sheet row. */
+  readonly row: number;
+  readonly manager: string;
+  readonly sentence: SentenceType | null;
+  readonly psr: YesNo | null;
+  /** One outcome per criterion, in the order of `CaseTable.criteria`. */
+  readonly outcomes: readonly Outcome[];
+  /** Evidence notes by section number (0: a general "Notes" column). */
+  readonly notes: ReadonlyMap<number, string>;
+}
+
+export interface CaseColumns {
+  readonly caseId: number | null;
+  readonly manager: number | null;
+  readonly sentence: number | null;
+  readonly psr: number | null;
+  /** Zero-based grid column per criterion ID (first column when repeated). */
+  readonly criteria: ReadonlyMap<string, number>;
+  readonly notes: ReadonlyMap<number, number>;
+  /** Header text by grid column. */
+  readonly headers: readonly string[];
+}
+
+export interface CaseTable {
+  readonly sheet: string;
+  /** The grid read, so a writer can point formulas at the same cells. */
+  readonly grid: Grid;
+  readonly criteria: readonly Criterion[];
+  readonly columns: CaseColumns;
+  readonly cases: readonly CaseRecord[];
+}
+
+export interface ReadCasesResult {
+  readonly table: CaseTable;
+  readonly issues: Issue[];
+}
+
+/** Options for {@link readCases}. */
+export interface ReadCasesOptions {
+  /** Which criteria to read (default: the framework's case criteria). */
+  readonly criteria?: readonly Criterion[];
+  /** Whether the sheet is the staff Interviews table (no Sentence / PSR; an interviewee column). */
+  readonly interviews?: boolean;
+}
+
+type Requirement = "required" | "optional" | "not-expected";
+
+function requirementFor(applies: Applicability, sentence: SentenceType | null, psr: YesNo | null): Requirement {
+  switch (applies) {
+    case "all":
+      return "required";
+    case "custody":
+      return sentence === null ? "optional" : sentence === "Custody" ? "required" : "not-expected";
+    case "community":
+      return sentence === null ? "optional" : sentence === "Community" ? "required" : "not-expected";
+    case "new-psr":
+      return psr === null ? "optional" : psr === "Yes" ? "required" : "not-expected";
+    case "where-relevant":
+    case "where-required":
+    case "interviews":
+      return "optional";
+  }
+}
+
+function why(applies: Applicability, sentence: SentenceType | null, psr: YesNo | null): string {
+  if (applies === "custody" || applies === "community") return sentence ? ` and this is a ${sentence.toLowerCase()} case` : "";
+  if (applies === "new-psr") return psr === "Yes" ? " and this case had a new PSR" : psr === "No" ? " and this case had no new PSR" : "";
+  return "";
+}
+
+const ID_HEADERS = ["case id", "case", "case ref", "case reference", "case number"];
+const INTERVIEWEE_HEADERS = ["interviewee", "staff member", "interview id", "name", "case manager"];
+
+/**
+ * Reads and checks the case rows of a Cases grid (header in its first row).
+ * @example
+ * const { table, issues } = readCases(grid, BUILT_IN_FRAMEWORK);
+ * table.cases.length; issues.filter((i) => i.severity === "error");
+ */
+export function readCases(grid: Grid, framework: Framework, options: ReadCasesOptions = {}): ReadCasesResult {
+  const interviews = options.interviews ?? false;
+  const criteria = options.criteria ?? (interviews ? framework.interviewQuestions : framework.criteria);
+  const issues: Issue[] = [];
+  const at = (r: number, c: number): string => toA1({ row: grid.top + r, col: grid.left + c });
+  const push = (severity: Severity, code: IssueCode, r: number | null, c: number | null, message: string, caseId: string | null = null, criterionId: string | null = null): void => {
+    issues.push({ severity, code, sheet: grid.sheet, cell: r === null || c === null ? null : at(r, c), caseId, criterionId, message });
+  };
+
+  const header = grid.rows[0] ?? [];
+  const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const headers: string[] = [];
+  for (let c = 0; c < width; c++) headers.push(cellText(header[c] ?? null).replace(/\s+/g, " ").trim());
+
+  const known = new Map(criteria.map((c) => [c.id, c]));
+  let caseId: number | null = null;
+  let manager: number | null = null;
+  let sentence: number | null = null;
+  let psr: number | null = null;
+  const critCols = new Map<string, number>();
+  const notes = new Map<number, number>();
+  const firstAt = new Map<string, number>();
+  const claim = (key: string, c: number): boolean => {
+    const first = firstAt.get(key);
+    if (first !== undefined) {
+      push("error", "duplicate-column", 0, c, messages.duplicateColumn(headers[c]!, at(0, first)), null, leadingCriterionId(key));
+      return false;
+    }
+    firstAt.set(key, c);
+    return true;
+  };
+
+  for (let c = 0; c < width; c++) {
+    const h = normaliseHeader(header[c] ?? null);
+    if (h === "") continue;
+    const id = leadingCriterionId(h);
+    if (id) {
+      if (known.has(id)) {
+        if (claim(id, c)) critCols.set(id, c);
+      } else push("warning", "unknown-criterion-column", 0, c, messages.unknownCriterionColumn(id), null, id);
+      continue;
+    }
+    const note = /^(\d+)\s*notes?$/.exec(h);
+    if (note) {
+      if (claim(`notes ${note[1]}`, c)) notes.set(Number(note[1]), c);
+      continue;
+    }
+    if (h === "notes" || h === "evidence notes") {
+      if (claim("notes 0", c)) notes.set(0, c);
+      continue;
+    }
+    if (interviews) {
+      if (caseId === null && INTERVIEWEE_HEADERS.includes(h)) {
+        caseId = c;
+        firstAt.set("id", c);
+      }
+      continue;
+    }
+    if (ID_HEADERS.includes(h)) {
+      if (claim("case id", c)) caseId = c;
+    } else if (h === "case manager") {
+      if (claim(h, c)) manager = c;
+    } else if (h === "sentence" || h === "sentence type") {
+      if (claim("sentence", c)) sentence = c;
+    } else if (h === "psr" || h === "new psr") {
+      if (claim("psr", c)) psr = c;
+    }
+  }
+
+  const where = "the header row";
+  if (interviews) {
+    if (caseId === null) push("error", "missing-column", 0, 0, messages.missingColumn(grid.sheet, "Interviewee", where));
+  } else {
+    if (caseId === null) push("error", "missing-column", 0, 0, messages.missingColumn(grid.sheet, "Case ID", where));
+    if (sentence === null) push("error", "missing-column", 0, 0, messages.missingColumn(grid.sheet, "Sentence", where));
+    if (psr === null) push("error", "missing-column", 0, 0, messages.missingColumn(grid.sheet, "PSR", where));
+  }
+  for (const c of criteria) {
+    if (!critCols.has(c.id)) push("warning", "missing-criterion-column", 0, 0, messages.missingCriterionColumn(c.id, c.title), null, c.id);
+  }
+
+  const colIndex = criteria.map((c) => critCols.get(c.id) ?? -1);
+  const cases: CaseRecord[] = [];
+  const seenIds = new Map<string, number>();
+
+  for (let r = 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r]!;
+    if (isBlankRow(row)) continue;
+    const number = cases.length + 1;
+
+    let id = "";
+    if (caseId !== null) {
+      const v = row[caseId] ?? null;
+      if (isCellError(v)) push("error", "cell-error", r, caseId, messages.cellError(v.error, "the case ID"));
+      else id = cellText(v).replace(/\s+/g, " ").trim();
+      if (id === "" && !isCellError(v)) {
+        push("error", "missing-case-id", r, caseId, interviews ? messages.missingInterviewee() : messages.missingCaseId());
+      } else if (id !== "") {
+        const key = id.toLowerCase();
+        const first = seenIds.get(key);
+        if (first !== undefined) push("error", "duplicate-case-id", r, caseId, messages.duplicateCaseId(id, at(first, caseId)), id);
+        else seenIds.set(key, r);
+      }
+    }
+    const label = id === "" ? null : id;
+
+    let sentenceValue: SentenceType | null = null;
+    if (sentence !== null) {
+      const v = row[sentence] ?? null;
+      const read = readSentence(v);
+      if (read.kind === "value") {
+        sentenceValue = read.value;
+        if (!read.canonical) push("warning", "non-canonical-value", r, sentence, messages.nonCanonical(read.text, read.value), label);
+      } else if (read.kind === "blank") push("error", "missing-sentence", r, sentence, messages.missingSentence(), label);
+      else if (read.kind === "error") push("error", "cell-error", r, sentence, messages.cellError(read.text, "Community or Custody"), label);
+      else push("error", "invalid-sentence", r, sentence, messages.invalidSentence(read.text), label);
+    }
+    let psrValue: YesNo | null = null;
+    if (psr !== null) {
+      const v = row[psr] ?? null;
+      const read = readYesNo(v);
+      if (read.kind === "value") {
+        psrValue = read.value;
+        if (!read.canonical) push("warning", "non-canonical-value", r, psr, messages.nonCanonical(read.text, read.value), label);
+      } else if (read.kind === "blank") push("error", "missing-psr", r, psr, messages.missingPsr(), label);
+      else if (read.kind === "error") push("error", "cell-error", r, psr, messages.cellError(read.text, "Yes or No"), label);
+      else push("error", "invalid-psr", r, psr, messages.invalidPsr(read.text), label);
+    }
+
+    const outcomes: Outcome[] = new Array<Outcome>(criteria.length);
+    for (let k = 0; k < criteria.length; k++) {
+      const col = colIndex[k]!;
+      if (col < 0) {
+        outcomes[k] = Outcome.NoColumn;
+        continue;
+      }
+      const crit = criteria[k]!;
+      outcomes[k] = judge(row[col] ?? null, crit, requirementFor(crit.appliesTo, sentenceValue, psrValue), (severity, code, message) =>
+        push(severity, code, r, col, message, label, crit.id),
+        () => why(crit.appliesTo, sentenceValue, psrValue),
+      );
+    }
+
+    const caseNotes = new Map<number, string>();
+    for (const [section, col] of notes) {
+      const v: CellValue = row[col] ?? null;
+      if (!isBlank(v)) caseNotes.set(section, cellText(v));
+    }
+    cases.push({
+      id,
+      number,
+      row: grid.top + r,
+      manager: manager === null ? "" : cellText(row[manager] ?? null).trim(),
+      sentence: sentenceValue,
+      psr: psrValue,
+      outcomes,
+      notes: caseNotes,
+    });
+  }
+
+  if (cases.length === 0 && grid.rows.length > 0 && !interviews) {
+    push("warning", "no-case-rows", null, null, messages.noCaseRows(grid.sheet));
+  }
+
+  return {
+    table: {
+      sheet: grid.sheet,
+      grid,
+      criteria,
+      columns: { caseId, manager, sentence, psr, criteria: critCols, notes, headers },
+      cases,
+    },
+    issues,
+  };
+}
+
+function judge(
+  value: CellValue,
+  crit: Criterion,
+  requirement: Requirement,
+  report: (severity: Severity, code: IssueCode, message: string) => void,
+  reason: () => string,
+): Outcome {
+  const read = readJudgement(value);
+  switch (read.kind) {
+    case "blank":
+      if (requirement === "not-expected") return Outcome.NotApplicable;
+      report("warning", "not-yet-judged", messages.notYetJudged(crit.id, requirement === "required" ? "Yes or No" : "Yes, No or N/A"));
+      return Outcome.Unjudged;
+    case "error":
+      report("error", "cell-error", messages.cellError(read.text, "Yes, No or N/A"));
+      return Outcome.Excluded;
+    case "invalid":
+      report("error", "invalid-value", messages.invalidValue(read.text, crit.id));
+      return Outcome.Excluded;
+    case "value":
+      break;
+  }
+  if (!read.canonical) report("warning", "non-canonical-value", messages.nonCanonical(read.text, read.value));
+  if (read.value === "N/A") {
+    if (requirement === "required") {
+      report("error", "not-applicable-not-allowed", messages.notApplicableNotAllowed(crit.id, crit.appliesTo, reason()));
+      return Outcome.Excluded;
+    }
+    return Outcome.NotApplicable;
+  }
+  if (requirement === "not-expected") {
+    report("error", "judgement-not-expected", messages.judgementNotExpected(crit.id, crit.appliesTo, reason()));
+    return Outcome.Excluded;
+  }
+  return read.value === "Yes" ? Outcome.Met : Outcome.NotMet;
+}

@@ -1,0 +1,145 @@
+/**
+ * The inspection framework: sections, criteria and who each criterion applies to. A framework
+ * is data; the built-in one is the youth Short Quality Screening (SQS) framework.
+ */
+
+/** Who a criterion applies to. */
+export type Applicability =
+  | "all"
+  | "custody"
+  | "community"
+  | "new-psr"
+  | "where-relevant"
+  | "where-required"
+  | "interviews";
+
+/** The words a user writes in the Criteria sheet's "Applies to" column, per kind. */
+export const APPLICABILITY_LABELS: Readonly<Record<Applicability, string>> = {
+  all: "All cases",
+  custody: "Custody cases",
+  community: "Community cases",
+  "new-psr": "Cases with a new PSR",
+  "where-relevant": "Where relevant",
+  "where-required": "Where required",
+  interviews: "Staff interviews",
+};
+
+export interface Section {
+  readonly number: number;
+  readonly title: string;
+}
+
+export interface Criterion {
+  /** "2.1": section number, a dot, a number. */
+  readonly id: string;
+  readonly section: number;
+  /** The short wording shown in tables. */
+  readonly title: string;
+  /** The "done well" subject used in sentences: "the initial assessment of risk of harm to others". */
+  readonly subject: string;
+  readonly appliesTo: Applicability;
+}
+
+export interface Framework {
+  readonly sections: readonly Section[];
+  /** Case criteria, in framework order. */
+  readonly criteria: readonly Criterion[];
+  /** Staff-interview questions (applicability "interviews"), counted over the Interviews table. */
+  readonly interviewQuestions: readonly Criterion[];
+}
+
+const BUILT_IN_SECTIONS = [
+  { number: 1, title: "Reducing the likelihood of reoffending" },
+  { number: 2, title: "Protecting the public" },
+  { number: 3, title: "Protecting the child or young person" },
+  { number: 4, title: "Ensuring that the sentence is served" },
+  { number: 5, title: "Operational management" },
+] as const satisfies readonly Section[];
+
+const BUILT_IN_CRITERIA = [
+  { id: "1.1", section: 1, title: "Initial assessment of the likelihood of reoffending", subject: "the initial assessment of the likelihood of reoffending", appliesTo: "all" },
+  { id: "1.2", section: 1, title: "Quality of the pre-sentence report (PSR)", subject: "the quality of the pre-sentence report", appliesTo: "new-psr" },
+  { id: "1.3", section: 1, title: "Planning to reduce the likelihood of reoffending", subject: "planning to reduce the likelihood of reoffending", appliesTo: "all" },
+  { id: "1.4", section: 1, title: "Review of the assessment as circumstances changed", subject: "the review of the assessment as circumstances changed", appliesTo: "where-required" },
+  { id: "2.1", section: 2, title: "Initial assessment of risk of harm to others", subject: "the initial assessment of risk of harm to others", appliesTo: "where-relevant" },
+  { id: "2.2", section: 2, title: "Review of the risk of harm assessment", subject: "the review of the risk of harm assessment", appliesTo: "where-required" },
+  { id: "2.3", section: 2, title: "Planning to manage risk of harm to others", subject: "planning to manage risk of harm to others", appliesTo: "where-relevant" },
+  { id: "2.4", section: 2, title: "Managing risk of harm to identifiable victims", subject: "managing the risk of harm to identifiable victims", appliesTo: "where-relevant" },
+  { id: "2.5", section: 2, title: "Management oversight of risk of harm work", subject: "management oversight of risk of harm work", appliesTo: "where-required" },
+  { id: "3.1", section: 3, title: "Initial assessment of safeguarding and vulnerability", subject: "the initial assessment of safeguarding and vulnerability", appliesTo: "where-relevant" },
+  { id: "3.2", section: 3, title: "Review of safeguarding and vulnerability assessment", subject: "the review of the safeguarding and vulnerability assessment", appliesTo: "where-required" },
+  { id: "3.3", section: 3, title: "Planning to manage safeguarding and vulnerability", subject: "planning to manage safeguarding and vulnerability", appliesTo: "where-relevant" },
+  { id: "3.4", section: 3, title: "Management oversight of safeguarding and vulnerability", subject: "management oversight of safeguarding and vulnerability work", appliesTo: "where-required" },
+  { id: "3.6", section: 3, title: "Custodial planning for safeguarding and vulnerability", subject: "custodial planning for safeguarding and vulnerability", appliesTo: "custody" },
+  { id: "4.1", section: 4, title: "Child and parents/carers involved in the assessment", subject: "involving the child and their parents or carers in the assessment", appliesTo: "all" },
+  { id: "4.2", section: 4, title: "PSR shared and explained before sentence", subject: "sharing and explaining the pre-sentence report before sentence", appliesTo: "new-psr" },
+  { id: "4.3", section: 4, title: "Diversity and barriers to engagement followed through", subject: "following through diversity factors and barriers to engagement", appliesTo: "all" },
+  { id: "4.4", section: 4, title: "Attention to health and well-being outcomes", subject: "attention to health and well-being outcomes", appliesTo: "all" },
+  { id: "4.5", section: 4, title: "Enforcement proportionate and timely where needed", subject: "enforcement action, when required, was taken appropriately", appliesTo: "where-required" },
+  { id: "5.1", section: 5, title: "Supervisory input made a positive difference", subject: "supervisory input made a positive difference", appliesTo: "where-relevant" },
+] as const satisfies readonly Criterion[];
+
+const BUILT_IN_INTERVIEW_QUESTIONS = [
+  { id: "2.6", section: 2, title: "Staff understood policies for managing risk of harm", subject: "staff understood local policies and procedures for managing risk of harm to others", appliesTo: "interviews" },
+  { id: "3.5", section: 3, title: "Staff understood safeguarding policies", subject: "staff understood local policies and procedures for safeguarding", appliesTo: "interviews" },
+  { id: "5.2", section: 5, title: "Case managers clear about the organisation's priorities", subject: "case managers were clear about how the organisation's priorities affected their role", appliesTo: "interviews" },
+] as const satisfies readonly Criterion[];
+
+/** The built-in youth SQS framework (from the published SQS criteria). */
+export const BUILT_IN_FRAMEWORK: Framework = {
+  sections: BUILT_IN_SECTIONS,
+  criteria: BUILT_IN_CRITERIA,
+  interviewQuestions: BUILT_IN_INTERVIEW_QUESTIONS,
+};
+
+/** Matches a criterion ID at the start of a text ("2.1", "2.1 Initial assessment"). */
+export const CRITERION_ID_PATTERN = /^(\d{1,2})\.(\d{1,2})(?=\s|$)/;
+
+/**
+ * The criterion ID a header or cell starts with, if any.
+ * @example leadingCriterionId("2.1 Initial assessment of risk") // "2.1"
+ */
+export function leadingCriterionId(text: string): string | null {
+  const m = CRITERION_ID_PATTERN.exec(text.trim());
+  return m ? `${Number(m[1])}.${Number(m[2])}` : null;
+}
+
+/**
+ * The applicability kind named by a user's text, tolerant of case, spacing and common variants.
+ * @example parseApplicability("custody only") // "custody"
+ */
+export function parseApplicability(text: string): Applicability | null {
+  const t = text.replace(/\s+/g, " ").trim().toLowerCase().replace(/[.]/g, "");
+  if (t === "") return null;
+  for (const [kind, label] of Object.entries(APPLICABILITY_LABELS) as [Applicability, string][]) {
+    if (t === label.toLowerCase()) return kind;
+  }
+  const aliases: Record<string, Applicability> = {
+    all: "all",
+    "all cases": "all",
+    always: "all",
+    custody: "custody",
+    "custody only": "custody",
+    "custodial cases": "custody",
+    community: "community",
+    "community only": "community",
+    "community cases": "community",
+    "new psr": "new-psr",
+    psr: "new-psr",
+    "cases with a psr": "new-psr",
+    "where a new psr was prepared": "new-psr",
+    relevant: "where-relevant",
+    "where relevant": "where-relevant",
+    required: "where-required",
+    "where required": "where-required",
+    interviews: "interviews",
+    interview: "interviews",
+    "staff interview": "interviews",
+  };
+  return aliases[t] ?? null;
+}
+
+/** The section a criterion belongs to, by number. */
+export function sectionOf(framework: Framework, criterion: Criterion): Section | undefined {
+  return framework.sections.find((s) => s.number === criterion.section);
+}

@@ -1,0 +1,149 @@
+/**
+ * Statistics per criterion and per section, exactly as the product contract defines them:
+ * relevant = Yes + No; percent = 100 × met / relevant; sections pooled over their criteria.
+ */
+import { Outcome, type CaseRecord } from "./cases";
+import type { Criterion, Section } from "./framework";
+import { describeProportion } from "./phrases";
+import type { Settings } from "./settings";
+
+export type Band = "strength" | "improvement" | "middle";
+export type Rating = "Outstanding" | "Good" | "Requires improvement" | "Inadequate";
+
+export interface CriterionStats {
+  readonly id: string;
+  readonly section: number;
+  readonly title: string;
+  readonly subject: string;
+  readonly relevant: number;
+  readonly met: number;
+  readonly notMet: number;
+  readonly unjudged: number;
+  readonly notApplicable: number;
+  /** Cells with an error, left out of the counts. */
+  readonly excluded: number;
+  /** 100 × met / relevant, unrounded; null when nothing is relevant. */
+  readonly percent: number | null;
+  readonly phrase: string;
+  /** Against the strength and improvement thresholds; null when nothing is relevant. */
+  readonly band: Band | null;
+  /** Under the rating scheme; null without one or when nothing is relevant. */
+  readonly rating: Rating | null;
+  /** Whether the sheet has a column for the criterion. */
+  readonly hasColumn: boolean;
+}
+
+export interface SectionStats {
+  readonly number: number;
+  readonly title: string;
+  readonly relevant: number;
+  readonly met: number;
+  readonly notMet: number;
+  readonly unjudged: number;
+  readonly excluded: number;
+  readonly percent: number | null;
+  readonly band: Band | null;
+  readonly rating: Rating | null;
+}
+
+/**
+ * The rating band of a percentage under a scheme.
+ * @example rateScore(72, "hmip-2018") // "Good"
+ */
+export function rateScore(percent: number | null, scheme: Settings["ratingScheme"]): Rating | null {
+  if (percent === null || scheme === "none") return null;
+  if (percent >= 80) return "Outstanding";
+  if (percent >= 65) return "Good";
+  if (percent >= 50) return "Requires improvement";
+  return "Inadequate";
+}
+
+/**
+ * Where a percentage stands against the strength and improvement thresholds.
+ * @example bandOf(85, { strengthThreshold: 80, improvementThreshold: 65 }) // "strength"
+ */
+export function bandOf(percent: number | null, settings: Pick<Settings, "strengthThreshold" | "improvementThreshold">): Band | null {
+  if (percent === null) return null;
+  if (percent >= settings.strengthThreshold - 1e-9) return "strength";
+  if (percent <= settings.improvementThreshold + 1e-9) return "improvement";
+  return "middle";
+}
+
+/**
+ * A percentage rounded to one decimal place, as in the JSON output.
+ * @example roundPercent(57.894736) // 57.9
+ */
+export function roundPercent(percent: number | null): number | null {
+  return percent === null ? null : Math.round(percent * 10 + 1e-9) / 10;
+}
+
+/**
+ * Counts each criterion over the cases.
+ * @example computeCriterionStats(criteria, table.cases, DEFAULT_SETTINGS, hasColumn)[0].met
+ */
+export function computeCriterionStats(
+  criteria: readonly Criterion[],
+  cases: readonly CaseRecord[],
+  settings: Settings,
+  hasColumn: (id: string) => boolean,
+): CriterionStats[] {
+  const n = criteria.length;
+  const counts = new Int32Array(n * 6);
+  for (const c of cases) {
+    const o = c.outcomes;
+    for (let k = 0; k < n; k++) counts[k * 6 + o[k]!]!++;
+  }
+  return criteria.map((crit, k) => {
+    const met = counts[k * 6 + Outcome.Met]!;
+    const notMet = counts[k * 6 + Outcome.NotMet]!;
+    const relevant = met + notMet;
+    const percent = relevant === 0 ? null : (100 * met) / relevant;
+    return {
+      id: crit.id,
+      section: crit.section,
+      title: crit.title,
+      subject: crit.subject,
+      relevant,
+      met,
+      notMet,
+      unjudged: counts[k * 6 + Outcome.Unjudged]!,
+      notApplicable: counts[k * 6 + Outcome.NotApplicable]!,
+      excluded: counts[k * 6 + Outcome.Excluded]!,
+      percent,
+      phrase: describeProportion(met, relevant, settings.phrases),
+      band: bandOf(percent, settings),
+      rating: rateScore(percent, settings.ratingScheme),
+      hasColumn: hasColumn(crit.id),
+    };
+  });
+}
+
+/**
+ * Pools criterion counts by section: total met over total relevant judgements.
+ * @example computeSectionStats(sections, criterionStats, DEFAULT_SETTINGS)[1].percent
+ */
+export function computeSectionStats(sections: readonly Section[], stats: readonly CriterionStats[], settings: Settings): SectionStats[] {
+  return sections
+    .map((s) => pool(s.number, s.title, stats.filter((c) => c.section === s.number), settings))
+    .filter((s, i) => stats.some((c) => c.section === sections[i]!.number) || s.relevant > 0);
+}
+
+/**
+ * Pools any set of criterion counts (a section, or everything for the overall row).
+ * @example pool(0, "Overall", stats, DEFAULT_SETTINGS).percent
+ */
+export function pool(number: number, title: string, stats: readonly CriterionStats[], settings: Settings): SectionStats {
+  let met = 0;
+  let notMet = 0;
+  let unjudged = 0;
+  let excluded = 0;
+  for (const c of stats) {
+    met += c.met;
+    notMet += c.notMet;
+    unjudged += c.unjudged;
+    excluded += c.excluded;
+  }
+  const relevant = met + notMet;
+  const percent = relevant === 0 ? null : (100 * met) / relevant;
+  return { number, title, relevant, met, notMet, unjudged, excluded, percent, band: bandOf(percent, settings), rating: rateScore(percent, settings.ratingScheme) };
+}

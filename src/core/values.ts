@@ -1,0 +1,95 @@
+/**
+ * Reading the values people type: judgements (Yes / No / N/A), sentence type and PSR, read
+ * tolerantly. A non-canonical form still counts and is reported as a warning.
+ */
+import { cellText, isBlank, isCellError, type CellValue } from "./grid";
+
+export type Judgement = "Yes" | "No" | "N/A";
+export const JUDGEMENTS: readonly Judgement[] = ["Yes", "No", "N/A"];
+
+export type SentenceType = "Community" | "Custody";
+export const SENTENCE_TYPES: readonly SentenceType[] = ["Community", "Custody"];
+
+export type YesNo = "Yes" | "No";
+export const YES_NO: readonly YesNo[] = ["Yes", "No"];
+
+/** The outcome of reading one cell against a list of allowed values. */
+export type ReadValue<T extends string> =
+  | { readonly kind: "blank" }
+  | { readonly kind: "value"; readonly value: T; readonly canonical: boolean; readonly text: string }
+  | { readonly kind: "invalid"; readonly text: string }
+  | { readonly kind: "error"; readonly text: string };
+
+const fold = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();
+
+const JUDGEMENT_ALIASES: Readonly<Record<string, Judgement>> = {
+  yes: "Yes",
+  y: "Yes",
+  true: "Yes",
+  no: "No",
+  n: "No",
+  false: "No",
+  "n/a": "N/A",
+  na: "N/A",
+  "n.a.": "N/A",
+  "n.a": "N/A",
+  "n / a": "N/A",
+  "not applicable": "N/A",
+  "not relevant": "N/A",
+  "not required": "N/A",
+};
+
+const SENTENCE_ALIASES: Readonly<Record<string, SentenceType>> = {
+  community: "Community",
+  "community sentence": "Community",
+  "in the community": "Community",
+  custody: "Custody",
+  custodial: "Custody",
+  "custodial sentence": "Custody",
+  "custody sentence": "Custody",
+};
+
+const YES_NO_ALIASES: Readonly<Record<string, YesNo>> = {
+  yes: "Yes",
+  y: "Yes",
+  true: "Yes",
+  no: "No",
+  n: "No",
+  false: "No",
+};
+
+function readWith<T extends string>(value: CellValue, canon: readonly T[], aliases: Readonly<Record<string, T>>): ReadValue<T> {
+  if (isCellError(value)) return { kind: "error", text: value.error };
+  if (isBlank(value)) return { kind: "blank" };
+  const text = cellText(value);
+  if (typeof value === "string" && (canon as readonly string[]).includes(value)) {
+    return { kind: "value", value: value as T, canonical: true, text };
+  }
+  const match = aliases[fold(text)];
+  if (match) return { kind: "value", value: match, canonical: false, text };
+  return { kind: "invalid", text };
+}
+
+/**
+ * Reads a judgement cell.
+ * @example readJudgement(" yes ") // { kind: "value", value: "Yes", canonical: false, text: " yes " }
+ */
+export function readJudgement(value: CellValue): ReadValue<Judgement> {
+  return readWith(value, JUDGEMENTS, JUDGEMENT_ALIASES);
+}
+
+/**
+ * Reads a Sentence cell.
+ * @example readSentence("custodial") // { kind: "value", value: "Custody", canonical: false, ... }
+ */
+export function readSentence(value: CellValue): ReadValue<SentenceType> {
+  return readWith(value, SENTENCE_TYPES, SENTENCE_ALIASES);
+}
+
+/**
+ * Reads a Yes/No cell (PSR, settings switches).
+ * @example readYesNo("Y") // { kind: "value", value: "Yes", canonical: false, text: "Y" }
+ */
+export function readYesNo(value: CellValue): ReadValue<YesNo> {
+  return readWith(value, YES_NO, YES_NO_ALIASES);
+}
