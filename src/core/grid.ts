@@ -19,6 +19,8 @@ export interface Grid {
   readonly top: number;
   readonly left: number;
   readonly rows: readonly (readonly CellValue[])[];
+  /** The Excel table the grid was read from (header row first), when it was a table. */
+  readonly tableName?: string;
 }
 
 /** The Excel error values, as Excel spells them. */

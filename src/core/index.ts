@@ -11,3 +11,6 @@ export * from "./phrases";
 export * from "./statistics";
 export * from "./analyse";
 export * from "./report-json";
+export * from "./template";
+export * from "./layout/model";
+export * from "./layout/build";
