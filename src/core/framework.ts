@@ -76,7 +76,7 @@ const BUILT_IN_CRITERIA = [
   { id: "4.3", section: 4, title: "Diversity and barriers to engagement followed through", subject: "following through diversity factors and barriers to engagement", appliesTo: "all" },
   { id: "4.4", section: 4, title: "Attention to health and well-being outcomes", subject: "attention to health and well-being outcomes", appliesTo: "all" },
   { id: "4.5", section: 4, title: "Enforcement proportionate and timely where needed", subject: "enforcement action, when required, was taken appropriately", appliesTo: "where-required" },
-  { id: "5.1", section: 5, title: "Supervisory input made a positive difference", subject: "supervisory input made a positive difference", appliesTo: "where-relevant" },
+  { id: "5.1", section: 5, title: "Supervisory input made a positive difference", subject: "supervisory input had made a positive difference", appliesTo: "where-relevant" },
 ] as const satisfies readonly Criterion[];
 
 const BUILT_IN_INTERVIEW_QUESTIONS = [

@@ -14,3 +14,6 @@ export * from "./report-json";
 export * from "./template";
 export * from "./layout/model";
 export * from "./layout/build";
+export * from "./findings";
+export * from "./layout/text";
+export * from "./layout/formulas";

@@ -98,22 +98,34 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+const AUXILIARY = /\b(was|were|had|has|did)\b/;
+
 /** Whether a subject phrase is already a clause with its own verb ("enforcement action … was taken appropriately"). */
 function isClause(subject: string): boolean {
-  return /\b(was|were|had|has|did)\b/.test(subject);
+  return AUXILIARY.test(subject);
 }
 
 /**
- * The report sentence for a criterion's result.
+ * The report sentence for a criterion's result. A strength says how often the work was done well,
+ * with the quantity phrase; an improvement says, as inspection reports do, in how many relevant
+ * cases it was not.
  * @example
  * criterionSentence("enforcement action, when required, was taken appropriately", 11, 11, "strength")
  * // "Enforcement action, when required, was taken appropriately in every case (11 out of 11)."
  * criterionSentence("the initial assessment of risk of harm to others", 11, 19, "improvement")
- * // "The initial assessment of risk of harm to others was done well in only just over half of the cases (11 out of 19)."
+ * // "In 8 out of 19 relevant cases, the initial assessment of risk of harm to others was not done well."
  */
 export function criterionSentence(subject: string, met: number, relevant: number, kind: "strength" | "improvement", options: DescribeProportionOptions = {}): string {
-  const phrase = met === relevant && relevant > 1 ? `every case (${met} out of ${relevant})` : describeProportion(met, relevant, options);
-  const clause = isClause(subject) ? subject : `${subject} was done well`;
-  const lead = kind === "improvement" && met > 0 && met < relevant && !phrase.startsWith("only") ? "only " : "";
-  return `${capitalise(clause)} in ${lead}${phrase}.`;
+  if (kind === "strength") {
+    const phrase = met === relevant && relevant > 1 ? `every case (${met} out of ${relevant})` : describeProportion(met, relevant, options);
+    const clause = isClause(subject) ? subject : `${subject} was done well`;
+    return `${capitalise(clause)} in ${phrase}.`;
+  }
+  const wordsUpTo = options.wordsUpTo ?? DEFAULT_PHRASE_OPTIONS.wordsUpTo;
+  const count = (n: number): string => (relevant <= wordsUpTo ? countInWords(n) : String(n));
+  const negative = isClause(subject) ? subject.replace(AUXILIARY, "$1 not") : `${subject} was not done well`;
+  const notMet = relevant - met;
+  const where =
+    relevant === 1 ? "In the one relevant case" : notMet === relevant ? `In all ${count(relevant)} relevant cases` : `In ${count(notMet)} out of ${count(relevant)} relevant cases`;
+  return `${where}, ${negative}.`;
 }

@@ -1,0 +1,94 @@
+/**
+ * Key strengths and Areas requiring improvement: the criteria at or above the strength
+ * threshold and at or below the improvement threshold, each with a report sentence and the
+ * evidence notes of the cases behind it.
+ */
+import type { Analysis } from "./analyse";
+import { Outcome, type CaseRecord } from "./cases";
+import { criterionSentence } from "./phrases";
+import type { CriterionStats } from "./statistics";
+
+export interface Evidence {
+  /** The case ID, or "Case 3" when redaction is on (or the ID is missing). */
+  readonly label: string;
+  readonly note: string;
+}
+
+export interface Finding {
+  readonly kind: "strength" | "improvement";
+  readonly criterion: CriterionStats;
+  readonly sentence: string;
+  /** How far the percentage is from the threshold, in points (always ≥ 0). */
+  readonly distance: number;
+  readonly evidence: readonly Evidence[];
+  /** Supporting cases with a note, before any cap. */
+  readonly evidenceTotal: number;
+}
+
+export interface Findings {
+  readonly strengths: readonly Finding[];
+  readonly improvements: readonly Finding[];
+}
+
+/** Options for {@link selectFindings}. */
+export interface SelectFindingsOptions {
+  /** At most this many evidence notes per finding (default 50). */
+  readonly maxEvidence?: number;
+}
+
+/**
+ * The label a case is shown under in generated sheets.
+ * @example caseLabel({ id: "C03", number: 3 }, true) // "Case 3"
+ */
+export function caseLabel(c: Pick<CaseRecord, "id" | "number">, redact: boolean): string {
+  return redact || c.id === "" ? `Case ${c.number}` : c.id;
+}
+
+/**
+ * Selects the findings of an analysis, ordered by how far each is from its threshold.
+ * @example selectFindings(analysis).strengths[0].sentence
+ */
+export function selectFindings(analysis: Analysis, options: SelectFindingsOptions = {}): Findings {
+  const max = options.maxEvidence ?? 50;
+  const { settings } = analysis;
+  const make = (kind: Finding["kind"], k: number, c: CriterionStats): Finding => {
+    const wanted = kind === "strength" ? Outcome.Met : Outcome.NotMet;
+    const evidence: Evidence[] = [];
+    let total = 0;
+    for (const kase of analysis.cases.cases) {
+      if (kase.outcomes[k] !== wanted) continue;
+      const note = kase.notes.get(c.section) ?? kase.notes.get(0);
+      if (note === undefined || note.trim() === "") continue;
+      total++;
+      if (evidence.length < max) evidence.push({ label: caseLabel(kase, settings.redact), note });
+    }
+    const pct = c.percent ?? 0;
+    return {
+      kind,
+      criterion: c,
+      sentence: criterionSentence(c.subject, c.met, c.relevant, kind, settings.phrases),
+      distance: kind === "strength" ? pct - settings.strengthThreshold : settings.improvementThreshold - pct,
+      evidence,
+      evidenceTotal: total,
+    };
+  };
+  const strengths: Finding[] = [];
+  const improvements: Finding[] = [];
+  analysis.criteria.forEach((c, k) => {
+    if (c.band === "strength") strengths.push(make("strength", k, c));
+    else if (c.band === "improvement") improvements.push(make("improvement", k, c));
+  });
+  const order = (a: Finding, b: Finding): number =>
+    b.distance - a.distance || b.criterion.relevant - a.criterion.relevant || compareIds(a.criterion.id, b.criterion.id);
+  return { strengths: strengths.sort(order), improvements: improvements.sort(order) };
+}
+
+/**
+ * Orders criterion IDs numerically ("2.10" after "2.9").
+ * @example compareIds("2.10", "2.9") // > 0
+ */
+export function compareIds(a: string, b: string): number {
+  const [a1, a2] = a.split(".").map(Number);
+  const [b1, b2] = b.split(".").map(Number);
+  return (a1 ?? 0) - (b1 ?? 0) || (a2 ?? 0) - (b2 ?? 0);
+}

@@ -1,0 +1,116 @@
+import { analyseWorkbook, buildReportLayouts, EXCEL_CELL_LIMIT, generatedKindOf, selectFindings, type CellValue, type LayoutCell, type SheetLayout } from "../../src/core";
+import { expectGolden } from "../helpers/golden";
+import { makeGrid, standardHeader, validRow } from "../helpers/grids";
+
+const generatedAt = new Date(2026, 10, 25, 9, 30);
+
+function sample(options: { redact?: boolean; tableName?: string; note?: string } = {}) {
+  const header = [...standardHeader(), "1 Notes", "2 Notes", "3 Notes", "4 Notes", "5 Notes"];
+  const notes = (i: number): CellValue[] => [`Section 1 note for case ${i}`, i === 2 ? options.note ?? "=SUM(A1:A9)" : `Risk note ${i}`, null, `Sentence note ${i}`, `Oversight ${i}`];
+  const rows: CellValue[][] = [];
+  for (let i = 1; i <= 8; i++) {
+    const custody = i <= 2;
+    const psr = i % 2 === 0;
+    rows.push([
+      ...validRow(`C0${i}`, custody ? "Custody" : "Community", psr ? "Yes" : "No", {
+        "2.1": i <= 3 ? "Yes" : "No",
+        "2.5": i <= 6 ? "Yes" : i === 7 ? "No" : "N/A",
+        "4.4": i === 8 ? "No" : "Yes",
+      }),
+      ...notes(i),
+    ]);
+  }
+  const settings = makeGrid(
+    [
+      ["Setting", "Value"],
+      ["Service name", "Northbrook Youth Justice Service"],
+      ["Inspection start", "2026-10-05"],
+      ["Inspection end", "2026-10-07"],
+      ["Redact case IDs and names", options.redact ? "Yes" : "No"],
+    ],
+    { sheet: "Settings" },
+  );
+  const cases = makeGrid([header, ...rows], options.tableName ? { tableName: options.tableName } : {});
+  return analyseWorkbook({ cases, settings });
+}
+
+const cellAt = (l: SheetLayout, row: number, col: number): LayoutCell | undefined => l.cells.find((c) => c.row === row && c.col === col);
+const texts = (l: SheetLayout): string[] => l.cells.flatMap((c) => (c.kind === "text" ? [c.text] : []));
+
+describe("buildReportLayouts", () => {
+  it("matches the golden layouts", () => {
+    const layouts = buildReportLayouts(sample({ tableName: "Cases" }), { generatedAt });
+    expectGolden("summary-layout.json", layouts[0]);
+    expectGolden("strengths-layout.json", layouts[1]);
+  });
+
+  it("marks both sheets as generated in A2", () => {
+    const [summary, strengths] = buildReportLayouts(sample(), { generatedAt });
+    expect(generatedKindOf((cellAt(summary!, 1, 0) as { text: string }).text)).toBe("summary");
+    expect(generatedKindOf((cellAt(strengths!, 1, 0) as { text: string }).text)).toBe("strengths");
+    expect(summary!.marker).toBe((cellAt(summary!, 1, 0) as { text: string }).text);
+  });
+
+  it("writes live formulas with the engine's values cached", () => {
+    const a = sample({ tableName: "Cases" });
+    const [summary] = buildReportLayouts(a, { generatedAt });
+    const row = summary!.cells.find((c) => c.kind === "text" && c.text === "2.1")!.row;
+    const met = cellAt(summary!, row, 3)!;
+    expect(met).toMatchObject({ kind: "formula", result: 3 });
+    expect(met.kind === "formula" && met.formula).toBe('COUNTIFS(Cases[2.1 Initial assessment of risk of harm to others],"Yes")');
+    expect(cellAt(summary!, row, 5)).toMatchObject({ kind: "formula", result: 3 / 8 });
+    const row36 = summary!.cells.find((c) => c.kind === "text" && c.text === "3.6")!.row;
+    const f36 = cellAt(summary!, row36, 3)!;
+    expect(f36.kind === "formula" && f36.formula).toBe('COUNTIFS(Cases[3.6 Custodial planning for safeguarding and vulnerability],"Yes",Cases[Sentence],"Custody")');
+    const plain = buildReportLayouts(sample(), { generatedAt })[0]!;
+    const f = cellAt(plain, row, 3)!;
+    expect(f.kind === "formula" && f.formula).toMatch(/^COUNTIFS\(Cases!\$I\$2:\$I\$9,"Yes"\)$/);
+  });
+
+  it("has a section total for every section and an overall row", () => {
+    const a = sample();
+    const [summary] = buildReportLayouts(a, { generatedAt });
+    for (const s of a.sections) expect(texts(summary!)).toContain(`Section ${s.number} total`);
+    const overall = summary!.cells.find((c) => c.kind === "text" && c.text === "All criteria")!;
+    expect(cellAt(summary!, overall.row, 2)).toMatchObject({ result: a.overall.relevant });
+    expect(summary!.freeze).not.toBeNull();
+    expect(summary!.print).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
+    expect(summary!.chart?.values).toMatch(/^C\d+:C\d+$/);
+  });
+
+  it("keeps a formula-like note as text in the evidence", () => {
+    const [, strengths] = buildReportLayouts(sample(), { generatedAt });
+    const note = strengths!.cells.find((c) => c.kind === "text" && c.text === "=SUM(A1:A9)");
+    expect(note).toBeDefined();
+    expect(strengths!.cells.some((c) => c.kind === "formula")).toBe(false);
+  });
+
+  it("labels cases by number when redaction is on, and never shows managers", () => {
+    const [, strengths] = buildReportLayouts(sample({ redact: true }), { generatedAt });
+    const all = texts(strengths!).join("\n");
+    expect(all).not.toMatch(/\bC0\d\b/);
+    expect(all).toMatch(/\bCase 2\b/);
+    expect(all).not.toContain("A. Manager");
+  });
+
+  it("cuts over-long notes at Excel's cell limit with a marker", () => {
+    const [, strengths] = buildReportLayouts(sample({ note: "x".repeat(40000) }), { generatedAt });
+    const long = texts(strengths!).find((t) => t.startsWith("xxxx"))!;
+    expect(long.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
+    expect(long).toMatch(/\[cut: .*\]$/);
+  });
+
+  it("orders findings by distance from the threshold, with sentences and evidence", () => {
+    const f = selectFindings(sample());
+    expect(f.improvements.map((x) => x.criterion.id)).toEqual(["2.1"]);
+    expect(f.improvements[0]!.sentence).toBe("In five out of eight relevant cases, the initial assessment of risk of harm to others was not done well.");
+    expect(f.improvements[0]!.evidence.map((e) => e.label)).toEqual(["C04", "C05", "C06", "C07", "C08"]);
+    const distances = f.strengths.map((x) => x.distance);
+    expect([...distances].sort((a, b) => b - a)).toEqual(distances);
+    expect(f.strengths.find((x) => x.criterion.id === "4.4")!.sentence).toBe("Attention to health and well-being outcomes was done well in seven out of eight cases.");
+  });
+
+  it("is identical when built twice", () => {
+    expect(JSON.stringify(buildReportLayouts(sample(), { generatedAt }))).toBe(JSON.stringify(buildReportLayouts(sample(), { generatedAt })));
+  });
+});
