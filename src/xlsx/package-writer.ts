@@ -1,7 +1,46 @@
 /**
- * Writes generated sheets into a user's .xlsx package, keeping every other part byte-for-byte.
+ * Writes generated sheets into a user's .xlsx package at the zip level, keeping every other part
+ * byte-for-byte: charts, pivot tables, images, comments, defined names, custom styles and hidden
+ * sheets survive because they are never parsed or rewritten. Only the generated sheets and the
+ * workbook-level parts that list them (workbook, its relationships, content types, styles,
+ * document properties, and the calculation chain, which is dropped) change.
  */
-import type { SheetLayout } from "../core/layout/model";
+import type { GeneratedKind, SheetLayout } from "../core/layout/model";
+import {
+  CONTENT_TYPE,
+  NS,
+  detectGeneratedSheets,
+  dirOf,
+  entryFor,
+  loadPackage,
+  parseRelationships,
+  readText,
+  relativeTarget,
+  relsPathOf,
+  REL_TYPE,
+  type LoadedPackage,
+  type SheetEntry,
+} from "./ooxml/package";
+import { MINIMAL_STYLES_XML, StylesEditor } from "./ooxml/styles";
+import { renderWorksheet } from "./ooxml/worksheet";
+import {
+  applySplices,
+  childElements,
+  decodeEntities,
+  escapeAttr,
+  escapeText,
+  getAttr,
+  parseAttrs,
+  prefixForNamespace,
+  prefixOf,
+  rootElement,
+  setAttr,
+  stripInvalidXmlChars,
+  type Splice,
+  type XmlElement,
+} from "./ooxml/xml";
+
+export { PackageError } from "./ooxml/package";
 
 /** What {@link writeGeneratedSheets} produced. */
 export interface WriteGeneratedResult {
@@ -10,11 +49,392 @@ export interface WriteGeneratedResult {
   notices: string[];
 }
 
+/** A generated sheet found in a package. */
+export interface GeneratedSheetInfo {
+  readonly name: string;
+  readonly kind: GeneratedKind;
+  /** Position in the workbook's sheet list, from 0. */
+  readonly index: number;
+  readonly hidden: boolean;
+  /** The text of its cell A2. */
+  readonly marker: string;
+}
+
+const KIND_LABEL: Readonly<Record<GeneratedKind, string>> = { summary: "Summary", strengths: "Strengths & improvements" };
+const MAX_SHEET_NAME = 31;
+/** Elements of a workbook that come after `definedNames`, in schema order. */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
 /**
- * Puts the generated sheets into the package, replacing earlier generated sheets.
+ * The generated sheets in a package (cell A2 holds a generation marker), in workbook order.
+ * Throws PackageError when the bytes are not a usable .xlsx package.
+ */
+export async function findGeneratedSheets(input: Uint8Array): Promise<GeneratedSheetInfo[]> {
+  const pkg = await loadPackage(input);
+  return (await detectGeneratedSheets(pkg)).map(({ sheet, kind, marker }) => ({
+    name: sheet.name,
+    kind,
+    index: sheet.index,
+    hidden: sheet.hidden,
+    marker,
+  }));
+}
+
+/**
+ * A valid Excel sheet name made from `wanted`: at most 31 characters, none of []:*?/\, no
+ * apostrophe at either end; `fallback` when nothing is left.
+ */
+export function cleanSheetName(wanted: string, fallback: string): string {
+  let name = stripInvalidXmlChars(wanted)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001F[\]:*?/\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  name = cutName(name, MAX_SHEET_NAME);
+  return name === "" || name.toLowerCase() === "history" ? fallback : name;
+}
+
+function cutName(name: string, max: number): string {
+  if (name.length <= max) return name;
+  let cut = name.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return cut.trimEnd().replace(/'+$/, "").trimEnd();
+}
+
+/** `base`, or "base (2)", "base (3)"… — the first not in `taken` (compared case-insensitively). */
+export function freeSheetName(base: string, taken: ReadonlySet<string>): string {
+  const isTaken = (n: string): boolean => taken.has(n.toUpperCase()) || n.toLowerCase() === "history";
+  if (!isTaken(base)) return base;
+  for (let k = 2; ; k++) {
+    const suffix = ` (${k})`;
+    const candidate = cutName(base, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!isTaken(candidate)) return candidate;
+  }
+}
+
+/** Collects the edits to one XML part, then applies them. */
+class PartEdit {
+  readonly splices: Splice[] = [];
+  constructor(readonly xml: string) {}
+  insert(at: number, text: string): void {
+    this.splices.push({ start: at, end: at, text });
+  }
+  replace(el: { start: number; end: number }, text: string): void {
+    this.splices.push({ start: el.start, end: el.end, text });
+  }
+  result(): string {
+    return this.splices.length === 0 ? this.xml : applySplices(this.xml, this.splices);
+  }
+}
+
+/** Inserts `text` as the last child of `el`, turning a self-closing element into an open one. */
+function appendChild(edit: PartEdit, el: XmlElement, text: string): void {
+  if (el.selfClosing) {
+    const open = edit.xml.slice(el.start, el.end).replace(/\s*\/>$/, ">");
+    edit.replace(el, `${open}${text}</${el.name}>`);
+  } else {
+    edit.insert(el.innerEnd, text);
+  }
+}
+
+/** Where to insert a child that must precede every element in `followers` (or go last). */
+function insertionPoint(xml: string, parent: XmlElement, followers: readonly string[]): number {
+  for (const child of childElements(xml, parent)) if (followers.includes(child.local)) return child.start;
+  return parent.innerEnd;
+}
+
+interface PlannedSheet {
+  readonly layout: SheetLayout;
+  readonly name: string;
+  /** The sheet being replaced, or null for a new one. */
+  readonly replaces: SheetEntry | null;
+  readonly path: string;
+  index: number;
+}
+
+/**
+ * Puts the generated sheets into the package, replacing earlier generated sheets of the same kind
+ * (same position, same name) and leaving everything else exactly as it was. A user's own sheet
+ * with a wanted name is never touched: the generated sheet gets a free name and a notice says so.
+ * Throws PackageError when the input is not a usable .xlsx package, and Error on a layout that
+ * cannot be written.
  */
 export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly SheetLayout[]): Promise<WriteGeneratedResult> {
-  void input;
-  void layouts;
-  throw new Error("writeGeneratedSheets: not implemented yet");
+  const kinds = new Set<GeneratedKind>();
+  for (const layout of layouts) {
+    if (kinds.has(layout.kind)) throw new Error(`two layouts of kind "${layout.kind}"`);
+    kinds.add(layout.kind);
+  }
+  const pkg = await loadPackage(input);
+  if (layouts.length === 0) return { bytes: input, sheets: [], notices: [] };
+  const generated = await detectGeneratedSheets(pkg);
+  const notices: string[] = [];
+  const { zip } = pkg;
+
+  // Styles: the layouts' named styles become new entries appended to the styles part.
+  const stylesRel = pkg.workbookRels.find((r) => r.type === REL_TYPE.styles && r.path);
+  const stylesPath = stylesRel?.path && entryFor(pkg, stylesRel.path) ? pkg.paths.get(stylesRel.path.toLowerCase())! : null;
+  const styles = new StylesEditor(stylesPath ? ((await readText(pkg, stylesPath)) ?? MINIMAL_STYLES_XML) : MINIMAL_STYLES_XML);
+
+  // Plan: which sheet each layout replaces, or the free name and part of a new one.
+  const takenNames = new Set(pkg.sheets.map((s) => s.name.toUpperCase()));
+  const takenPaths = new Set(pkg.paths.keys());
+  const wbDir = dirOf(pkg.workbookPath);
+  const planned: PlannedSheet[] = [];
+  for (const layout of layouts) {
+    const label = KIND_LABEL[layout.kind];
+    const wanted = cleanSheetName(layout.name, label);
+    const ours = generated.filter((g) => g.kind === layout.kind);
+    const primary = ours.find((g) => g.sheet.name.toUpperCase() === wanted.toUpperCase()) ?? ours[0];
+    for (const extra of ours) {
+      if (extra === primary) continue;
+      notices.push(
+        `"${extra.sheet.name}" is also a generated ${label} sheet (perhaps a copy). It was left as it was and is now out of date; ` +
+          `the ${label} sheet regenerated is "${primary!.sheet.name}".`,
+      );
+    }
+    if (primary && primary.sheet.path) {
+      planned.push({ layout, name: primary.sheet.name, replaces: primary.sheet, path: primary.sheet.path, index: primary.sheet.index });
+      continue;
+    }
+    const name = freeSheetName(wanted, takenNames);
+    if (name !== wanted) {
+      const holder = pkg.sheets.find((s) => s.name.toUpperCase() === wanted.toUpperCase());
+      const whose = holder && !generated.some((g) => g.sheet === holder) ? " that was not generated by Case Inspection Workbook" : "";
+      notices.push(
+        `The workbook already has a sheet named "${holder?.name ?? wanted}"${whose}, so it was left as it was; ` +
+          `the generated ${label} sheet is named "${name}".`,
+      );
+    }
+    takenNames.add(name.toUpperCase());
+    let n = pkg.sheets.length + planned.length + 1;
+    while (takenPaths.has(`${wbDir}worksheets/sheet${n}.xml`.toLowerCase())) n++;
+    const path = `${wbDir}worksheets/sheet${n}.xml`;
+    takenPaths.add(path.toLowerCase());
+    planned.push({ layout, name, replaces: null, path, index: -1 });
+  }
+
+  // Render the sheets (this also registers their styles).
+  const rendered = planned.map((p) => ({ plan: p, sheet: renderWorksheet(p.layout, styles) }));
+
+  // Workbook, its relationships and content types.
+  const wb = new PartEdit(pkg.workbookXml);
+  const rels = new PartEdit(pkg.workbookRelsXml);
+  const relsRoot = rootElement(pkg.workbookRelsXml);
+  const contentTypesXml = (await readText(pkg, "[Content_Types].xml")) ?? "";
+  const types = new PartEdit(contentTypesXml);
+  const typesRoot = rootElement(contentTypesXml);
+  if (!relsRoot || !typesRoot) throw new Error("the package has no workbook relationships or content types");
+  const wbPrefix = prefixOf(pkg.workbookRoot.name);
+  const relPrefix = prefixForNamespace(pkg.workbookRoot.attrs, NS.rel);
+  const usedRelIds = new Set(pkg.workbookRels.map((r) => r.id));
+  let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0))) + 1;
+  let nextIndex = pkg.sheets.length;
+  let newSheetsXml = "";
+  let newRelsXml = "";
+  let newTypesXml = "";
+  const newTitles: string[] = [];
+  const relsPrefix = prefixOf(relsRoot.name);
+  const typesPrefix = prefixOf(typesRoot.name);
+  for (const { plan } of rendered) {
+    if (plan.replaces) continue;
+    let r = pkg.workbookRels.length + 1;
+    while (usedRelIds.has(`rId${r}`)) r++;
+    const relId = `rId${r}`;
+    usedRelIds.add(relId);
+    plan.index = nextIndex++;
+    const idAttr = relPrefix !== null && relPrefix !== "" ? `${relPrefix}id="${relId}"` : `xmlns:r="${NS.rel}" r:id="${relId}"`;
+    newSheetsXml += `<${wbPrefix}sheet name="${escapeAttr(plan.name)}" sheetId="${nextSheetId++}" ${idAttr}/>`;
+    newRelsXml += `<${relsPrefix}Relationship Id="${relId}" Type="${REL_TYPE.worksheet}" Target="${escapeAttr(relativeTarget(pkg.workbookPath, plan.path))}"/>`;
+    newTypesXml += `<${typesPrefix}Override PartName="/${escapeAttr(plan.path)}" ContentType="${CONTENT_TYPE.worksheet}"/>`;
+    newTitles.push(plan.name);
+  }
+  if (newSheetsXml) appendChild(wb, pkg.sheetsElement, newSheetsXml);
+
+  // Defined names: built-in names local to a replaced sheet go; print titles are added.
+  const wbChildren = childElements(pkg.workbookXml, pkg.workbookRoot);
+  const definedNames = wbChildren.find((c) => c.local === "definedNames");
+  const replacedIndices = new Set(rendered.filter((r) => r.plan.replaces).map((r) => r.plan.index));
+  let keptNames = 0;
+  if (definedNames) {
+    for (const dn of childElements(pkg.workbookXml, definedNames)) {
+      const a = parseAttrs(dn.attrs);
+      const local = Number(a.get("localSheetId"));
+      if (dn.local === "definedName" && replacedIndices.has(local) && (a.get("name") ?? "").startsWith("_xlnm.")) wb.replace(dn, "");
+      else keptNames++;
+    }
+  }
+  let newNames = "";
+  for (const { plan, sheet } of rendered) {
+    if (!sheet.printTitleRows) continue;
+    newNames += `<${wbPrefix}definedName name="_xlnm.Print_Titles" localSheetId="${plan.index}">${escapeText(`'${plan.name.replace(/'/g, "''")}'!${sheet.printTitleRows}`)}</${wbPrefix}definedName>`;
+  }
+  if (definedNames) {
+    if (newNames) appendChild(wb, definedNames, newNames);
+    else if (keptNames === 0) wb.replace(definedNames, "");
+  } else if (newNames) {
+    wb.insert(insertionPoint(pkg.workbookXml, pkg.workbookRoot, AFTER_DEFINED_NAMES), `<${wbPrefix}definedNames>${newNames}</${wbPrefix}definedNames>`);
+  }
+
+  // Recalculate everything when Excel opens the file.
+  const calcPr = wbChildren.find((c) => c.local === "calcPr");
+  if (calcPr) {
+    wb.replace({ start: calcPr.start, end: calcPr.openEnd }, setAttr(pkg.workbookXml.slice(calcPr.start, calcPr.openEnd), "fullCalcOnLoad", "1"));
+  } else {
+    wb.insert(insertionPoint(pkg.workbookXml, pkg.workbookRoot, AFTER_DEFINED_NAMES.slice(1)), `<${wbPrefix}calcPr fullCalcOnLoad="1"/>`);
+  }
+
+  // Parts to drop: the calculation chain (Excel rebuilds it) and what only a replaced sheet used.
+  const removed = new Set<string>();
+  for (const rel of pkg.workbookRels) {
+    if (rel.type === REL_TYPE.calcChain) {
+      rels.replace(rel.element, "");
+      if (rel.path) removed.add(rel.path.toLowerCase());
+    }
+  }
+  await collectOrphans(
+    pkg,
+    rendered.flatMap((r) => (r.plan.replaces ? [r.plan.path] : [])),
+    removed,
+  );
+
+  if (newRelsXml) appendChild(rels, relsRoot, newRelsXml);
+  for (const el of childElements(contentTypesXml, typesRoot)) {
+    if (el.local !== "Override") continue;
+    const part = (getAttr(el.attrs, "PartName") ?? "").replace(/^\//, "").toLowerCase();
+    if (removed.has(part)) types.replace(el, "");
+  }
+  if (stylesPath === null) {
+    // A package without a styles part gets one.
+    let r = pkg.workbookRels.length + 1;
+    while (usedRelIds.has(`rId${r}`)) r++;
+    const stylesNew = `${wbDir}styles.xml`;
+    appendChild(rels, relsRoot, `<${relsPrefix}Relationship Id="rId${r}" Type="${REL_TYPE.styles}" Target="${escapeAttr(relativeTarget(pkg.workbookPath, stylesNew))}"/>`);
+    newTypesXml += `<${typesPrefix}Override PartName="/${escapeAttr(stylesNew)}" ContentType="${CONTENT_TYPE.styles}"/>`;
+  }
+  if (newTypesXml) appendChild(types, typesRoot, newTypesXml);
+
+  // Write the zip: changed parts are replaced in place (keeping entry order), new ones appended.
+  const put = (path: string, text: string): void => {
+    const actual = pkg.paths.get(path.toLowerCase()) ?? path;
+    zip.file(actual, text);
+  };
+  for (const path of removed) {
+    const actual = pkg.paths.get(path);
+    if (actual !== undefined) zip.remove(actual);
+  }
+  put(pkg.workbookPath, wb.result());
+  put(pkg.workbookRelsPath, rels.result());
+  put("[Content_Types].xml", types.result());
+  if (styles.changed || stylesPath === null) put(stylesPath ?? `${wbDir}styles.xml`, styles.toXml());
+  for (const { plan, sheet } of rendered) put(plan.path, sheet.xml);
+  if (newTitles.length > 0) await addAppTitles(pkg, newTitles, put);
+
+  const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return { bytes, sheets: rendered.map(({ plan }) => ({ kind: plan.layout.kind, name: plan.name })), notices };
+}
+
+/**
+ * Adds to `removed` the relationships part of each replaced sheet and every part reachable only
+ * through it (its drawings, charts, comments, tables…), so nothing of the old sheet lingers.
+ */
+async function collectOrphans(pkg: LoadedPackage, replacedSheets: readonly string[], removed: Set<string>): Promise<void> {
+  if (replacedSheets.length === 0) return;
+  const relsFiles = [...pkg.paths.keys()].filter((p) => p.endsWith(".rels"));
+  const referencedBy = new Map<string, Set<string>>();
+  const targetsOf = new Map<string, string[]>();
+  for (const relsFile of relsFiles) {
+    const xml = await readText(pkg, relsFile);
+    if (xml === null) continue;
+    const source = relsFile === "_rels/.rels" ? "" : relsFile.replace(/_rels\/([^/]*)\.rels$/, "$1");
+    const targets = parseRelationships(xml, source).flatMap((r) => (r.path ? [r.path.toLowerCase()] : []));
+    targetsOf.set(relsFile, targets);
+    for (const t of targets) {
+      if (!referencedBy.has(t)) referencedBy.set(t, new Set());
+      referencedBy.get(t)!.add(relsFile);
+    }
+  }
+  const queue: string[] = [];
+  for (const sheet of replacedSheets) {
+    const relsFile = relsPathOf(sheet).toLowerCase();
+    if (!pkg.paths.has(relsFile)) continue;
+    removed.add(relsFile);
+    queue.push(...(targetsOf.get(relsFile) ?? []));
+  }
+  const keep = new Set(replacedSheets.map((s) => s.toLowerCase()));
+  while (queue.length > 0) {
+    const part = queue.shift()!;
+    if (removed.has(part) || keep.has(part) || !pkg.paths.has(part)) continue;
+    const users = referencedBy.get(part) ?? new Set<string>();
+    if ([...users].some((u) => !removed.has(u))) continue;
+    removed.add(part);
+    const ownRels = relsPathOf(part).toLowerCase();
+    if (pkg.paths.has(ownRels)) {
+      removed.add(ownRels);
+      queue.push(...(targetsOf.get(ownRels) ?? []));
+    }
+  }
+}
+
+/** Lists new sheets in docProps/app.xml (titles of parts), when its layout is the usual one. */
+async function addAppTitles(pkg: LoadedPackage, titles: readonly string[], put: (path: string, text: string) => void): Promise<void> {
+  const rel = pkg.rootRels.find((r) => r.type === REL_TYPE.extendedProperties && r.path);
+  const path = rel?.path ?? "docProps/app.xml";
+  const xml = await readText(pkg, path);
+  if (xml === null) return;
+  const root = rootElement(xml);
+  if (!root) return;
+  const children = childElements(xml, root);
+  const headingVector = vectorOf(xml, children.find((c) => c.local === "HeadingPairs"));
+  const titleVector = vectorOf(xml, children.find((c) => c.local === "TitlesOfParts"));
+  if (!headingVector || !titleVector) return;
+  const variants = childElements(xml, headingVector);
+  const titleItems = childElements(xml, titleVector);
+  const worksheetNames = pkg.sheets.filter((s) => s.path !== null).map((s) => s.name);
+  // Find the heading pair whose titles are exactly the workbook's worksheets (the heading text is localised).
+  let offset = 0;
+  for (let i = 0; i + 1 < variants.length; i += 2) {
+    const countEl = childElements(xml, variants[i + 1]!)[0];
+    const count = countEl ? Number(xml.slice(countEl.openEnd, countEl.innerEnd)) : NaN;
+    if (!Number.isInteger(count) || !countEl) return;
+    const names = titleItems.slice(offset, offset + count).map((t) => textOf(xml, t));
+    if (count === worksheetNames.length && names.every((n, k) => n === worksheetNames[k])) {
+      const edit = new PartEdit(xml);
+      edit.replace({ start: countEl.openEnd, end: countEl.innerEnd }, String(count + titles.length));
+      const vp = prefixOf(titleVector.name);
+      const added = titles.map((t) => `<${vp}lpstr>${escapeText(t)}</${vp}lpstr>`).join("");
+      const last = titleItems[offset + count - 1];
+      if (last) edit.insert(last.end, added);
+      else edit.insert(titleItems[offset]?.start ?? titleVector.innerEnd, added);
+      const openTag = xml.slice(titleVector.start, titleVector.openEnd);
+      edit.replace({ start: titleVector.start, end: titleVector.openEnd }, setAttr(openTag, "size", String(titleItems.length + titles.length)));
+      if (titleVector.selfClosing) return;
+      put(path, edit.result());
+      return;
+    }
+    offset += count;
+  }
+}
+
+function vectorOf(xml: string, parent: XmlElement | undefined): XmlElement | null {
+  if (!parent) return null;
+  return childElements(xml, parent).find((c) => c.local === "vector") ?? null;
+}
+
+function textOf(xml: string, el: XmlElement): string {
+  return decodeEntities(xml.slice(el.openEnd, el.innerEnd));
 }

@@ -1,0 +1,245 @@
+/**
+ * Renders a sheet layout as a SpreadsheetML worksheet part. Text is always an inline string,
+ * so nothing a user typed can become a formula.
+ */
+import { fromA1, toA1 } from "../../core/address";
+import type { CellStyle, ConditionalFormat, LayoutCell, SheetLayout } from "../../core/layout/model";
+import { GENERATED_MARKER_CELL, generatedKindOf } from "../../core/layout/model";
+import type { DifferentialStyle } from "./styles";
+import { escapeOoxmlString, escapeText, stripInvalidXmlChars } from "./xml";
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32767;
+/** Excel's limit on a header or footer, codes included. */
+export const MAX_HEADER_FOOTER = 255;
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** Style lookups the renderer needs from the styles part. */
+export interface WorksheetStyles {
+  cellFormat(style: CellStyle): number;
+  differentialFormat(style: DifferentialStyle): number;
+}
+
+/** Text cut to Excel's cell limit without splitting a surrogate pair. */
+export function clipCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let end = MAX_CELL_TEXT;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end);
+}
+
+function inlineString(text: string): string {
+  const clipped = clipCellText(text);
+  return `<is><t xml:space="preserve">${escapeOoxmlString(clipped)}</t></is>`;
+}
+
+function numberValue(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  return Object.is(n, -0) ? "0" : String(n);
+}
+
+function cellXml(cell: LayoutCell, ref: string, s: string): string {
+  switch (cell.kind) {
+    case "text":
+      return cell.text === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s} t="inlineStr">${inlineString(cell.text)}</c>`;
+    case "number": {
+      const v = numberValue(cell.number);
+      return v === null ? `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>` : `<c r="${ref}"${s}><v>${v}</v></c>`;
+    }
+    case "formula": {
+      const formula = `<f>${escapeText(stripInvalidXmlChars(cell.formula.replace(/^\s*=/, "")))}</f>`;
+      const r = cell.result;
+      if (r === null) return `<c r="${ref}"${s}>${formula}</c>`;
+      if (typeof r === "number") {
+        const v = numberValue(r);
+        return v === null ? `<c r="${ref}"${s} t="e">${formula}<v>#NUM!</v></c>` : `<c r="${ref}"${s}>${formula}<v>${v}</v></c>`;
+      }
+      return `<c r="${ref}"${s} t="str">${formula}<v>${escapeOoxmlString(clipCellText(r))}</v></c>`;
+    }
+  }
+}
+
+function checkPosition(row: number, col: number, what: string): void {
+  if (!Number.isInteger(row) || row < 0 || row >= MAX_ROWS || !Number.isInteger(col) || col < 0 || col >= MAX_COLS) {
+    throw new RangeError(`${what} is outside the sheet: row ${row}, column ${col}`);
+  }
+}
+
+/** A range as written in `sqref`: "$" removed, validated, upper case. */
+function sqref(range: string): string {
+  const parts = range.replace(/\$/g, "").trim().split(/\s+/);
+  for (const part of parts) {
+    const [a, b] = part.split(":");
+    fromA1(a ?? "");
+    if (b !== undefined) fromA1(b);
+  }
+  return parts.join(" ").toUpperCase();
+}
+
+/** The footer text for a layout: the layout's text on the left, "Page n of m" on the right. */
+export function footerCode(text: string): string {
+  const pages = "&RPage &P of &N";
+  // eslint-disable-next-line no-control-regex
+  let escaped = text.replace(/[\u0000-\u001F]+/g, " ").replace(/&/g, "&&");
+  const room = MAX_HEADER_FOOTER - pages.length - 2;
+  if (escaped.length > room) {
+    escaped = escaped.slice(0, room);
+    // Never leave half of an "&&" pair or of a surrogate pair at the cut.
+    if (/(^|[^&])(&&)*&$/.test(escaped)) escaped = escaped.slice(0, -1);
+    const last = escaped.charCodeAt(escaped.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) escaped = escaped.slice(0, -1);
+  }
+  return escaped.trim() === "" ? pages : `&L${escaped}${pages}`;
+}
+
+function conditionalRule(cf: ConditionalFormat, priority: number, styles: WorksheetStyles): string {
+  switch (cf.kind) {
+    case "expression": {
+      const dxf = styles.differentialFormat(cf.style);
+      return `<cfRule type="expression" dxfId="${dxf}" priority="${priority}"><formula>${escapeText(stripInvalidXmlChars(cf.formula.replace(/^\s*=/, "")))}</formula></cfRule>`;
+    }
+    case "text-equals": {
+      const dxf = styles.differentialFormat(cf.style);
+      const literal = `"${stripInvalidXmlChars(cf.text).replace(/"/g, '""')}"`;
+      return `<cfRule type="cellIs" dxfId="${dxf}" priority="${priority}" operator="equal"><formula>${escapeText(literal)}</formula></cfRule>`;
+    }
+    case "data-bar": {
+      const rgb = /^#?[0-9a-fA-F]{6}$/.test(cf.colour) ? `FF${cf.colour.replace(/^#/, "").toUpperCase()}` : "FF638EC6";
+      return (
+        `<cfRule type="dataBar" priority="${priority}"><dataBar>` +
+        `<cfvo type="num" val="${numberValue(cf.min) ?? 0}"/><cfvo type="num" val="${numberValue(cf.max) ?? 1}"/>` +
+        `<color rgb="${rgb}"/></dataBar></cfRule>`
+      );
+    }
+  }
+}
+
+/** Everything a rendered sheet needs besides its XML: the print-titles reference, if any. */
+export interface RenderedWorksheet {
+  readonly xml: string;
+  /** Rows repeated on every printed page, as "$1:$4", or null. */
+  readonly printTitleRows: string | null;
+}
+
+/**
+ * The worksheet part for `layout`. Throws on a layout that cannot be written (a cell outside the
+ * sheet, an unknown style name, overlapping merges, a marker that is not a generation marker).
+ */
+export function renderWorksheet(layout: SheetLayout, styles: WorksheetStyles): RenderedWorksheet {
+  if (generatedKindOf(layout.marker) !== layout.kind) {
+    throw new Error(`the layout "${layout.name}" has no ${layout.kind} generation marker`);
+  }
+  const byPosition = new Map<number, LayoutCell>();
+  for (const cell of layout.cells) {
+    checkPosition(cell.row, cell.col, "a cell");
+    byPosition.set(cell.row * MAX_COLS + cell.col, cell);
+  }
+  const markerKey = GENERATED_MARKER_CELL.row * MAX_COLS + GENERATED_MARKER_CELL.col;
+  const marker = byPosition.get(markerKey);
+  if (!marker || marker.kind !== "text" || generatedKindOf(marker.text) !== layout.kind) {
+    byPosition.set(markerKey, { ...GENERATED_MARKER_CELL, kind: "text", text: layout.marker, ...(marker?.style !== undefined ? { style: marker.style } : {}) });
+  }
+
+  const xfByName = new Map<string, number>();
+  const styleIndex = (name: string | undefined): string => {
+    if (name === undefined) return "";
+    let xf = xfByName.get(name);
+    if (xf === undefined) {
+      const style = layout.styles[name];
+      if (!style) throw new Error(`the layout "${layout.name}" uses an unknown style "${name}"`);
+      xf = styles.cellFormat(style);
+      xfByName.set(name, xf);
+    }
+    return xf === 0 ? "" : ` s="${xf}"`;
+  };
+  // Style indices are assigned in the order the styles are declared, so they do not depend on cell order.
+  for (const name of Object.keys(layout.styles)) styleIndex(name);
+
+  const keys = [...byPosition.keys()].sort((a, b) => a - b);
+  let maxRow = 0;
+  let maxCol = 0;
+  let rows = "";
+  let currentRow = -1;
+  for (const key of keys) {
+    const cell = byPosition.get(key)!;
+    maxRow = Math.max(maxRow, cell.row);
+    maxCol = Math.max(maxCol, cell.col);
+    if (cell.row !== currentRow) {
+      if (currentRow >= 0) rows += "</row>";
+      rows += `<row r="${cell.row + 1}">`;
+      currentRow = cell.row;
+    }
+    rows += cellXml(cell, toA1(cell), styleIndex(cell.style));
+  }
+  if (currentRow >= 0) rows += "</row>";
+
+  const merges = layout.merges.filter((m) => m.bottom > m.top || m.right > m.left);
+  for (const [i, m] of merges.entries()) {
+    checkPosition(m.top, m.left, "a merge");
+    checkPosition(m.bottom, m.right, "a merge");
+    if (m.bottom < m.top || m.right < m.left) throw new RangeError(`a merge has its corners the wrong way round`);
+    for (const other of merges.slice(0, i)) {
+      if (m.top <= other.bottom && other.top <= m.bottom && m.left <= other.right && other.left <= m.right) {
+        throw new Error(`the layout "${layout.name}" has overlapping merges`);
+      }
+    }
+    maxRow = Math.max(maxRow, m.bottom);
+    maxCol = Math.max(maxCol, m.right);
+  }
+
+  let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
+  const print = layout.print;
+  xml += `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
+  xml += `<dimension ref="A1${maxRow > 0 || maxCol > 0 ? `:${toA1({ row: maxRow, col: maxCol })}` : ""}"/>`;
+
+  xml += `<sheetViews><sheetView workbookViewId="0">`;
+  const freeze = layout.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
+    checkPosition(freeze.rows, freeze.cols, "the frozen pane");
+    const pane = freeze.rows > 0 && freeze.cols > 0 ? "bottomRight" : freeze.rows > 0 ? "bottomLeft" : "topRight";
+    const topLeft = toA1({ row: freeze.rows, col: freeze.cols });
+    xml +=
+      `<pane${freeze.cols > 0 ? ` xSplit="${freeze.cols}"` : ""}${freeze.rows > 0 ? ` ySplit="${freeze.rows}"` : ""}` +
+      ` topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+      `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+  }
+  xml += `</sheetView></sheetViews>`;
+  xml += `<sheetFormatPr defaultRowHeight="15"/>`;
+
+  const widths = layout.columnWidths
+    .map((w, col) => ({ w, col }))
+    .filter(({ w, col }) => Number.isFinite(w) && w > 0 && col < MAX_COLS);
+  if (widths.length > 0) {
+    xml += `<cols>${widths
+      .map(({ w, col }) => `<col min="${col + 1}" max="${col + 1}" width="${Math.min(255, w)}" customWidth="1"/>`)
+      .join("")}</cols>`;
+  }
+  xml += rows ? `<sheetData>${rows}</sheetData>` : `<sheetData/>`;
+  if (merges.length > 0) {
+    xml += `<mergeCells count="${merges.length}">${merges
+      .map((m) => `<mergeCell ref="${toA1({ row: m.top, col: m.left })}:${toA1({ row: m.bottom, col: m.right })}"/>`)
+      .join("")}</mergeCells>`;
+  }
+  layout.conditionalFormats.forEach((cf, i) => {
+    xml += `<conditionalFormatting sqref="${sqref(cf.range)}">${conditionalRule(cf, i + 1, styles)}</conditionalFormatting>`;
+  });
+  xml += `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+  const fit = (n: number): number => (Number.isInteger(n) && n >= 0 && n <= 32767 ? n : 1);
+  xml += `<pageSetup paperSize="9" orientation="${print.orientation === "portrait" ? "portrait" : "landscape"}" fitToWidth="${fit(print.fitToWidth)}" fitToHeight="${fit(print.fitToHeight)}"/>`;
+  xml += `<headerFooter><oddFooter>${escapeText(footerCode(print.footer))}</oddFooter></headerFooter>`;
+  xml += `</worksheet>`;
+
+  let printTitleRows: string | null = null;
+  if (print.repeatRows) {
+    const { first, last } = print.repeatRows;
+    checkPosition(first, 0, "the repeated rows");
+    checkPosition(last, 0, "the repeated rows");
+    printTitleRows = `$${Math.min(first, last) + 1}:$${Math.max(first, last) + 1}`;
+  }
+  return { xml, printTitleRows };
+}
