@@ -1,0 +1,90 @@
+/**
+ * The command line's words for people: issue lines, counts, and what a report contains.
+ */
+import { quoteSheetName, roundPercent, type Analysis, type Issue } from "../core";
+
+/**
+ * One issue on one line: where, severity, code, case and criterion, then the message.
+ * @example formatIssue(issue) // "Cases!F7 error invalid-value C06 2.1: \"Maybe\" is not a judgement..."
+ */
+export function formatIssue(issue: Issue): string {
+  const where = issue.cell ? `${quoteSheetName(issue.sheet)}!${issue.cell}` : quoteSheetName(issue.sheet);
+  const tags = [where, issue.severity, issue.code];
+  if (issue.caseId) tags.push(issue.caseId);
+  if (issue.criterionId) tags.push(issue.criterionId);
+  return `${tags.join(" ")}: ${oneLine(issue.message)}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Issues grouped by severity, errors first, each group in reading order.
+ * @example formatIssueGroups(issues) // ["Errors (1):", "  Cases!F7 error ...", ...]
+ */
+export function formatIssueGroups(issues: readonly Issue[], options: { readonly warnings?: boolean } = {}): string[] {
+  const lines: string[] = [];
+  const errors = issues.filter((i) => i.severity === "error");
+  const warnings = issues.filter((i) => i.severity === "warning");
+  if (errors.length > 0) {
+    lines.push(`Errors (${errors.length}):`);
+    for (const i of errors) lines.push(`  ${formatIssue(i)}`);
+  }
+  if (warnings.length > 0 && options.warnings !== false) {
+    if (lines.length > 0) lines.push("");
+    lines.push(`Warnings (${warnings.length}):`);
+    for (const i of warnings) lines.push(`  ${formatIssue(i)}`);
+  }
+  return lines;
+}
+
+/**
+ * The count line: errors and warnings over the cases checked.
+ * @example countLine(analysis) // "2 errors and 1 warning in 20 cases."
+ */
+export function countLine(a: Analysis): string {
+  const cases = plural(a.cases.cases.length, "case");
+  const interviews = a.interviews ? ` and ${plural(a.interviews.cases.length, "staff interview")}` : "";
+  if (a.errors === 0 && a.warnings === 0) return `No errors or warnings in ${cases}${interviews}.`;
+  return `${plural(a.errors, "error")} and ${plural(a.warnings, "warning")} in ${cases}${interviews}.`;
+}
+
+/** The lines `validate` prints for people. */
+export function formatValidate(a: Analysis, file: string): string[] {
+  const lines = [`Checked ${file}`];
+  const groups = formatIssueGroups(a.issues);
+  if (groups.length > 0) lines.push("", ...groups, "");
+  lines.push(countLine(a));
+  if (a.errors > 0) lines.push("Cells with errors are left out of the counts until they are corrected.");
+  return lines;
+}
+
+/** The lines `report` prints for people. */
+export function formatReport(a: Analysis, output: string, sheets: readonly { readonly name: string }[]): string[] {
+  const names = sheets.map((s) => `"${s.name}"`);
+  const lines = [`Report written to ${output}${names.length > 0 ? ` (sheets ${names.join(" and ")})` : ""}.`];
+  const service = a.settings.serviceName ? ` for ${a.settings.serviceName}` : "";
+  const interviews = a.interviews ? ` and ${plural(a.interviews.cases.length, "staff interview")}` : "";
+  lines.push(`Counted ${plural(a.cases.cases.length, "case")}${interviews}${service}.`);
+
+  if (a.sections.length > 0) {
+    lines.push("");
+    const width = Math.max(...a.sections.map((s) => `${s.number} ${s.title}`.length), "Overall".length);
+    for (const s of [...a.sections, { ...a.overall, title: "Overall", number: 0 }]) {
+      const label = s.number === 0 ? "Overall" : `${s.number} ${s.title}`;
+      const pct = roundPercent(s.percent);
+      const rating = s.rating ? `  ${s.rating}` : "";
+      lines.push(`  ${label.padEnd(width)}  ${`${s.met}/${s.relevant}`.padStart(7)}  ${pct === null ? "    –" : `${pct.toFixed(1)}%`.padStart(6)}${rating}`);
+    }
+  }
+
+  const errorIssues = a.issues.filter((i) => i.severity === "error");
+  if (errorIssues.length > 0) lines.push("", ...formatIssueGroups(errorIssues));
+  lines.push("", countLine(a));
+  if (a.excludedCells > 0) lines.push(`${plural(a.excludedCells, "judgement cell")} with errors ${a.excludedCells === 1 ? "was" : "were"} left out of the counts.`);
+  if (a.warnings > 0) lines.push(`Run "inspection-workbook validate" on the workbook to list the warnings.`);
+  return lines;
+}

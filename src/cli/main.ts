@@ -1,0 +1,201 @@
+/**
+ * The command line: `template`, `validate` and `report` over real .xlsx files. Every failure is
+ * caught here and shown as one line; no stack trace ever reaches the user.
+ */
+import { promises as fs, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { analyseWorkbook, buildReportLayouts, toReportJson, toValidateJson } from "../core";
+import { FileExistsError, writeFileAtomic } from "../xlsx/atomic-write";
+import { writeGeneratedSheets } from "../xlsx/package-writer";
+import { readWorkbookFile, UnusableWorkbookError } from "../xlsx/read-workbook";
+import { writeTemplate } from "../xlsx/template";
+import { parseCommand, PROGRAM, USAGE, UsageError, type Command } from "./args";
+import { formatReport, formatValidate } from "./format";
+
+/** Where the command line writes. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** Exit codes, as the product contract defines them. */
+export const ExitCode = { Ok: 0, Errors: 1, Unusable: 2 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** A failure to report in one line with exit code 2 (a file that cannot be used or written). */
+class CliFailure extends Error {}
+
+/**
+ * Runs one command line and returns the exit code. Never throws.
+ * @example process.exitCode = await runCli(["validate", "in.xlsx", "--json"]);
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+  try {
+    const command = parseCommand(argv);
+    return await execute(command, io);
+  } catch (e) {
+    io.stderr(`${PROGRAM}: ${describeFailure(e)}\n`);
+    return ExitCode.Unusable;
+  }
+}
+
+/** One line for any failure. */
+function describeFailure(e: unknown): string {
+  if (e instanceof UsageError || e instanceof CliFailure) return oneLine(e.message);
+  if (e instanceof Error) return `unexpected error: ${oneLine(e.message) || e.name}`;
+  return `unexpected error: ${oneLine(String(e))}`;
+}
+
+function oneLine(text: string): string {
+  return (text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "").trim();
+}
+
+async function execute(command: Command, io: CliIo): Promise<ExitCode> {
+  switch (command.kind) {
+    case "help":
+      io.stdout(USAGE);
+      return ExitCode.Ok;
+    case "version":
+      io.stdout(`${readVersion()}\n`);
+      return ExitCode.Ok;
+    case "template":
+      return template(command.out, command.force, io);
+    case "validate":
+      return validate(command.input, command.json, io);
+    case "report":
+      return report(command.input, command.out, command.json, io);
+  }
+}
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: unknown };
+    return typeof pkg.version === "string" ? pkg.version : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+async function template(out: string, force: boolean, io: CliIo): Promise<ExitCode> {
+  checkExtension(out, [".xlsx"]);
+  const bytes = await writeTemplate();
+  await writeOutput(out, bytes, { noOverwrite: !force });
+  io.stdout(`Template written to ${path.resolve(out)}.\nFill in one row per case on the Cases sheet, then run "${PROGRAM} validate" on it.\n`);
+  return ExitCode.Ok;
+}
+
+async function readInput(file: string): Promise<Awaited<ReturnType<typeof readWorkbookFile>>> {
+  try {
+    return await readWorkbookFile(file);
+  } catch (e) {
+    if (e instanceof UnusableWorkbookError) throw new CliFailure(`cannot use "${file}": ${e.message}`);
+    throw e;
+  }
+}
+
+async function validate(input: string, json: boolean, io: CliIo): Promise<ExitCode> {
+  const { grids } = await readInput(input);
+  const analysis = analyseWorkbook(grids);
+  if (json) io.stdout(`${JSON.stringify(toValidateJson(analysis), null, 2)}\n`);
+  else io.stdout(`${formatValidate(analysis, input).join("\n")}\n`);
+  return analysis.errors > 0 ? ExitCode.Errors : ExitCode.Ok;
+}
+
+async function report(input: string, out: string, json: boolean, io: CliIo): Promise<ExitCode> {
+  checkExtension(out, [".xlsx", ".xlsm"]);
+  await checkDistinct(input, out);
+  const { bytes, grids } = await readInput(input);
+  const analysis = analyseWorkbook(grids);
+  const layouts = buildReportLayouts(analysis, { generatedAt: new Date() });
+  let written;
+  try {
+    written = await writeGeneratedSheets(bytes, layouts);
+  } catch (e) {
+    if (e instanceof UnusableWorkbookError) throw new CliFailure(`cannot use "${input}": ${e.message}`);
+    throw new CliFailure(`could not add the generated sheets to a copy of "${input}": ${oneLine(e instanceof Error ? e.message : String(e))}`);
+  }
+  await writeOutput(out, written.bytes, {});
+  for (const notice of written.notices) io.stderr(`${PROGRAM}: ${oneLine(notice)}\n`);
+  const inExt = path.extname(input).toLowerCase();
+  const outExt = path.extname(out).toLowerCase();
+  if (inExt !== outExt && (inExt === ".xlsx" || inExt === ".xlsm")) {
+    io.stderr(`${PROGRAM}: the input is an ${inExt} file but the copy was named ${outExt}; Excel may refuse to open it. Use ${inExt} for --out.\n`);
+  }
+  const where = path.resolve(out);
+  if (json) {
+    io.stdout(`${JSON.stringify(toReportJson(analysis), null, 2)}\n`);
+    io.stderr(`${PROGRAM}: report written to ${where}\n`);
+  } else {
+    io.stdout(`${formatReport(analysis, where, written.sheets).join("\n")}\n`);
+  }
+  return analysis.errors > 0 ? ExitCode.Errors : ExitCode.Ok;
+}
+
+function checkExtension(file: string, allowed: readonly string[]): void {
+  const ext = path.extname(file).toLowerCase();
+  if (!allowed.includes(ext)) {
+    throw new UsageError(`"${file}" must end in ${allowed.join(" or ")}, so that Excel opens it. Run "${PROGRAM} --help" for usage.`);
+  }
+}
+
+/** Refuses an output that is the input itself (same path, link or hard link). */
+async function checkDistinct(input: string, out: string): Promise<void> {
+  const same = new CliFailure(`--out "${out}" is the input file; the input is never modified. Choose another name for the copy.`);
+  if (path.resolve(input) === path.resolve(out)) throw same;
+  try {
+    const [a, b] = await Promise.all([fs.stat(input), fs.stat(out)]);
+    if (a.ino === b.ino && a.dev === b.dev) throw same;
+  } catch (e) {
+    if (e === same) throw e;
+  }
+}
+
+async function writeOutput(out: string, bytes: Uint8Array, options: { noOverwrite?: boolean }): Promise<void> {
+  try {
+    await writeFileAtomic(out, bytes, options);
+  } catch (e) {
+    if (e instanceof FileExistsError) throw new CliFailure(`"${out}" already exists. Choose another name, or add --force to replace it.`);
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    const reason =
+      code === "ENOENT" || code === "ENOTDIR"
+        ? `the folder ${path.dirname(path.resolve(out))} does not exist`
+        : code === "EACCES" || code === "EPERM"
+          ? "permission was refused (is the file open in Excel, or the folder read-only?)"
+          : code === "EBUSY"
+            ? "the file is in use; close it in Excel and try again"
+            : code === "EISDIR"
+              ? "it is a folder"
+              : code === "ENOSPC"
+                ? "the disk is full"
+                : `the file could not be written${code ? ` (${code})` : ""}`;
+    throw new CliFailure(`cannot write "${out}": ${reason}.`);
+  }
+}
+
+function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+  };
+}
+
+/**
+ * Entry point for `bin/inspection-workbook.js`: runs the command line on `process.argv` and sets
+ * the exit code. Last-resort handlers keep even an unexpected failure to one line.
+ */
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
+  const fail = (e: unknown): void => {
+    process.stderr.write(`${PROGRAM}: ${describeFailure(e)}\n`);
+    process.exit(ExitCode.Unusable);
+  };
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    // A closed pipe (`| head`) is not a failure of ours.
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    fail(e);
+  });
+  void runCli(argv).then((code) => {
+    process.exitCode = code;
+  }, fail);
+}
