@@ -72,13 +72,20 @@ function checkPosition(row: number, col: number, what: string): void {
 
 /** A range as written in `sqref`: "$" removed, validated, upper case. */
 function sqref(range: string): string {
-  const parts = range.replace(/\$/g, "").trim().split(/\s+/);
-  for (const part of parts) {
-    const [a, b] = part.split(":");
-    fromA1(a ?? "");
-    if (b !== undefined) fromA1(b);
-  }
-  return parts.join(" ").toUpperCase();
+  const parts = range
+    .replace(/\$/g, "")
+    .trim()
+    .toUpperCase()
+    .split(/\s+/)
+    .map((part) => {
+      const [a, b, ...rest] = part.split(":");
+      if (rest.length > 0) throw new RangeError(`not an A1 range: ${range}`);
+      fromA1(a ?? "");
+      if (b === undefined || b === a) return a!;
+      fromA1(b);
+      return `${a}:${b}`;
+    });
+  return parts.join(" ");
 }
 
 /** The footer text for a layout: the layout's text on the left, "Page n of m" on the right. */
