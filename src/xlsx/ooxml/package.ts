@@ -327,19 +327,36 @@ async function readSharedStrings(pkg: LoadedPackage, wanted: ReadonlySet<number>
   const entry = rel?.path ? entryFor(pkg, rel.path) : null;
   if (!entry) return found;
   const max = Math.max(...wanted);
+  // Incremental: each call continues where the last one stopped (a shared-string table can hold
+  // hundreds of thousands of items, and a sheet's A2 can be near its end).
+  let pos = 0;
+  let index = -1;
+  const open = /<(?:[\w.-]+:)?si(?=[\s>/])/g;
+  const close = /<\/(?:[\w.-]+:)?si\s*>/g;
   await readUntil(entry, (text, complete) => {
-    let index = -1;
-    for (const tag of xmlTags(text)) {
-      if (tag.local !== "si" || (tag.kind !== "open" && tag.kind !== "empty")) continue;
-      index++;
-      if (!wanted.has(index)) {
-        if (index > max) return true;
+    open.lastIndex = pos;
+    for (let m = open.exec(text); m; m = open.exec(text)) {
+      if (!wanted.has(index + 1)) {
+        index++;
+        pos = open.lastIndex;
         continue;
       }
-      const el = elementAt(text, tag);
-      if (!el) return complete ? true : undefined;
-      found.set(index, stringItemText(text, el.openEnd, el.innerEnd));
+      const gt = text.indexOf(">", open.lastIndex);
+      if (gt < 0) return complete ? true : undefined;
+      let itemText = "";
+      if (text[gt - 1] === "/") {
+        pos = gt + 1;
+      } else {
+        close.lastIndex = gt + 1;
+        const end = close.exec(text);
+        if (!end) return complete ? true : undefined;
+        itemText = stringItemText(text, gt + 1, end.index);
+        pos = end.index + end[0].length;
+      }
+      index++;
+      found.set(index, itemText);
       if (index >= max) return true;
+      open.lastIndex = pos;
     }
     return complete ? true : undefined;
   });
