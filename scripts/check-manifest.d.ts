@@ -43,6 +43,7 @@ export function children(element: XmlElement | undefined, name: string): XmlElem
 export function descendants(element: XmlElement, name?: string): XmlElement[];
 export function readPngSize(buffer: Buffer): { width: number; height: number } | null;
 export function checkManifest(xml: string, options?: CheckManifestOptions): CheckManifestResult;
+export function deriveBaseUrl(xml: string): string | null;
 export function formatIssue(issue: ManifestIssue, file: string): string;
 export const ROOT_ORDER: readonly string[];
 export const ROOT_REQUIRED: readonly string[];

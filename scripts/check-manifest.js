@@ -8,6 +8,8 @@
 // requirement set, and that every icon is a PNG of the right pixel size.
 //
 //   node scripts/check-manifest.js [manifest.xml] [--assets DIR] [--pages DIR] [--base URL]
+//   (defaults: DIR/assets next to the manifest; pages checked when the manifest sits in a build
+//   output next to taskpane.html; base URL = the folder of the task pane's SourceLocation)
 //
 // Exit code 0: no errors (warnings allowed); 1: errors; 2: the file cannot be read.
 "use strict";
@@ -296,7 +298,7 @@ function checkManifest(xml, options = {}) {
   try {
     root = parseXml(xml);
   } catch (error) {
-    issues.error("xml-malformed", `manifest.xml is not well-formed XML: ${error.message}`);
+    issues.error("xml-malformed", `not well-formed XML: ${error.message}`);
     return { issues: list, root: null, urls };
   }
 
@@ -564,6 +566,17 @@ function checkManifest(xml, options = {}) {
   return { issues: list, root, urls, commands };
 }
 
+/** The folder URL of <DefaultSettings><SourceLocation>, e.g. https://localhost:3000/; null if absent. */
+function deriveBaseUrl(xml) {
+  try {
+    const source = child(child(parseXml(xml), "DefaultSettings"), "SourceLocation");
+    const value = source && source.attrs.DefaultValue;
+    return value ? new URL(".", value).href : null;
+  } catch {
+    return null;
+  }
+}
+
 function formatIssue(issue, file) {
   return `${file}${issue.line ? `:${issue.line}` : ""}: ${issue.severity} [${issue.code}] ${issue.message}`;
 }
@@ -588,11 +601,15 @@ function main(argv) {
     console.error(`Cannot read ${file}: ${error.code || error.message}`);
     return 2;
   }
-  const defaultAssets = path.join(path.dirname(path.resolve(file)), "assets");
+  // Defaults: icons in assets/ next to the manifest; pages next to it too when it is a build
+  // output (dist/manifest.xml); the base URL is the folder of the task pane's SourceLocation.
+  const dir = path.dirname(path.resolve(file));
+  const builtPages = fs.existsSync(path.join(dir, "taskpane.html")) ? dir : undefined;
+  const derivedBase = deriveBaseUrl(xml);
   const { issues } = checkManifest(xml, {
-    assetsDir: assetsDir || defaultAssets,
-    ...(pagesDir ? { pagesDir } : {}),
-    ...(baseUrl ? { baseUrl } : {}),
+    assetsDir: assetsDir || path.join(dir, "assets"),
+    ...(pagesDir || builtPages ? { pagesDir: pagesDir || builtPages } : {}),
+    ...(baseUrl || derivedBase ? { baseUrl: baseUrl || derivedBase } : {}),
   });
   for (const issue of issues) console.error(formatIssue(issue, file));
   const errors = issues.filter((i) => i.severity === "error").length;
@@ -608,6 +625,7 @@ module.exports = {
   descendants,
   readPngSize,
   checkManifest,
+  deriveBaseUrl,
   formatIssue,
   ROOT_ORDER,
   ROOT_REQUIRED,

@@ -13,6 +13,7 @@ import path from "path";
 import {
   checkManifest,
   child,
+  deriveBaseUrl,
   children,
   parseXml,
   readPngSize,
@@ -170,6 +171,12 @@ describe("the offline checker finds broken manifests", () => {
     expect(checkManifest(manifestXml, { minExcelApi: "1.12" }).issues.map((i) => i.code)).toEqual([
       "requirement-set",
     ]);
+  });
+
+  it("derives the base URL from the task pane's SourceLocation", () => {
+    expect(deriveBaseUrl(manifestXml)).toBe("https://localhost:3000/");
+    expect(deriveBaseUrl(rewriteManifestUrls(manifestXml, "https://example.org/a/"))).toBe("https://example.org/a/");
+    expect(deriveBaseUrl("<OfficeApp/>")).toBeNull();
   });
 
   it("reports icons that are missing or the wrong size", () => {
