@@ -329,9 +329,12 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
   if (newTypesXml) appendChild(types, typesRoot, newTypesXml);
 
   // Write the zip: changed parts are replaced in place (keeping entry order), new ones appended.
+  // Changed parts keep their entry's date and new ones take the workbook's, so the same input
+  // always gives the same bytes.
+  const stamp = entryFor(pkg, pkg.workbookPath)?.date ?? new Date(Date.UTC(1980, 0, 1));
   const put = (path: string, text: string): void => {
     const actual = pkg.paths.get(path.toLowerCase()) ?? path;
-    zip.file(actual, text);
+    zip.file(actual, text, { date: zip.file(actual)?.date ?? stamp });
   };
   for (const path of removed) {
     const actual = pkg.paths.get(path);

@@ -255,6 +255,15 @@ describe("writeGeneratedSheets", () => {
     const paths = await sheetPaths(result.bytes);
     expect([...paths.keys()]).toEqual(["Cases", "Criteria", "Lists", "Summary", "Strengths & improvements"]);
     await expectOnlyAllowedPartsChanged(input, result.bytes, [paths.get("Summary")!, paths.get("Strengths & improvements")!]);
+    const app = await zipText(result.bytes, "docProps/app.xml");
+    expect(app).toContain("<vt:i4>5</vt:i4>");
+    expect(app).toContain('<vt:vector size="5" baseType="lpstr"><vt:lpstr>Cases</vt:lpstr><vt:lpstr>Criteria</vt:lpstr><vt:lpstr>Lists</vt:lpstr><vt:lpstr>Summary</vt:lpstr><vt:lpstr>Strengths &amp; improvements</vt:lpstr></vt:vector>');
+  });
+
+  it("gives the same bytes for the same input", async () => {
+    const a = await writeGeneratedSheets(input, [summaryLayout(), strengthsLayout()]);
+    const b = await writeGeneratedSheets(input, [summaryLayout(), strengthsLayout()]);
+    expect(Buffer.compare(Buffer.from(a.bytes), Buffer.from(b.bytes))).toBe(0);
   });
 
   it("keeps the entry order of the zip and appends the new sheets", async () => {
