@@ -118,7 +118,6 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
     });
     return;
   }
-  // eslint-disable-next-line no-console
   console.warn(
     `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n` +
       `!! LibreOffice (soffice) not found: SKIPPING "${name}".\n` +

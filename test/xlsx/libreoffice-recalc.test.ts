@@ -12,6 +12,11 @@ import { GENERATED_MARKER_PREFIX } from "../../src/core/layout/model";
 import { writeGeneratedSheets } from "../../src/xlsx/package-writer";
 import { convertWithLibreOffice, describeWithLibreOffice, recalculate } from "../helpers/libreoffice";
 
+/** ExcelJS reads conditional formats into `conditionalFormattings`, which its typings leave out. */
+function conditionalFormattingsOf(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+}
+
 const ROWS = 20;
 const sentence = (i: number): string => (i % 3 === 0 ? "Custody" : "Community");
 const judgement21 = (i: number): string => (i % 5 === 0 ? "N/A" : i % 3 === 0 ? "No" : "Yes");
@@ -119,7 +124,7 @@ describeWithLibreOffice("LibreOffice recalculates what the package writer wrote"
     // LibreOffice understood the sheet's structure, not only its cells. (Frozen panes are not
     // checked here: a headless conversion drops every sheet's view settings, ExcelJS's own too.)
     expect((ws.model as unknown as { merges: string[] }).merges).toContain("A1:B1");
-    expect(ws.conditionalFormattings.flatMap((cf) => cf.rules.map((r) => r.type)).sort()).toEqual(["cellIs", "dataBar", "expression"]);
+    expect(conditionalFormattingsOf(ws).flatMap((cf) => cf.rules.map((r) => r.type)).sort()).toEqual(["cellIs", "dataBar", "expression"]);
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
     expect(ws.headerFooter.oddFooter).toContain("Service && partners");
     expect(ws.pageSetup.printTitlesRow).toBe("4:4");

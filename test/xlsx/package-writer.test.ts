@@ -1,8 +1,5 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { CellStyle, LayoutCell, SheetLayout } from "../../src/core/layout/model";
 import { GENERATED_MARKER_PREFIX } from "../../src/core/layout/model";
 import {
@@ -14,6 +11,11 @@ import {
 } from "../../src/xlsx/package-writer";
 import { footerCode } from "../../src/xlsx/ooxml/worksheet";
 import { escapeOoxmlString } from "../../src/xlsx/ooxml/xml";
+
+/** ExcelJS reads conditional formats into `conditionalFormattings`, which its typings leave out. */
+function conditionalFormattingsOf(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Inputs: small workbooks made with ExcelJS, and hand-made layouts.
@@ -300,7 +302,7 @@ describe("writeGeneratedSheets", () => {
     expect([...merges].sort()).toEqual(["A1:F1", "A2:F2"]);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 4, topLeftCell: "B5" });
 
-    const cfs = ws.conditionalFormattings;
+    const cfs = conditionalFormattingsOf(ws);
     expect(cfs.map((cf) => cf.ref)).toEqual(["E5", "F5", "E5"]);
     expect(cfs[0]!.rules[0]).toMatchObject({ type: "expression", formulae: ["AND(ISNUMBER(E5),E5>=0.8)"] });
     expect(cfs[0]!.rules[0]!.style).toMatchObject({ font: { bold: true, color: { argb: "FF006100" } } });
@@ -328,8 +330,7 @@ describe("writeGeneratedSheets", () => {
     expect(wb.getWorksheet("Lists")!.state).toBe("hidden");
     const names = wb.definedNames.model.map((n) => n.name).sort();
     expect(names).toEqual(expect.arrayContaining(["Answers", "CaseIds"]));
-    const h1 = wb.getWorksheet("Cases")!.getCell("H1");
-    expect(h1.font).toMatchObject({ name: "Georgia", italic: true });
+    expect(wb.getWorksheet("Cases")!.getCell("H1").font).toMatchObject({ name: "Georgia", italic: true });
     expect(wb.getWorksheet("Cases")!.getCell("H2").numFmt).toBe("0.000%;[Red]-0.000%");
     const original = await zipText(input, "xl/styles.xml");
     const updated = await zipText(result.bytes, "xl/styles.xml");
@@ -564,7 +565,6 @@ describe("writeGeneratedSheets", () => {
     const started = performance.now();
     const result = await writeGeneratedSheets(big, layouts);
     const elapsed = performance.now() - started;
-    // eslint-disable-next-line no-console
     console.log(`20,000-row package (${(big.length / 1e6).toFixed(1)} MB): written in ${elapsed.toFixed(0)} ms`);
     expect(elapsed).toBeLessThan(2000);
     const paths = await sheetPaths(result.bytes);
@@ -573,12 +573,6 @@ describe("writeGeneratedSheets", () => {
 });
 
 describe("writes files other tools can open", () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "package-writer-"));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it("round-trips through ExcelJS without errors", async () => {
     const result = await writeGeneratedSheets(await makeInput({ userSummary: true }), [summaryLayout(), strengthsLayout()]);
     const wb = await loadExcelJs(result.bytes);
