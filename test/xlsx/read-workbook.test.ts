@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { analyseWorkbook } from "../../src/core";
-import { readWorkbookFile, readWorkbookGrids, toCellValue, UnusableWorkbookError, type UnusableReason } from "../../src/xlsx/read-workbook";
+import { analyseWorkbook, buildTemplate } from "../../src/core";
+import { gridsFromWorkbook, readWorkbookFile, readWorkbookGrids, toCellValue, UnusableWorkbookError, type UnusableReason } from "../../src/xlsx/read-workbook";
+import { buildTemplateWorkbook } from "../../src/xlsx/template";
 import { casesWorkbook, makeTempDir, oleFile, SMALL_HEADERS, validRows, writeXlsx } from "../helpers/workbook-files";
 
 const tmp = makeTempDir("ciw-read-");
@@ -89,6 +90,20 @@ describe("tables and sheets", () => {
     const { grids } = await readWorkbookFile(file);
     expect(grids.cases.sheet).toBe("Register");
     expect(grids.cases.tableName).toBe("Cases");
+  });
+
+  test("an ExcelJS workbook in memory reads like its file", async () => {
+    const template = buildTemplate({ blankRows: 0 });
+    const caseRows = [template.cases.headers.map((h) => (h === "Case ID" ? "C01" : h === "Sentence" ? "Custody" : h === "PSR" ? "No" : null))];
+    const wb = buildTemplateWorkbook(template, { caseRows });
+    const fromMemory = gridsFromWorkbook(wb);
+    expect(fromMemory.cases.tableName).toBe("Cases");
+    expect(fromMemory.cases.rows).toHaveLength(2);
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const before = Buffer.from(bytes);
+    expect(await readWorkbookGrids(bytes)).toEqual(fromMemory);
+    expect(await readWorkbookGrids(wb)).toEqual(fromMemory);
+    expect(Buffer.from(bytes).equals(before)).toBe(true);
   });
 
   test("Criteria and Settings sheets and the Interviews table", async () => {
