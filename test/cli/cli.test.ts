@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { SEED_TARGETS } from "../fixtures/seed-sample";
@@ -194,6 +195,22 @@ describe("report", () => {
     expect(r.stdout).toMatch(/^ {2}Cases!G7 error invalid-value C06 2\.1: /m);
     expect(r.stdout).toMatch(/1 judgement cell with errors was left out of the counts\./);
     expect(sha256(errorsFile)).toBe(before);
+  });
+
+  test("a user's own Summary sheet is kept; the notice goes to stderr", async () => {
+    const input = tmp.file("own-summary.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    wb.addWorksheet("Summary").getCell("A1").value = "My own notes";
+    await wb.xlsx.writeFile(input);
+    const out = tmp.file("own-summary-report.xlsx");
+    const r = cli("report", input, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^inspection-workbook: .*"Summary"/m);
+    expect(r.stdout).not.toMatch(/already has a sheet/);
+    const names = [...(await (await JSZip.loadAsync(readFileSync(out))).file("xl/workbook.xml")!.async("string")).matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toContain("Summary");
+    expect(names.filter((n) => n!.startsWith("Summary"))).toHaveLength(2);
   });
 
   test("regenerating over an earlier output works", () => {
