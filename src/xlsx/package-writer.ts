@@ -13,6 +13,7 @@ import {
   dirOf,
   entryFor,
   loadPackage,
+  PackageError,
   parseRelationships,
   readText,
   relativeTarget,
@@ -40,7 +41,17 @@ import {
   type XmlElement,
 } from "./ooxml/xml";
 
-export { PackageError } from "./ooxml/package";
+export { PackageError };
+
+/** Runs a read of the package, reporting any failure as a damaged package. */
+async function asPackageError<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof PackageError) throw error;
+    throw new PackageError(`the workbook package is damaged (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
 
 /** What {@link writeGeneratedSheets} produced. */
 export interface WriteGeneratedResult {
@@ -81,8 +92,8 @@ const AFTER_DEFINED_NAMES = [
  * Throws PackageError when the bytes are not a usable .xlsx package.
  */
 export async function findGeneratedSheets(input: Uint8Array): Promise<GeneratedSheetInfo[]> {
-  const pkg = await loadPackage(input);
-  return (await detectGeneratedSheets(pkg)).map(({ sheet, kind, marker }) => ({
+  const pkg = await asPackageError(() => loadPackage(input));
+  return (await asPackageError(() => detectGeneratedSheets(pkg))).map(({ sheet, kind, marker }) => ({
     name: sheet.name,
     kind,
     index: sheet.index,
@@ -179,16 +190,17 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
     if (kinds.has(layout.kind)) throw new Error(`two layouts of kind "${layout.kind}"`);
     kinds.add(layout.kind);
   }
-  const pkg = await loadPackage(input);
+  const pkg = await asPackageError(() => loadPackage(input));
   if (layouts.length === 0) return { bytes: input, sheets: [], notices: [] };
-  const generated = await detectGeneratedSheets(pkg);
+  const generated = await asPackageError(() => detectGeneratedSheets(pkg));
   const notices: string[] = [];
   const { zip } = pkg;
 
   // Styles: the layouts' named styles become new entries appended to the styles part.
   const stylesRel = pkg.workbookRels.find((r) => r.type === REL_TYPE.styles && r.path);
   const stylesPath = stylesRel?.path && entryFor(pkg, stylesRel.path) ? pkg.paths.get(stylesRel.path.toLowerCase())! : null;
-  const styles = new StylesEditor(stylesPath ? ((await readText(pkg, stylesPath)) ?? MINIMAL_STYLES_XML) : MINIMAL_STYLES_XML);
+  const stylesXml = stylesPath ? await asPackageError(async () => (await readText(pkg, stylesPath)) ?? MINIMAL_STYLES_XML) : MINIMAL_STYLES_XML;
+  const styles = await asPackageError(async () => new StylesEditor(stylesXml));
 
   // Plan: which sheet each layout replaces, or the free name and part of a new one.
   const takenNames = new Set(pkg.sheets.map((s) => s.name.toUpperCase()));
@@ -235,10 +247,10 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
   const wb = new PartEdit(pkg.workbookXml);
   const rels = new PartEdit(pkg.workbookRelsXml);
   const relsRoot = rootElement(pkg.workbookRelsXml);
-  const contentTypesXml = (await readText(pkg, "[Content_Types].xml")) ?? "";
+  const contentTypesXml = await asPackageError(async () => (await readText(pkg, "[Content_Types].xml")) ?? "");
   const types = new PartEdit(contentTypesXml);
   const typesRoot = rootElement(contentTypesXml);
-  if (!relsRoot || !typesRoot) throw new Error("the package has no workbook relationships or content types");
+  if (!relsRoot || !typesRoot) throw new PackageError("not an .xlsx workbook (the package has no workbook relationships or content types)");
   const wbPrefix = prefixOf(pkg.workbookRoot.name);
   const relPrefix = prefixForNamespace(pkg.workbookRoot.attrs, NS.rel);
   const usedRelIds = new Set(pkg.workbookRels.map((r) => r.id));
@@ -306,10 +318,12 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
       if (rel.path) removed.add(rel.path.toLowerCase());
     }
   }
-  await collectOrphans(
-    pkg,
-    rendered.flatMap((r) => (r.plan.replaces ? [r.plan.path] : [])),
-    removed,
+  await asPackageError(() =>
+    collectOrphans(
+      pkg,
+      rendered.flatMap((r) => (r.plan.replaces ? [r.plan.path] : [])),
+      removed,
+    ),
   );
 
   if (newRelsXml) appendChild(rels, relsRoot, newRelsXml);
@@ -345,7 +359,7 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
   put("[Content_Types].xml", types.result());
   if (styles.changed || stylesPath === null) put(stylesPath ?? `${wbDir}styles.xml`, styles.toXml());
   for (const { plan, sheet } of rendered) put(plan.path, sheet.xml);
-  if (newTitles.length > 0) await addAppTitles(pkg, newTitles, put);
+  if (newTitles.length > 0) await asPackageError(() => addAppTitles(pkg, newTitles, put));
 
   const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { bytes, sheets: rendered.map(({ plan }) => ({ kind: plan.layout.kind, name: plan.name })), notices };

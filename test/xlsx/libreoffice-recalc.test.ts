@@ -4,6 +4,7 @@
  * recalculation of valid OOXML formulas over the Cases sheet and its table.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -88,6 +89,48 @@ function recalcLayout(): SheetLayout {
   };
 }
 
+/**
+ * A package written the way the Open XML SDK writes it: every SpreadsheetML element carries an
+ * "x:" prefix, and there is no docProps part. Column B of Cases holds Yes/No judgements.
+ */
+async function prefixedPackage(): Promise<Uint8Array> {
+  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const pkgRel = "http://schemas.openxmlformats.org/package/2006/relationships";
+  const rows = ["Case ID", "2.1 Initial assessment"].map((h, i) => `<x:c r="${"AB"[i]}1" t="inlineStr"><x:is><x:t>${h}</x:t></x:is></x:c>`).join("");
+  const data = Array.from({ length: ROWS }, (_v, i) =>
+    `<x:row r="${i + 2}"><x:c r="A${i + 2}" t="inlineStr"><x:is><x:t>C${i + 1}</x:t></x:is></x:c>` +
+    `<x:c r="B${i + 2}" t="inlineStr"><x:is><x:t>${judgement21(i)}</x:t></x:is></x:c></x:row>`,
+  ).join("");
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    `<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+      `<Override PartName="/xl/worksheets/sheet.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+  );
+  zip.file("_rels/.rels", `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="${pkgRel}"><Relationship Type="${rel}/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>`);
+  zip.file(
+    "xl/workbook.xml",
+    `<?xml version="1.0" encoding="utf-8"?><x:workbook xmlns:x="${main}" xmlns:r="${rel}"><x:sheets><x:sheet name="Cases" sheetId="1" r:id="R2"/></x:sheets></x:workbook>`,
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="${pkgRel}"><Relationship Type="${rel}/worksheet" Target="/xl/worksheets/sheet.xml" Id="R2"/>` +
+      `<Relationship Type="${rel}/styles" Target="/xl/styles.xml" Id="R3"/></Relationships>`,
+  );
+  zip.file("xl/worksheets/sheet.xml", `<?xml version="1.0" encoding="utf-8"?><x:worksheet xmlns:x="${main}"><x:sheetData><x:row r="1">${rows}</x:row>${data}</x:sheetData></x:worksheet>`);
+  zip.file(
+    "xl/styles.xml",
+    `<?xml version="1.0" encoding="utf-8"?><x:styleSheet xmlns:x="${main}"><x:fonts count="1"><x:font><x:sz val="11"/><x:name val="Arial"/></x:font></x:fonts>` +
+      `<x:fills count="2"><x:fill><x:patternFill patternType="none"/></x:fill><x:fill><x:patternFill patternType="gray125"/></x:fill></x:fills>` +
+      `<x:borders count="1"><x:border/></x:borders><x:cellXfs count="1"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></x:cellXfs></x:styleSheet>`,
+  );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
 describeWithLibreOffice("LibreOffice recalculates what the package writer wrote", () => {
   let dir: string;
   let written: string;
@@ -136,5 +179,28 @@ describeWithLibreOffice("LibreOffice recalculates what the package writer wrote"
     const bytes = readFileSync(pdf);
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(bytes.length).toBeGreaterThan(1000);
+  });
+
+  it("writes into a package whose XML uses namespace prefixes (Open XML SDK style)", async () => {
+    const layout = recalcLayout();
+    const cells: LayoutCell[] = [
+      ...layout.cells.filter((c) => c.row < 4),
+      { row: 4, col: 0, kind: "text", text: "2.1 met" },
+      { row: 4, col: 1, kind: "formula", formula: `COUNTIF(Cases!$B$2:$B$${ROWS + 1},"Yes")`, result: 999, style: "number" },
+    ];
+    const result = await writeGeneratedSheets(await prefixedPackage(), [{ ...layout, cells }]);
+    const out = await JSZip.loadAsync(result.bytes);
+    const workbook = await out.file("xl/workbook.xml")!.async("string");
+    expect(workbook).toMatch(/<x:sheet name="Summary" sheetId="2" r:id="rId\d+"\/><\/x:sheets><x:definedNames><x:definedName name="_xlnm.Print_Titles" localSheetId="1">/);
+    expect(workbook).toContain('<x:calcPr fullCalcOnLoad="1"/></x:workbook>');
+    expect(await out.file("xl/styles.xml")!.async("string")).toContain('<x:name val="Arial"/>');
+    const path = join(dir, "prefixed.xlsx");
+    writeFileSync(path, result.bytes);
+    const recalculated = await recalculate(path, join(dir, "prefixed-out"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(recalculated) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("Summary")!;
+    expect((ws.getCell("B5").value as ExcelJS.CellFormulaValue).result).toBe(TRUE_YES_21);
+    expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 14, name: "Arial" });
   });
 });

@@ -526,6 +526,7 @@ describe("writeGeneratedSheets", () => {
   it("refuses what is not a package, and layouts that cannot be written", async () => {
     await expect(writeGeneratedSheets(new Uint8Array([1, 2, 3]), [summaryLayout()])).rejects.toBeInstanceOf(PackageError);
     await expect(findGeneratedSheets(new TextEncoder().encode("Case ID,Sentence\nC01,Custody\n"))).rejects.toBeInstanceOf(PackageError);
+    await expect(writeGeneratedSheets(input.subarray(0, Math.floor(input.length / 2)), [summaryLayout()])).rejects.toBeInstanceOf(PackageError);
     const emptyZip = await new JSZip().file("hello.txt", "hi").generateAsync({ type: "uint8array" });
     await expect(writeGeneratedSheets(emptyZip, [summaryLayout()])).rejects.toBeInstanceOf(PackageError);
     const badStyle: SheetLayout = { ...summaryLayout(), cells: [{ row: 0, col: 0, kind: "text", text: "x", style: "nope" }] };
