@@ -165,6 +165,11 @@ async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ wor
 
   const tables = new Map<string, TablePackageInfo>();
   try {
+    const workbookPart = Object.values(zip.files).find((f) => f.name.replace(/^\//, "").toLowerCase() === "xl/workbook.xml");
+    const head = workbookPart ? (await workbookPart.async("string")).slice(0, 2000) : "";
+    if (head.includes("purl.oclc.org/ooxml/spreadsheetml")) {
+      throw new UnusableWorkbookError("not-xlsx", `It is saved as "Strict Open XML Spreadsheet", which this tool cannot read. In Excel, save it as an Excel Workbook (.xlsx).`);
+    }
     for (const f of Object.values(zip.files)) {
       if (f.dir || !/^\/?xl\/tables\/[^/]+\.xml$/i.test(f.name)) continue;
       const xml = await f.async("string");
@@ -179,6 +184,7 @@ async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ wor
       for (const n of [attr("name"), attr("displayName")]) if (n) tables.set(decodeXml(n).toLowerCase(), info);
     }
   } catch (e) {
+    if (e instanceof UnusableWorkbookError) throw e;
     throw new UnusableWorkbookError("corrupt", "The file is damaged: part of the workbook cannot be unpacked. Try a fresh copy or re-save it in Excel.", { cause: e });
   }
 

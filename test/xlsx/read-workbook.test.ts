@@ -253,6 +253,16 @@ describe("files that cannot be used", () => {
     await expectUnusable(readWorkbookFile(tmp.file("archive.xlsx")), "not-xlsx");
   });
 
+  test("a Strict Open XML workbook", async () => {
+    const bytes = await writeXlsx(tmp.file("transitional.xlsx"), casesWorkbook(validRows()));
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", xml.replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"));
+    writeFileSync(tmp.file("strict.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
+    const e = await expectUnusable(readWorkbookFile(tmp.file("strict.xlsx")), "not-xlsx");
+    expect(e.message).toMatch(/Strict/);
+  });
+
   test("no Cases sheet or table", async () => {
     await writeXlsx(tmp.file("no-cases.xlsx"), (wb) => {
       wb.addWorksheet("Sheet1").getCell("A1").value = "Case ID";
