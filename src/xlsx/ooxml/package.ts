@@ -217,7 +217,16 @@ export function readUntil<T>(entry: JSZip.JSZipObject, probe: (text: string, com
         text += decoder.decode(chunk, { stream: true });
         if (text.length < nextProbeAt) return;
         nextProbeAt = text.length * 2;
-        const answer = probe(text, false);
+        let answer: T | undefined;
+        try {
+          answer = probe(text, false);
+        } catch (error) {
+          answer = undefined;
+          done = true;
+          stream.pause();
+          reject(error);
+          return;
+        }
         if (answer !== undefined) {
           done = true;
           stream.pause();
@@ -233,8 +242,12 @@ export function readUntil<T>(entry: JSZip.JSZipObject, probe: (text: string, com
       .on("end", () => {
         if (done) return;
         done = true;
-        text += decoder.decode();
-        resolve(probe(text, true));
+        try {
+          text += decoder.decode();
+          resolve(probe(text, true));
+        } catch (error) {
+          reject(error);
+        }
       })
       .resume();
   });

@@ -172,7 +172,9 @@ export class StylesEditor {
       `<${p}font>${style.bold ? `<${p}b/>` : ""}${style.italic ? `<${p}i/>` : ""}` +
       `<${p}sz val="${numberText(style.size ?? 11)}"/>${this.colourElement(style.colour)}` +
       `<${p}name val="${escapeAttr(this.fontBase.name)}"/>${this.fontBase.rest}</${p}font>`;
-    const fontId = this.indexOf("fonts", font);
+    // A style that says nothing about the font keeps the workbook's default font.
+    const plainFont = !style.bold && !style.italic && style.size === undefined && colourValue(style.colour) === null;
+    const fontId = plainFont ? 0 : this.indexOf("fonts", font);
     const fillRgb = colourValue(style.fill);
     const fillId = fillRgb
       ? this.indexOf("fills", `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${fillRgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`)
@@ -192,7 +194,7 @@ export class StylesEditor {
     if (style.indent !== undefined && style.indent > 0) alignment += ` indent="${Math.min(250, Math.round(style.indent))}"`;
     const xf =
       `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
-      `${numFmtId ? ' applyNumberFormat="1"' : ""} applyFont="1"${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}` +
+      `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}` +
       (alignment ? ` applyAlignment="1"><${p}alignment${alignment}/></${p}xf>` : "/>");
     return this.indexOf("cellXfs", xf);
   }
