@@ -447,6 +447,34 @@ describe("writeGeneratedSheets", () => {
     expect(read.getWorksheet("Board summary")!.getCell("C5").formula).toContain("COUNTIF");
   });
 
+  it("quotes a replaced sheet's name with an apostrophe in its print titles, and keeps it hidden", async () => {
+    const first = await writeGeneratedSheets(input, [summaryLayout()]);
+    const wb = await loadExcelJs(first.bytes);
+    wb.getWorksheet("Summary")!.name = "Bob's summary";
+    wb.getWorksheet("Bob's summary")!.state = "hidden";
+    const renamed = new Uint8Array(await wb.xlsx.writeBuffer());
+    const result = await writeGeneratedSheets(renamed, [summaryLayout()]);
+    expect(result.sheets).toEqual([{ kind: "summary", name: "Bob's summary" }]);
+    const workbook = await zipText(result.bytes, "xl/workbook.xml");
+    expect(workbook).toContain(`'Bob''s summary'!$4:$4</definedName>`);
+    expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(1);
+    const read = await loadExcelJs(result.bytes);
+    expect(read.getWorksheet("Bob's summary")!.state).toBe("hidden");
+    expect(read.getWorksheet("Bob's summary")!.pageSetup.printTitlesRow).toBe("4:4");
+  });
+
+  it("never changes the input bytes, and cuts over-long text at Excel's cell limit", async () => {
+    const copy = Uint8Array.from(input);
+    const long: SheetLayout = {
+      ...summaryLayout(),
+      cells: [...summaryLayout().cells, { row: 7, col: 0, kind: "text", text: `${"x".repeat(32766)}👍 and more` }],
+    };
+    const result = await writeGeneratedSheets(input, [long]);
+    expect(Buffer.compare(Buffer.from(copy), Buffer.from(input))).toBe(0);
+    const value = String((await loadExcelJs(result.bytes)).getWorksheet("Summary")!.getCell("A8").value);
+    expect(value).toHaveLength(32766);
+  });
+
   it("leaves a second copy of a generated sheet as it was, and says so", async () => {
     const first = await writeGeneratedSheets(input, [summaryLayout()]);
     const wb = await loadExcelJs(first.bytes);
