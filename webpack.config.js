@@ -13,6 +13,7 @@
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DEV_URL, resolveDeploymentUrl, rewriteManifestUrls } = require("./scripts/addin-url");
@@ -68,6 +69,9 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".js"],
+      // The plain-browser mode shares src/xlsx with the command line; its file-system helpers
+      // are never called in the browser, so Node's built-ins resolve to nothing there.
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
     },
     module: {
       rules: [
@@ -87,12 +91,19 @@ module.exports = async (env, argv) => {
         },
       ],
     },
+    // ExcelJS is needed only in plain-browser mode. It ships minified (exceljs.min.js): it is
+    // copied as a file marked minimized and loaded on demand (see src/taskpane/boot.ts), so
+    // the add-in inside Excel never downloads it and the build does not minify it again.
+    externals: { exceljs: "ExcelJS" },
     performance: {
       // The pane bundles the engine; warn only well above what a task pane should load.
       maxEntrypointSize: 1024 * 1024,
       maxAssetSize: 1024 * 1024,
     },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -108,6 +119,7 @@ module.exports = async (env, argv) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/support.html", to: "support.html" },
           { from: "src/taskpane/*.css", to: "[name][ext]" },
+          { from: "node_modules/exceljs/dist/exceljs.min.js", to: "exceljs.min.js", info: { minimized: true } },
           {
             from: "manifest.xml",
             to: "manifest.xml",

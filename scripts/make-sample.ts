@@ -12,7 +12,7 @@ import { buildTemplateWorkbook, workbookToBuffer } from "../src/xlsx/template";
 import { SAMPLE_FILE_DATE, SAMPLE_FRAMEWORK, SAMPLE_SETTINGS, sampleCaseRows, sampleInterviewRows } from "../test/fixtures/seed-sample";
 
 /** The sample workbook's bytes. */
-export async function makeSample(): Promise<Buffer> {
+export async function makeSample(): Promise<Uint8Array> {
   const template = buildTemplate({ framework: SAMPLE_FRAMEWORK, blankRows: 0 });
   const workbook = buildTemplateWorkbook(template, {
     caseRows: sampleCaseRows(template.cases.headers),

@@ -1,21 +1,11 @@
-/// <reference types="office-js" />
 /*
- * Placeholder entry for the task pane (taskpane.html); the task pane UI replaces it.
- * The one Office.onReady call of the add-in lives here.
+ * The task pane entry. The one place where Office is initialised (through boot → Office.onReady).
  */
+import { boot } from "./boot";
+import { applyTheme } from "./theme";
 
-function showHost(host: Office.HostType | null): void {
-  const app = document.getElementById("app");
-  if (app !== null) {
-    app.textContent = host === null ? "Not running inside Excel." : `Running in ${host}.`;
-  }
-}
-
-if (typeof Office === "undefined") {
-  // Office.js could not be loaded (no network, or a plain browser that blocked it).
-  showHost(null);
-} else {
-  void Office.onReady((info) => showHost(info.host ?? null));
-}
-
-export {};
+applyTheme();
+void boot().catch((e: unknown) => {
+  const root = document.getElementById("app");
+  if (root) root.textContent = `The pane could not start: ${e instanceof Error ? e.message : String(e)}`;
+});

@@ -190,8 +190,10 @@ async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ wor
 
   const workbook = new ExcelJS.Workbook();
   try {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    // Node's Buffer where there is one (the command line); the plain bytes in a browser page,
+    // where ExcelJS's bundled JSZip takes a Uint8Array.
+    const data = typeof Buffer === "undefined" ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new UnusableWorkbookError("corrupt", "The workbook could not be read; it may be damaged. Try re-saving it in Excel as an Excel Workbook (.xlsx).", { cause: e });
   }
@@ -226,7 +228,11 @@ function sniff(bytes: Uint8Array, limits: ReadLimits): void {
 function containsUtf16(bytes: Uint8Array, text: string): boolean {
   const pattern = new Uint8Array(text.length * 2);
   for (let i = 0; i < text.length; i++) pattern[i * 2] = text.charCodeAt(i);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(pattern) !== -1;
+  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
+    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {

@@ -60,8 +60,9 @@ export function buildTemplateWorkbook(template: WorkbookTemplate = buildTemplate
  * content always gives the same bytes.
  * @example const bytes = await workbookToBuffer(buildTemplateWorkbook());
  */
-export async function workbookToBuffer(workbook: ExcelJS.Workbook, fixedDate?: Date): Promise<Buffer> {
-  const raw = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+export async function workbookToBuffer(workbook: ExcelJS.Workbook, fixedDate?: Date): Promise<Uint8Array> {
+  const written = (await workbook.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
+  const raw = written instanceof Uint8Array ? written : new Uint8Array(written);
   if (!fixedDate) return raw;
   const zip = await JSZip.loadAsync(raw);
   const out = new JSZip();
@@ -70,7 +71,7 @@ export async function workbookToBuffer(workbook: ExcelJS.Workbook, fixedDate?: D
     if (f.dir) continue;
     out.file(name, await f.async("uint8array"), { date: fixedDate, createFolders: false });
   }
-  return out.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
+  return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
 }
 
 /** [Content_Types].xml first, as Office writes it; the rest in name order. */
@@ -83,7 +84,7 @@ function partOrder(a: string, b: string): number {
  * The .xlsx bytes of a new, empty inspection workbook.
  * @example const bytes = await writeTemplate();
  */
-export async function writeTemplate(template: WorkbookTemplate = buildTemplate(), options: BuildTemplateWorkbookOptions = {}): Promise<Buffer> {
+export async function writeTemplate(template: WorkbookTemplate = buildTemplate(), options: BuildTemplateWorkbookOptions = {}): Promise<Uint8Array> {
   return workbookToBuffer(buildTemplateWorkbook(template, options));
 }
 

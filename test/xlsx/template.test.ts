@@ -132,7 +132,7 @@ describe("filled templates", () => {
     const date = new Date(Date.UTC(2026, 0, 1));
     const a = await workbookToBuffer(buildTemplateWorkbook(buildTemplate(), { created: date }), date);
     const b = await workbookToBuffer(buildTemplateWorkbook(buildTemplate(), { created: date }), date);
-    expect(a.equals(b)).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
   test("writeTemplateFile writes atomically and can refuse to overwrite", async () => {

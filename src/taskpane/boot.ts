@@ -1,0 +1,99 @@
+/**
+ * Starting the pane: find out whether it runs inside Excel. Office.js is loaded with `async`, so
+ * a page that cannot reach it (no network, a proxy) still starts, in plain-browser mode.
+ */
+import { startApp, type App } from "./app";
+import type { WorkbookHost } from "./host";
+
+interface OfficeLike {
+  onReady(): Promise<{ host: unknown; platform: unknown }>;
+  readonly HostType?: { readonly Excel: unknown };
+}
+
+/**
+ * How long to wait for Office.js before carrying on without it. Office opens an add-in page with
+ * a `_host_Info` query parameter, so inside Office the pane waits as long as a slow network
+ * needs; in a plain browser it gives up quickly.
+ */
+export function officeTimeoutMs(search = location.search): number {
+  return /[?&]_host_Info=/i.test(search) ? 30_000 : 1_500;
+}
+
+function officeGlobal(): OfficeLike | undefined {
+  return (globalThis as { Office?: OfficeLike }).Office;
+}
+
+/** Waits for the Office.js script tag (id "office-js") to load or fail, bounded by a timeout. */
+function waitForOfficeScript(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (officeGlobal()) return resolve();
+    const script = document.getElementById("office-js");
+    if (!script) return resolve();
+    const done = (): void => resolve();
+    script.addEventListener("load", done, { once: true });
+    script.addEventListener("error", done, { once: true });
+    setTimeout(done, timeoutMs);
+  });
+}
+
+/**
+ * Whether the page runs inside Excel.
+ * @example if (await detectExcel()) { … }
+ */
+export async function detectExcel(timeoutMs = officeTimeoutMs()): Promise<boolean> {
+  await waitForOfficeScript(timeoutMs);
+  const office = officeGlobal();
+  if (!office) return false;
+  const info = await Promise.race([office.onReady(), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
+  if (!info || !info.host) return false;
+  const excel = office.HostType?.Excel ?? "Excel";
+  return info.host === excel;
+}
+
+/** Loads a script of the add-in's own (same origin) once. */
+export function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (document.querySelector(`script[data-src="${src}"]`)) return resolve();
+    const s = document.createElement("script");
+    s.src = src;
+    s.dataset.src = src;
+    s.onload = () => resolve();
+    s.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(s);
+  });
+}
+
+/** Starts the pane in the element with id "app". */
+export async function boot(): Promise<App> {
+  const root = document.getElementById("app");
+  if (!root) throw new Error("task pane markup has no #app element");
+  root.textContent = "Starting…";
+  let host: WorkbookHost;
+  if (await detectExcel()) {
+    const { ExcelHost } = await import(/* webpackChunkName: "excel-host" */ "./excel-host");
+    host = new ExcelHost();
+  } else {
+    // ExcelJS (about 1 MB) is loaded only here, never inside Excel.
+    if (!(globalThis as { ExcelJS?: unknown }).ExcelJS) await loadScript("exceljs.min.js");
+    const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ "./browser-host");
+    const browserHost = new BrowserHost();
+    host = browserHost;
+    const app = startApp({ host, root });
+    const input = document.getElementById("file-input") as HTMLInputElement | null;
+    input?.addEventListener("change", () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      void file.arrayBuffer().then((buf) => {
+        browserHost.open(file.name, new Uint8Array(buf));
+        return app.check();
+      });
+    });
+    document.documentElement.dataset.mode = "browser";
+    await app.refresh();
+    return app;
+  }
+  const app = startApp({ host, root });
+  document.documentElement.dataset.mode = "excel";
+  await app.refresh();
+  return app;
+}

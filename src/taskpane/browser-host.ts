@@ -1,0 +1,84 @@
+/**
+ * The pane outside Excel: a workbook file opened in the browser page, read and written with the
+ * same engine and ExcelJS, in memory. Nothing is uploaded anywhere; the report is a download.
+ * Loaded only in this mode, so the add-in inside Excel never carries ExcelJS.
+ */
+import { buildTemplate, normaliseHeader, SHEET_NAMES, type CellValue, type Grid, type SheetLayout } from "../core";
+import { writeGeneratedSheets } from "../xlsx/package-writer";
+import { readWorkbookGrids } from "../xlsx/read-workbook";
+import { writeTemplate } from "../xlsx/template";
+import type { ReadOutcome, SettingsValues, WorkbookHost } from "./host";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Offers bytes as a file download. */
+export function download(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The Settings grid with the pane's values laid over it (rows matched by label). */
+export function overlaySettings(grid: Grid | null | undefined, values: SettingsValues): Grid {
+  const rows: CellValue[][] = grid ? grid.rows.map((r) => [...r]) : [["Setting", "Value"]];
+  for (const [label, value] of Object.entries(values)) {
+    const row = rows.find((r) => normaliseHeader(r[0]) === label.toLowerCase());
+    if (row) row[1] = value;
+    else rows.push([label, value]);
+  }
+  return { sheet: grid?.sheet ?? SHEET_NAMES.settings, top: grid?.top ?? 0, left: grid?.left ?? 0, rows };
+}
+
+export class BrowserHost implements WorkbookHost {
+  readonly mode = "browser" as const;
+  private file: { name: string; bytes: Uint8Array } | null = null;
+  private overrides: SettingsValues | null = null;
+
+  /** Takes a file the user opened. */
+  open(name: string, bytes: Uint8Array): void {
+    this.file = { name, bytes };
+  }
+
+  async read(): Promise<ReadOutcome> {
+    if (!this.file) return { kind: "not-inspection", reason: "Open an inspection workbook (.xlsx) to check it, or choose New workbook to start one." };
+    try {
+      const grids = await readWorkbookGrids(this.file.bytes);
+      const settings = this.overrides ? overlaySettings(grids.settings, this.overrides) : grids.settings ?? null;
+      return { kind: "ok", grids: { ...grids, settings }, description: this.file.name };
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      return { kind: "not-inspection", reason: `${this.file.name} cannot be used: ${reason}` };
+    }
+  }
+
+  async setUp(): Promise<{ created: string[]; existing: string[]; message: string }> {
+    const bytes = await writeTemplate(buildTemplate());
+    download(new Uint8Array(bytes), "inspection-workbook.xlsx");
+    const created = [SHEET_NAMES.cases, SHEET_NAMES.interviews, SHEET_NAMES.criteria, SHEET_NAMES.settings];
+    return { created, existing: [], message: "A new inspection workbook (inspection-workbook.xlsx) was downloaded. Fill in the Cases table, then open it here." };
+  }
+
+  async writeReport(layouts: readonly SheetLayout[]): Promise<{ sheets: string[]; notices: string[] }> {
+    if (!this.file) throw Object.assign(new Error("no file"), { userMessage: "Open an inspection workbook first." });
+    const result = await writeGeneratedSheets(this.file.bytes, layouts);
+    const name = this.file.name.replace(/\.xlsx$/i, "") + " (report).xlsx";
+    download(result.bytes, name);
+    return { sheets: result.sheets.map((s) => s.name), notices: [`Downloaded as ${name}; your original file is unchanged.`, ...result.notices] };
+  }
+
+  async selectCell(): Promise<void> {
+    // Outside Excel there is no grid to move to; the issue already names its sheet and cell.
+  }
+
+  async saveSettings(values: SettingsValues): Promise<string> {
+    this.overrides = values;
+    return "Settings saved for reports made in this page. To keep them in the workbook, enter them in its Settings sheet.";
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * What the task pane needs from wherever the workbook lives: inside Excel (Office.js) or a file
+ * opened in a plain browser page (ExcelJS). The pane itself never knows which.
+ */
+import type { SheetLayout, WorkbookGrids } from "../core";
+
+export type ReadOutcome =
+  | { readonly kind: "ok"; readonly grids: WorkbookGrids; readonly description: string }
+  | { readonly kind: "not-inspection"; readonly reason: string };
+
+/** The settings a user edits in the pane, by Settings-sheet label. */
+export type SettingsValues = Readonly<Record<string, string | number>>;
+
+export interface WorkbookHost {
+  readonly mode: "excel" | "browser";
+  /** Reads the sheets the engine needs. */
+  read(): Promise<ReadOutcome>;
+  /** Creates what a new inspection workbook needs, touching nothing that exists. */
+  setUp(): Promise<{ readonly created: readonly string[]; readonly existing: readonly string[]; readonly message: string }>;
+  /** Writes the generated sheets; returns the names used and notices for the user. */
+  writeReport(layouts: readonly SheetLayout[]): Promise<{ readonly sheets: readonly string[]; readonly notices: readonly string[] }>;
+  /** Takes the user to a cell (in Excel, selects it). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Saves settings (Excel: the Settings sheet; browser: for this session's reports). */
+  saveSettings(values: SettingsValues): Promise<string>;
+}

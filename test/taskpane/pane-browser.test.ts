@@ -1,0 +1,142 @@
+/**
+ * The task pane end to end in headless Chromium, in plain-browser mode (Office.js cannot load):
+ * open the bundled sample, check it, see the issues, download the report and verify it with the
+ * engine; hostile text is shown as text and runs nothing.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { analyseWorkbook } from "../../src/core";
+import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
+import { buildPane, describeWithBrowser, launchBrowser, ROOT, serve } from "../helpers/browser";
+import { casesWorkbook, makeTempDir, validRows, writeXlsx } from "../helpers/workbook-files";
+
+const SAMPLE = path.join(ROOT, "assets", "sample-inspection.xlsx");
+
+describeWithBrowser("task pane in a plain browser", () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let server: Awaited<ReturnType<typeof serve>>;
+  const tmp = makeTempDir("pane-");
+
+  beforeAll(async () => {
+    const dist = buildPane();
+    server = await serve(dist);
+    ({ browser, close } = await launchBrowser());
+  }, 180_000);
+
+  afterAll(async () => {
+    await close?.();
+    await server?.close();
+    tmp.remove();
+  });
+
+  async function openPane(width = 320): Promise<{ page: Page; dialogs: string[]; outside: string[] }> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    const outside: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    // No network: Office.js (and anything else not on our own server) cannot be reached.
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+      outside.push(url);
+      return route.abort("internetdisconnected");
+    });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector("#file-input", { state: "attached", timeout: 20_000 });
+    return { page, dialogs, outside };
+  }
+
+  it("opens the sample, checks it, shows statistics and downloads a report the engine agrees with", async () => {
+    const { page, dialogs, outside } = await openPane();
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.waitForFunction(() => /20 cases/.test(document.getElementById("workbook-status")?.textContent ?? ""), undefined, { timeout: 20_000 });
+    expect(await page.textContent("#workbook-status")).toMatch(/sample-inspection\.xlsx: 20 cases/);
+    expect(await page.textContent("#issues")).toMatch(/No issues/);
+    const expected = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(SAMPLE))));
+    const row21 = page.locator('tr[data-id="2.1"]');
+    const c21 = expected.criteria.find((c) => c.id === "2.1")!;
+    expect(await row21.textContent()).toContain(`${c21.met}/${c21.relevant}`);
+    expect(await page.locator("tr.criterion-row").count()).toBe(expected.criteria.length);
+
+    fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, "docs", "taskpane-browser.png"), fullPage: false });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#build")]);
+    const saved = tmp.file("report.xlsx");
+    await download.saveAs(saved);
+    expect(download.suggestedFilename()).toBe("sample-inspection (report).xlsx");
+    await page.waitForSelector(".message.success");
+    expect(await page.textContent("#message")).toMatch(/Written: Summary and Strengths & improvements/);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
+    const summary = wb.getWorksheet("Summary")!;
+    expect(summary).toBeDefined();
+    const cells: Record<string, unknown> = {};
+    summary.eachRow((row) => {
+      const id = row.getCell(1).value;
+      if (typeof id === "string" && /^\d\.\d$/.test(id)) cells[id] = (row.getCell(4).value as { result?: unknown })?.result;
+    });
+    expect(cells["2.1"]).toBe(c21.met);
+    expect(wb.getWorksheet("Strengths & improvements")).toBeDefined();
+    // The engine reads the downloaded file the same way as the original.
+    const again = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(saved))));
+    expect(again.criteria.map((c) => [c.id, c.met, c.relevant])).toEqual(expected.criteria.map((c) => [c.id, c.met, c.relevant]));
+
+    expect(dialogs).toEqual([]);
+    expect(outside.every((u) => u.startsWith("https://appsforoffice.microsoft.com/"))).toBe(true);
+  });
+
+  it("shows hostile workbook text as text and runs nothing", async () => {
+    const rows = validRows();
+    rows[0]![8] = "<img src=x onerror=alert(1)>";
+    rows[1]![4] = "<script>alert(2)</script>";
+    rows[2]![0] = "<b onmouseover=alert(3)>C03</b>";
+    rows[2]![4] = "<img src=y onerror=alert(4)>";
+    const file = tmp.file("hostile.xlsx");
+    await writeXlsx(file, casesWorkbook(rows));
+    const { page, dialogs } = await openPane();
+    await page.evaluate(() => {
+      (window as unknown as { xss: number }).xss = 0;
+    });
+    await page.setInputFiles("#file-input", file);
+    await page.waitForSelector("#issues details", { timeout: 20_000 });
+    // Open every group so every issue item is rendered.
+    for (const summary of await page.locator("#issues details > summary").all()) await summary.click();
+    await page.waitForSelector('.issue-button[data-cell="E3"]');
+    await page.waitForSelector('.issue-button[data-cell="E4"]');
+    const issuesText = await page.textContent("#issues");
+    expect(issuesText).toContain("<script>alert(2)</script>");
+    expect(issuesText).toContain("Case <b onmouseover=alert(3)>C03</b>");
+    expect(issuesText).toContain("<img src=y onerror=alert(4)>");
+    expect(await page.locator("#issues img, #issues script, #issues b").count()).toBe(0);
+    await page.hover("#issues");
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    // The invalid value's issue names its cell.
+    expect(await page.locator('.issue-button[data-cell="E3"]').count()).toBe(1);
+  });
+
+  it("is usable with the keyboard alone", async () => {
+    const { page } = await openPane();
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.waitForFunction(() => /20 cases/.test(document.getElementById("workbook-status")?.textContent ?? ""));
+    const reached = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("Tab");
+      reached.add(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id ?? document.activeElement?.tagName ?? ""));
+    }
+    expect(reached.has("check")).toBe(true);
+    expect(reached.has("build")).toBe(true);
+    await page.focus("#check");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".message.success");
+  });
+});
