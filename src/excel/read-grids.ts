@@ -1,0 +1,238 @@
+/**
+ * Reads the sheets the engine needs (Cases, Criteria, Settings, Interviews) from the open
+ * workbook, each from the Excel table of that name when there is one, else from the sheet of that
+ * name (from A1, as the .xlsx reader does).
+ *
+ * Two syncs, whatever the number of rows: the first asks what exists (tables by name through
+ * `getItemOrNullObject`, and the sheet names), the second loads the values of exactly the ranges
+ * chosen. One speculative sync is avoided on purpose: loading both the Cases table and the Cases
+ * sheet's used range would send the case data twice, and a table's range cannot be asked for
+ * without first knowing that the table exists.
+ *
+ * Excel on the web refuses a response over 5 MB. When the values are that large (tens of thousands
+ * of cases with long notes) the read falls back to row bands, one sync each, halving a band that
+ * is still too large; below that size the count stays at two.
+ */
+import { SHEET_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
+import { errorCodeOf, fromOfficeValue, parseOfficeAddress } from "./office-values";
+import { runnerOf, type AdapterOptions } from "./run";
+
+/** Which engine input a grid is. */
+export type GridRole = "cases" | "criteria" | "settings" | "interviews";
+
+/** Where a grid was read from. */
+export interface GridSource {
+  readonly role: GridRole;
+  readonly kind: "table" | "sheet";
+  /** The table's or the sheet's name, as the workbook spells it. */
+  readonly name: string;
+  readonly sheet: string;
+  /** The range read, e.g. "Cases!A1:AD21"; null for a blank sheet. */
+  readonly address: string | null;
+}
+
+export type ReadWorkbookResult =
+  | {
+      readonly kind: "ok";
+      readonly grids: WorkbookGrids;
+      /** One line for the pane: where the cases were read from. */
+      readonly description: string;
+      readonly sources: readonly GridSource[];
+    }
+  | {
+      readonly kind: "not-inspection";
+      /** One line for the pane: why this is not an inspection workbook and what to do. */
+      readonly reason: string;
+      readonly sheets: readonly string[];
+    };
+
+/** Options for {@link readWorkbookGrids}. */
+export interface ReadWorkbookGridsOptions extends AdapterOptions {
+  /** Cells per band when Excel refuses a response as too large (default 200,000). */
+  readonly cellsPerBand?: number;
+}
+
+const ROLES: readonly (readonly [GridRole, string])[] = [
+  ["cases", SHEET_NAMES.cases],
+  ["criteria", SHEET_NAMES.criteria],
+  ["settings", SHEET_NAMES.settings],
+  ["interviews", SHEET_NAMES.interviews],
+];
+
+interface Planned {
+  readonly role: GridRole;
+  readonly kind: "table" | "sheet";
+  readonly name: string;
+  readonly showHeaders: boolean;
+  readonly showTotals: boolean;
+}
+
+interface RawBlock {
+  readonly address: string | null;
+  readonly values: readonly (readonly unknown[])[];
+  readonly columnNames: readonly string[] | null;
+}
+
+const fold = (s: string): string => s.trim().toLowerCase();
+
+/**
+ * Reads the engine's grids from the open workbook, with the cells' real positions (so an issue
+ * at F7 names F7 even when the table starts at B3).
+ * @example
+ * const result = await readWorkbookGrids();
+ * if (result.kind === "ok") analyseWorkbook(result.grids);
+ */
+export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}): Promise<ReadWorkbookResult> {
+  const cellsPerBand = options.cellsPerBand ?? 200_000;
+  return runnerOf(options)(async (context) => {
+    const workbook = context.workbook;
+    const worksheets = workbook.worksheets;
+    worksheets.load("items/name");
+    const probes = ROLES.map(([role, name]) => {
+      const table = workbook.tables.getItemOrNullObject(name);
+      table.load("name,showHeaders,showTotals");
+      return { role, name, table };
+    });
+    await context.sync();
+
+    const sheetNames = worksheets.items.map((s) => s.name);
+    const plan: Planned[] = [];
+    for (const probe of probes) {
+      if (!probe.table.isNullObject) {
+        plan.push({ role: probe.role, kind: "table", name: probe.table.name, showHeaders: probe.table.showHeaders, showTotals: probe.table.showTotals });
+        continue;
+      }
+      const sheet = sheetNames.find((n) => fold(n) === fold(probe.name));
+      if (sheet !== undefined) plan.push({ role: probe.role, kind: "sheet", name: sheet, showHeaders: true, showTotals: false });
+    }
+    if (!plan.some((p) => p.role === "cases")) return notInspection(sheetNames);
+
+    const requests = plan.map((p) => request(context, p, "address,values"));
+    let blocks: RawBlock[];
+    try {
+      await context.sync();
+      blocks = requests.map(({ range, columns }) => ({
+        address: range.isNullObject ? null : range.address,
+        values: range.isNullObject ? [] : range.values,
+        columnNames: columns ? columns.items.map((c) => c.name) : null,
+      }));
+    } catch (e) {
+      if (errorCodeOf(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+      blocks = await readInBands(context, plan, cellsPerBand);
+    }
+
+    const sources: GridSource[] = [];
+    const grids: Partial<Record<GridRole, Grid>> = {};
+    plan.forEach((p, i) => {
+      const block = blocks[i]!;
+      const grid = p.kind === "table" ? tableGrid(p, block) : sheetGrid(p.name, block);
+      grids[p.role] = grid;
+      sources.push({ role: p.role, kind: p.kind, name: p.name, sheet: grid.sheet, address: block.address });
+    });
+    const cases = grids.cases!;
+    const casesSource = sources.find((s) => s.role === "cases")!;
+    const where = casesSource.kind === "table" ? `the table "${casesSource.name}" on the sheet "${cases.sheet}"` : `the sheet "${cases.sheet}"`;
+    const dataRows = Math.max(0, cases.rows.length - 1);
+    return {
+      kind: "ok",
+      grids: { cases, criteria: grids.criteria ?? null, settings: grids.settings ?? null, interviews: grids.interviews ?? null },
+      description: `Cases read from ${where}: ${dataRows} row${dataRows === 1 ? "" : "s"} below the header.`,
+      sources,
+    };
+  });
+}
+
+function notInspection(sheets: readonly string[]): ReadWorkbookResult {
+  const list = sheets.length === 0 ? "it has no sheets" : `its sheets are ${sheets.slice(0, 6).map((s) => `"${s}"`).join(", ")}${sheets.length > 6 ? ", …" : ""}`;
+  return {
+    kind: "not-inspection",
+    reason: `This is not an inspection workbook yet: there is no sheet or table named "Cases" (${list}). Choose Set up to add the Cases, Criteria and Settings sheets.`,
+    sheets,
+  };
+}
+
+function request(context: Excel.RequestContext, p: Planned, props: string): { range: Excel.Range; columns: Excel.TableColumnCollection | null } {
+  if (p.kind === "table") {
+    const table = context.workbook.tables.getItem(p.name);
+    const range = table.getRange();
+    range.load(props);
+    const columns = p.showHeaders ? null : table.columns.load("items/name");
+    return { range, columns };
+  }
+  const range = context.workbook.worksheets.getItem(p.name).getUsedRangeOrNullObject(true);
+  range.load(props);
+  return { range, columns: null };
+}
+
+/** Reads each range in row bands, one sync per band (only when one response would be too large). */
+async function readInBands(context: Excel.RequestContext, plan: readonly Planned[], cellsPerBand: number): Promise<RawBlock[]> {
+  const requests = plan.map((p) => request(context, p, "address"));
+  await context.sync();
+  const blocks: RawBlock[] = [];
+  for (const { range, columns } of requests) {
+    const columnNames = columns ? columns.items.map((c) => c.name) : null;
+    if (range.isNullObject) {
+      blocks.push({ address: null, values: [], columnNames });
+      continue;
+    }
+    const rect = parseOfficeAddress(range.address);
+    const width = rect.right - rect.left + 1;
+    const sheet = context.workbook.worksheets.getItem(rect.sheet);
+    const values: unknown[][] = [];
+    let height = Math.max(1, Math.floor(cellsPerBand / width));
+    let row = rect.top;
+    // Bounded by the data's size, not by a count of rows: each band is a separate request on purpose.
+    while (row <= rect.bottom) {
+      const rows = Math.min(height, rect.bottom - row + 1);
+      const band = sheet.getRangeByIndexes(row, rect.left, rows, width);
+      band.load("values");
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (e) {
+        if (errorCodeOf(e) === "ResponsePayloadSizeLimitExceeded" && rows > 1) {
+          height = Math.ceil(rows / 2);
+          continue;
+        }
+        throw e;
+      }
+      values.push(...band.values);
+      row += rows;
+    }
+    blocks.push({ address: range.address, values, columnNames });
+  }
+  return blocks;
+}
+
+function toRow(values: readonly unknown[]): CellValue[] {
+  return values.map(fromOfficeValue);
+}
+
+function tableGrid(p: Planned, block: RawBlock): Grid {
+  if (block.address === null) return { sheet: p.name, top: 0, left: 0, rows: [], tableName: p.name };
+  const rect = parseOfficeAddress(block.address);
+  let rows = block.values.map(toRow);
+  if (p.showTotals && rows.length > 1) rows = rows.slice(0, -1);
+  let top = rect.top;
+  if (!p.showHeaders) {
+    // No header row on the sheet: use the table's column names, placed on the row above.
+    rows = [(block.columnNames ?? []).map((n) => n as CellValue), ...rows];
+    top = Math.max(0, top - 1);
+  }
+  return { sheet: rect.sheet, top, left: rect.left, rows, tableName: p.name };
+}
+
+/** A sheet's used range padded to start at A1, so row 1 is the header row. */
+function sheetGrid(name: string, block: RawBlock): Grid {
+  if (block.address === null) return { sheet: name, top: 0, left: 0, rows: [] };
+  const rect = parseOfficeAddress(block.address);
+  const width = rect.right + 1;
+  const rows: CellValue[][] = [];
+  for (let r = 0; r <= rect.bottom; r++) {
+    const row = new Array<CellValue>(width).fill(null);
+    const source = r >= rect.top ? block.values[r - rect.top] : undefined;
+    if (source) for (let c = 0; c < source.length; c++) row[rect.left + c] = fromOfficeValue(source[c]);
+    rows.push(row);
+  }
+  return { sheet: rect.sheet === "" ? name : rect.sheet, top: 0, left: 0, rows };
+}

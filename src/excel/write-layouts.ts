@@ -1,0 +1,264 @@
+/**
+ * Renders the engine's sheet layouts (Summary, Strengths & improvements) into the open workbook.
+ *
+ * Never a mix of old and new: the new sheets are built under temporary names, and only the last
+ * sync deletes the generated sheets they replace (recognised by their A2 marker, even renamed)
+ * and renames the new ones into place. If anything fails, the temporary sheets are removed and
+ * the previous generated sheets stay as they were. A user's own sheet with a wanted name is never
+ * touched: the new sheet takes a free name and a notice says so.
+ *
+ * Syncs: 1 (sheet names) + W (writes; the first also reads every sheet's A2) + 1 (swap) = 3 for
+ * any layout whose commands fit one request. W grows only with the payload, never with a count of
+ * rows: commands are packed into requests of at most `maxRequestBytes` (default 3 MB, measured as
+ * the JSON of the values, formulas and formats sent, plus a margin per command), under Excel on
+ * the web's 5 MB limit.
+ */
+import { generatedKindOf, toA1, type CellStyle, type ConditionalFormat, type SheetLayout } from "../core";
+import {
+  chooseTempNames,
+  COMMAND_OVERHEAD_BYTES,
+  isTempSheetName,
+  layoutBands,
+  planSheetNames,
+  styleGroups,
+  widthRuns,
+  type ExistingSheet,
+} from "./layout-plan";
+import { charsToPoints, jsonBytes, officeColour } from "./office-values";
+import { runnerOf, type AdapterOptions, type ExcelRunner } from "./run";
+
+/** Options for {@link writeLayouts}. */
+export interface WriteLayoutsOptions extends AdapterOptions {
+  /** Activate the first new sheet when done (default true). */
+  readonly activate?: boolean;
+  /** Most bytes of commands sent in one sync (default 3,000,000). */
+  readonly maxRequestBytes?: number;
+}
+
+export interface WriteLayoutsResult {
+  /** The names the new sheets got, by layout. */
+  readonly sheets: readonly string[];
+  /** The generated sheets they replaced. */
+  readonly replaced: readonly string[];
+  /** Plain sentences for the user (e.g. a name that was taken). */
+  readonly notices: readonly string[];
+}
+
+export const DEFAULT_MAX_REQUEST_BYTES = 3_000_000;
+
+/** One queued piece of work on a new sheet, with its estimated request size. */
+interface WriteOp {
+  readonly layout: number;
+  readonly bytes: number;
+  readonly apply: (sheet: Excel.Worksheet) => void;
+}
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+const EDGE = { top: "EdgeTop", bottom: "EdgeBottom", left: "EdgeLeft", right: "EdgeRight" } as const;
+
+function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
+  if (s.bold !== undefined) format.font.bold = s.bold;
+  if (s.italic !== undefined) format.font.italic = s.italic;
+  if (s.size !== undefined) format.font.size = s.size;
+  if (s.colour !== undefined) format.font.color = officeColour(s.colour);
+  if (s.fill !== undefined) format.fill.color = officeColour(s.fill);
+  if (s.wrap !== undefined) format.wrapText = s.wrap;
+  if (s.horizontal !== undefined) format.horizontalAlignment = H_ALIGN[s.horizontal];
+  if (s.vertical !== undefined) format.verticalAlignment = V_ALIGN[s.vertical];
+  if (s.indent !== undefined) format.indentLevel = s.indent;
+  for (const side of s.border ?? []) {
+    const border = format.borders.getItem(EDGE[side]);
+    border.style = "Continuous";
+    border.color = officeColour(s.borderColour ?? "000000");
+  }
+}
+
+function applyConditionalStyle(format: Excel.ConditionalRangeFormat, s: Pick<CellStyle, "fill" | "colour" | "bold">): void {
+  if (s.fill !== undefined) format.fill.color = officeColour(s.fill);
+  if (s.colour !== undefined) format.font.color = officeColour(s.colour);
+  if (s.bold !== undefined) format.font.bold = s.bold;
+}
+
+function addConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): void {
+  const formats = sheet.getRange(cf.range).conditionalFormats;
+  switch (cf.kind) {
+    case "expression": {
+      const f = formats.add("Custom");
+      f.custom.rule.formula = `=${cf.formula}`;
+      applyConditionalStyle(f.custom.format, cf.style);
+      break;
+    }
+    case "text-equals": {
+      const f = formats.add("CellValue");
+      f.cellValue.rule = { formula1: `="${cf.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
+      applyConditionalStyle(f.cellValue.format, cf.style);
+      break;
+    }
+    case "data-bar": {
+      const f = formats.add("DataBar");
+      f.dataBar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
+      f.dataBar.upperBoundRule = { type: "Number", formula: String(cf.max) };
+      f.dataBar.positiveFormat.fillColor = officeColour(cf.colour);
+      break;
+    }
+  }
+}
+
+/** Header/footer text: "&" starts a code, so it is doubled; Excel allows 255 characters in all. */
+function footerText(text: string): string {
+  const escaped = text.replace(/&/g, "&&");
+  return escaped.length > 200 ? `${escaped.slice(0, 199).replace(/&$/, "")}…` : escaped;
+}
+
+/** Every command for one layout: cells first (in bands), then everything that dresses them. */
+function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number): { cells: WriteOp[]; finish: WriteOp[] } {
+  const cells: WriteOp[] = layoutBands(layout, Math.floor(maxRequestBytes / 2)).map((band) => ({
+    layout: index,
+    bytes: band.bytes,
+    apply: (sheet) => {
+      const range = sheet.getRange(band.address);
+      range.numberFormat = band.numberFormat;
+      range.formulas = band.formulas;
+    },
+  }));
+  const finish: WriteOp[] = [];
+  const op = (args: unknown, commands: number, apply: (sheet: Excel.Worksheet) => void): void => {
+    finish.push({ layout: index, bytes: jsonBytes(args) + commands * COMMAND_OVERHEAD_BYTES, apply });
+  };
+  for (const group of styleGroups(layout)) {
+    const commands = Object.keys(group.style).length + 2;
+    for (const address of group.addresses) op([address, group.style], commands, (sheet) => applyStyle(sheet.getRanges(address).format, group.style));
+  }
+  for (const m of layout.merges) {
+    const address = `${toA1({ row: m.top, col: m.left })}:${toA1({ row: m.bottom, col: m.right })}`;
+    op(address, 2, (sheet) => sheet.getRange(address).merge(false));
+  }
+  for (const run of widthRuns(layout.columnWidths)) {
+    op(run, 2, (sheet) => {
+      sheet.getRange(run.address).format.columnWidth = charsToPoints(run.chars);
+    });
+  }
+  const freeze = layout.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
+    op(freeze, 1, (sheet) => {
+      if (freeze.cols === 0) sheet.freezePanes.freezeRows(freeze.rows);
+      else if (freeze.rows === 0) sheet.freezePanes.freezeColumns(freeze.cols);
+      else sheet.freezePanes.freezeAt(`A1:${toA1({ row: freeze.rows - 1, col: freeze.cols - 1 })}`);
+    });
+  }
+  for (const cf of layout.conditionalFormats) op(cf, 6, (sheet) => addConditionalFormat(sheet, cf));
+  const print = layout.print;
+  op(print, 6, (sheet) => {
+    const page = sheet.pageLayout;
+    page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    page.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
+    if (print.repeatRows) page.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+    if (print.footer !== "") {
+      const footer = page.headersFooters.defaultForAllPages;
+      footer.centerFooter = footerText(print.footer);
+      footer.rightFooter = "Page &P of &N";
+    }
+  });
+  const chart = layout.chart;
+  if (chart) {
+    op(chart, 10, (sheet) => {
+      const c = sheet.charts.add("ColumnClustered", sheet.getRange(chart.values), "Columns");
+      c.series.getItemAt(0).setXAxisValues(sheet.getRange(chart.categories));
+      c.name = "Section scores";
+      c.title.text = chart.title;
+      c.legend.visible = false;
+      c.axes.valueAxis.minimum = 0;
+      c.axes.valueAxis.maximum = 1;
+      c.axes.valueAxis.numberFormat = "0%";
+      const end = { row: chart.anchor.row + chart.heightRows - 1, col: chart.anchor.col + chart.widthCols - 1 };
+      c.setPosition(toA1(chart.anchor), toA1(end));
+    });
+  }
+  return { cells, finish };
+}
+
+/** Packs commands into requests: cells of every layout first, then the rest, in order. */
+function packRequests(layouts: readonly SheetLayout[], maxRequestBytes: number): WriteOp[][] {
+  const all = layouts.map((l, i) => layoutOps(l, i, maxRequestBytes));
+  const ordered = [...all.flatMap((o) => o.cells), ...all.flatMap((o) => o.finish)];
+  const requests: WriteOp[][] = [[]];
+  let size = 0;
+  for (const op of ordered) {
+    if (size + op.bytes > maxRequestBytes && requests[requests.length - 1]!.length > 0) {
+      requests.push([]);
+      size = 0;
+    }
+    requests[requests.length - 1]!.push(op);
+    size += op.bytes;
+  }
+  return requests;
+}
+
+/**
+ * Writes the layouts as new sheets, replacing the generated sheets of the same kinds.
+ * @example
+ * const { sheets, notices } = await writeLayouts(buildReportLayouts(analysis, { generatedAt: new Date() }));
+ */
+export async function writeLayouts(layouts: readonly SheetLayout[], options: WriteLayoutsOptions = {}): Promise<WriteLayoutsResult> {
+  if (layouts.length === 0) return { sheets: [], replaced: [], notices: [] };
+  const run = runnerOf(options);
+  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const requests = packRequests(layouts, maxRequestBytes);
+  let tempNames: string[] = [];
+  try {
+    return await run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+
+      const existing = worksheets.items.map((s) => s.name);
+      tempNames = chooseTempNames(existing, layouts.length);
+      const markers = existing.map((name) => {
+        const a2 = worksheets.getItem(name).getRange("A2");
+        a2.load("values");
+        return a2;
+      });
+      const sheets = tempNames.map((name) => worksheets.add(name));
+      // One sync per request; the count depends on the bytes to send, not on rows.
+      for (const request of requests) {
+        for (const op of request) op.apply(sheets[op.layout]!);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+
+      const info: ExistingSheet[] = existing.map((name, i) => {
+        const a2 = markers[i]!.values[0]?.[0];
+        const kind = generatedKindOf(a2);
+        return { name, kind, leftover: isTempSheetName(name) && (kind !== null || a2 === "" || a2 === null) };
+      });
+      const plan = planSheetNames(info, layouts);
+      for (const name of plan.deletions) worksheets.getItem(name).delete();
+      sheets.forEach((sheet, i) => {
+        sheet.name = plan.targets[i]!;
+      });
+      plan.order.forEach((name, position) => {
+        const i = plan.targets.indexOf(name);
+        if (i >= 0) sheets[i]!.position = position;
+      });
+      if (options.activate ?? true) sheets[0]!.activate();
+      await context.sync();
+      return { sheets: plan.targets, replaced: plan.replaced.filter((r): r is string => r !== null), notices: plan.notices };
+    });
+  } catch (error) {
+    if (tempNames.length > 0) await removeSheets(run, tempNames).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Deletes the named sheets that exist (two syncs; used after a failed build). */
+async function removeSheets(run: ExcelRunner, names: readonly string[]): Promise<void> {
+  await run(async (context) => {
+    const probes = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    await context.sync();
+    const found = probes.filter((p) => !p.isNullObject);
+    if (found.length === 0) return;
+    for (const sheet of found) sheet.delete();
+    await context.sync();
+  });
+}
