@@ -56,7 +56,7 @@ export function analyseWorkbook(grids: WorkbookGrids): Analysis {
   const sections = computeSectionStats(fw.framework.sections, criteria, st.settings);
   const overall = pool(0, "Overall", criteria, st.settings);
   const interviewStats = interviews
-    ? computeCriterionStats(fw.framework.interviewQuestions, interviews.table.cases, st.settings, (id) => interviews.table.columns.criteria.has(id))
+    ? computeCriterionStats(fw.framework.interviewQuestions, interviews.table.cases, st.settings, (id) => interviews.table.columns.criteria.has(id), ["interviewee", "interviewees"])
     : [];
 
   const sheetOrder = [grids.cases.sheet, grids.interviews?.sheet ?? "", grids.criteria?.sheet ?? "", grids.settings?.sheet ?? ""];

@@ -86,6 +86,7 @@ export function computeCriterionStats(
   cases: readonly CaseRecord[],
   settings: Settings,
   hasColumn: (id: string) => boolean,
+  noun: readonly [singular: string, plural: string] = ["case", "cases"],
 ): CriterionStats[] {
   const n = criteria.length;
   const counts = new Int32Array(n * 6);
@@ -110,7 +111,7 @@ export function computeCriterionStats(
       notApplicable: counts[k * 6 + Outcome.NotApplicable]!,
       excluded: counts[k * 6 + Outcome.Excluded]!,
       percent,
-      phrase: describeProportion(met, relevant, settings.phrases),
+      phrase: describeProportion(met, relevant, { ...settings.phrases, noun }),
       band: bandOf(percent, settings),
       rating: rateScore(percent, settings.ratingScheme),
       hasColumn: hasColumn(crit.id),

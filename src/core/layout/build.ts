@@ -168,7 +168,7 @@ export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptio
     b.text(r, 0, `Staff interviews (${a.interviews.cases.length} interviewed)`, "section").merge(r, 0, r, 7);
     r++;
     a.interviewStats.forEach((q, k) => {
-      writeCriterionRow(r, { ...q, phrase: q.phrase.replace(/\bcases\b/g, "interviewees").replace(/\bcase\b/g, "interviewee") }, a.framework.interviewQuestions[k]!, a.interviews);
+      writeCriterionRow(r, q, a.framework.interviewQuestions[k]!, a.interviews);
       criterionRows.push(r);
       r++;
     });
