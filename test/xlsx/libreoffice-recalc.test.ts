@@ -69,6 +69,7 @@ function recalcLayout(): SheetLayout {
     { row: 10, col: 1, kind: "text", text: "@SUM(B5:B6)" },
   ];
   return {
+    rowHeights: [],
     kind: "summary",
     name: "Summary",
     styles: { title: { bold: true, size: 14 }, header: { bold: true, fill: "DDEBF7", border: ["bottom"] }, number: { numberFormat: "0.0" } },

@@ -126,6 +126,7 @@ function summaryLayout(options: LayoutOptions = {}): SheetLayout {
     { row: 6, col: 1, kind: "text", text: "   spaces kept   " },
   ];
   return {
+    rowHeights: [],
     kind: "summary",
     name: options.name ?? "Summary",
     styles: STYLES,
@@ -155,6 +156,7 @@ function summaryLayout(options: LayoutOptions = {}): SheetLayout {
 function strengthsLayout(options: LayoutOptions = {}): SheetLayout {
   const marker = `${GENERATED_MARKER_PREFIX} (Strengths & improvements) on ${options.generatedAt ?? "25 November 2026"}`;
   return {
+    rowHeights: [{ row: 5, height: 45 }],
     kind: "strengths",
     name: options.name ?? "Strengths & improvements",
     styles: { heading: { bold: true, size: 13 }, body: { wrap: true } },
@@ -245,6 +247,14 @@ describe("writeGeneratedSheets", () => {
   beforeAll(async () => {
     input = await makeInput();
     inputWithUserSummary = await makeInput({ userSummary: true });
+  });
+
+  it("writes the layout's row heights for wrapped text", async () => {
+    const result = await writeGeneratedSheets(input, [summaryLayout(), strengthsLayout()]);
+    const paths = await sheetPaths(result.bytes);
+    const xml = await zipText(result.bytes, paths.get("Strengths & improvements")!);
+    expect(xml).toContain('<row r="6" ht="45" customHeight="1">');
+    expect(xml).toMatch(/<row r="5">/);
   });
 
   it("adds both sheets and changes no other part of the package", async () => {

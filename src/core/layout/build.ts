@@ -40,7 +40,7 @@ export const REPORT_STYLES: Readonly<Record<string, CellStyle>> = {
   count: { horizontal: "center", vertical: "top", numberFormat: "0" },
   percent: { horizontal: "center", vertical: "top", numberFormat: "0.0%" },
   band: { horizontal: "center", vertical: "top" },
-  total: { bold: true, fill: "F2F2F2", border: ["top"], borderColour: "A6A6A6", vertical: "top", wrap: true },
+  total: { bold: true, fill: "F2F2F2", border: ["top"], borderColour: "A6A6A6", vertical: "top" },
   totalCount: { bold: true, fill: "F2F2F2", border: ["top"], borderColour: "A6A6A6", horizontal: "center", numberFormat: "0" },
   totalPercent: { bold: true, fill: "F2F2F2", border: ["top"], borderColour: "A6A6A6", horizontal: "center", numberFormat: "0.0%" },
   overall: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], vertical: "top" },
@@ -81,9 +81,10 @@ export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptio
   const b = new SheetBuilder("summary", SHEET_NAMES.summary, REPORT_STYLES);
   const at = SheetBuilder.at;
   const judgements = a.overall.relevant;
-  const marker = `${GENERATED_MARKER_PREFIX} (Summary) on ${generatedAtText(options.generatedAt)}, from ${judgements} judgement${judgements === 1 ? "" : "s"}. Counts and percentages are live formulas over the ${a.cases.sheet} sheet; phrases and bands are as they were when generated.`;
+  const marker = `${GENERATED_MARKER_PREFIX} (Summary) on ${generatedAtText(options.generatedAt)}, from ${judgements} judgement${judgements === 1 ? "" : "s"}.`;
   b.text(0, 0, `Case inspection summary: ${serviceName(a)}`, "title").merge(0, 0, 0, 7);
   b.text(1, 0, marker, "marker").merge(1, 0, 1, 7);
+  b.text(2, 0, `Counts and percentages are live formulas over the ${a.cases.sheet} sheet; phrases and bands are as they were when generated.`, "marker").merge(2, 0, 2, 7);
 
   const facts: [string, string | number][] = [
     ["Service", serviceName(a)],
@@ -95,7 +96,7 @@ export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptio
     ["Thresholds", `Strength at or above ${a.settings.strengthThreshold}%; improvement needed at or below ${a.settings.improvementThreshold}%`],
   ];
   if (a.settings.ratingScheme !== "none") facts.push(["Rating scheme", "HMI Probation 2018: 80%+ Outstanding, 65–79% Good, 50–64% Requires improvement, below 50% Inadequate"]);
-  let r = 3;
+  let r = 4;
   for (const [label, value] of facts) {
     b.text(r, 0, label, "label").merge(r, 0, r, 1);
     if (typeof value === "number") b.number(r, 2, value, "count");
@@ -224,7 +225,7 @@ export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptio
   }
 
   return b.build({
-    columnWidths: [7, 46, 10, 8, 9, 9, 46, 20],
+    columnWidths: [7, 46, 10, 8, 9, 9, 46, 24],
     freeze: { rows: headerRow + 1, cols: 0 },
     print: {
       orientation: "landscape",
@@ -247,33 +248,36 @@ export function buildStrengthsLayout(a: Analysis, options: BuildReportLayoutsOpt
   const b = new SheetBuilder("strengths", SHEET_NAMES.strengths, REPORT_STYLES);
   const findings = selectFindings(a, options);
   const s = a.settings;
-  const marker = `${GENERATED_MARKER_PREFIX} (Strengths & improvements) on ${generatedAtText(options.generatedAt)}. Key strengths are criteria at or above ${s.strengthThreshold}% met; areas requiring improvement are at or below ${s.improvementThreshold}%.${s.redact ? " Case IDs are replaced by case numbers." : ""}`;
-  b.text(0, 0, `Strengths and areas requiring improvement: ${serviceName(a)}`, "title").merge(0, 0, 0, 3);
-  b.text(1, 0, marker, "marker").merge(1, 0, 1, 3);
-  let r = 3;
+  const marker = `${GENERATED_MARKER_PREFIX} (Strengths & improvements) on ${generatedAtText(options.generatedAt)}.`;
+  b.text(0, 0, `Strengths and areas requiring improvement: ${serviceName(a)}`, "title").merge(0, 0, 0, 2);
+  b.text(1, 0, marker, "marker").merge(1, 0, 1, 2);
+  b.text(2, 0, `Key strengths are criteria at or above ${s.strengthThreshold}% met; areas requiring improvement are at or below ${s.improvementThreshold}%.${s.redact ? " Case IDs are replaced by case numbers." : ""}`, "marker").merge(2, 0, 2, 2);
+  let r = 4;
 
+  // No merged cells under the headings: Excel and LibreOffice size a row to its wrapped text only
+  // when the text is not in a merged cell, so each sentence and note sits in the wide column C.
   const block = (heading: string, list: readonly Finding[], none: string, evidenceWord: string): void => {
-    b.text(r, 0, heading, "heading").merge(r, 0, r, 3);
+    b.text(r, 0, heading, "heading").text(r, 1, "", "heading").text(r, 2, "", "heading");
     r++;
     if (list.length === 0) {
-      b.text(r, 0, none, "note").merge(r, 0, r, 3);
+      b.text(r, 2, none, "note");
       r += 2;
       return;
     }
     for (const f of list) {
-      b.text(r, 0, f.criterion.id, "label").text(r, 1, f.sentence, "sentence").merge(r, 1, r, 3);
+      b.text(r, 0, f.criterion.id, "label").text(r, 2, f.sentence, "sentence");
       r++;
       if (f.evidence.length === 0) {
-        b.text(r, 1, `No evidence notes were recorded for the cases ${evidenceWord}.`, "note").merge(r, 1, r, 3);
+        b.text(r, 2, `No evidence notes were recorded for the cases ${evidenceWord}.`, "note");
         r++;
       }
       for (const e of f.evidence) {
-        b.text(r, 1, e.label, "evidenceLabel").text(r, 2, e.note, "evidence").merge(r, 2, r, 3);
+        b.text(r, 1, e.label, "evidenceLabel").text(r, 2, e.note, "evidence");
         r++;
       }
       if (f.evidenceTotal > f.evidence.length) {
         const more = f.evidenceTotal - f.evidence.length;
-        b.text(r, 1, `…and notes from ${more} more case${more === 1 ? "" : "s"} (see the ${a.cases.sheet} sheet).`, "note").merge(r, 1, r, 3);
+        b.text(r, 2, `…and notes from ${more} more case${more === 1 ? "" : "s"} (see the ${a.cases.sheet} sheet).`, "note");
         r++;
       }
       r++;
@@ -284,7 +288,7 @@ export function buildStrengthsLayout(a: Analysis, options: BuildReportLayoutsOpt
   block("Areas requiring improvement", findings.improvements, `No criterion was at or below the improvement threshold of ${s.improvementThreshold}%.`, "judged No");
 
   return b.build({
-    columnWidths: [7, 14, 60, 40],
+    columnWidths: [6, 11, 110],
     freeze: null,
     print: { orientation: "portrait", fitToWidth: 1, fitToHeight: 0, repeatRows: null, footer: `${serviceName(a)}: strengths and areas requiring improvement, generated ${generatedAtText(options.generatedAt)}` },
     chart: null,

@@ -101,6 +101,11 @@ export interface SheetLayout {
   readonly cells: readonly LayoutCell[];
   /** Widths in characters, by zero-based column. */
   readonly columnWidths: readonly number[];
+  /**
+   * Heights in points for rows whose wrapped text needs more than one line. Spreadsheet programs
+   * do not reliably fit rows to wrapped text when they open a file, so the layout says.
+   */
+  readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
   readonly merges: readonly Merge[];
   /** Rows and columns frozen at the top and left. */
   readonly freeze: { readonly rows: number; readonly cols: number } | null;

@@ -58,6 +58,34 @@ export class SheetBuilder {
     return toA1({ row, col });
   }
 
+  /**
+   * Estimated heights for rows with wrapped text: lines at about 1.2 characters per unit of
+   * column width (Excel's unit is one digit's width, and text averages narrower), 15 points a
+   * line at 11 points, capped at Excel's 409-point maximum.
+   */
+  private rowHeights(widths: readonly number[]): { row: number; height: number }[] {
+    const span = new Map<string, number>();
+    for (const m of this.merges) {
+      let w = 0;
+      for (let c = m.left; c <= m.right; c++) w += widths[c] ?? 8.43;
+      span.set(`${m.top}:${m.left}`, w);
+    }
+    const lines = new Map<number, number>();
+    for (const cell of this.cells) {
+      if (cell.kind !== "text" || cell.style === undefined) continue;
+      const style = this.styles[cell.style];
+      if (!style?.wrap) continue;
+      const width = span.get(`${cell.row}:${cell.col}`) ?? widths[cell.col] ?? 8.43;
+      const perLine = Math.max(1, Math.floor(width * 1.2 * (11 / (style.size ?? 11))));
+      let n = 0;
+      for (const paragraph of cell.text.split("\n")) n += Math.max(1, Math.ceil(paragraph.length / perLine));
+      if (n > (lines.get(cell.row) ?? 1)) lines.set(cell.row, n);
+    }
+    return [...lines]
+      .sort((a, b) => a[0] - b[0])
+      .map(([row, n]) => ({ row, height: Math.min(409, n * 15) }));
+  }
+
   build(options: {
     readonly columnWidths: readonly number[];
     readonly freeze: SheetLayout["freeze"];
@@ -66,6 +94,7 @@ export class SheetBuilder {
     readonly marker: string;
   }): SheetLayout {
     return {
+      rowHeights: this.rowHeights(options.columnWidths),
       kind: this.kind,
       name: this.name,
       styles: this.styles,

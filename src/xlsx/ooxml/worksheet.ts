@@ -168,6 +168,7 @@ export function renderWorksheet(layout: SheetLayout, styles: WorksheetStyles): R
   for (const name of Object.keys(layout.styles)) styleIndex(name);
 
   const keys = [...byPosition.keys()].sort((a, b) => a - b);
+  const heights = new Map((layout.rowHeights ?? []).filter((h) => Number.isFinite(h.height) && h.height > 0).map((h) => [h.row, Math.min(409, h.height)]));
   let maxRow = 0;
   let maxCol = 0;
   let rows = "";
@@ -178,7 +179,8 @@ export function renderWorksheet(layout: SheetLayout, styles: WorksheetStyles): R
     maxCol = Math.max(maxCol, cell.col);
     if (cell.row !== currentRow) {
       if (currentRow >= 0) rows += "</row>";
-      rows += `<row r="${cell.row + 1}">`;
+      const height = heights.get(cell.row);
+      rows += height === undefined ? `<row r="${cell.row + 1}">` : `<row r="${cell.row + 1}" ht="${height}" customHeight="1">`;
       currentRow = cell.row;
     }
     rows += cellXml(cell, toA1(cell), styleIndex(cell.style));
