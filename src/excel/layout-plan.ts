@@ -180,6 +180,36 @@ export function widthRuns(widths: readonly number[]): { readonly address: string
   return out;
 }
 
+/** Excel's tallest row, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
+/**
+ * Runs of consecutive rows with the same height, as row ranges ("5:7") and points.
+ * @example heightRuns([{ row: 4, height: 30 }, { row: 5, height: 30 }, { row: 9, height: 45 }]) // [{ address: "5:6", points: 30 }, { address: "10:10", points: 45 }]
+ */
+export function heightRuns(heights: readonly { readonly row: number; readonly height: number }[]): { readonly address: string; readonly points: number }[] {
+  const sorted = [...heights].filter((h) => h.height > 0).sort((a, b) => a.row - b.row);
+  const out: { address: string; points: number }[] = [];
+  let first = -1;
+  let last = -1;
+  let points = 0;
+  const flush = (): void => {
+    if (first >= 0) out.push({ address: `${first + 1}:${last + 1}`, points });
+  };
+  for (const h of sorted) {
+    const p = Math.min(MAX_ROW_HEIGHT, h.height);
+    if (first >= 0 && h.row === last + 1 && p === points) {
+      last = h.row;
+      continue;
+    }
+    flush();
+    first = last = h.row;
+    points = p;
+  }
+  flush();
+  return out;
+}
+
 // ------------------------------------------------------------------------------------------
 // Sheet names
 

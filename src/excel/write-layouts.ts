@@ -17,6 +17,7 @@ import { generatedKindOf, toA1, type CellStyle, type ConditionalFormat, type She
 import {
   chooseTempNames,
   COMMAND_OVERHEAD_BYTES,
+  heightRuns,
   isTempSheetName,
   layoutBands,
   planSheetNames,
@@ -137,6 +138,11 @@ function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number):
   for (const run of widthRuns(layout.columnWidths)) {
     op(run, 2, (sheet) => {
       sheet.getRange(run.address).format.columnWidth = charsToPoints(run.chars);
+    });
+  }
+  for (const run of heightRuns(layout.rowHeights ?? [])) {
+    op(run, 2, (sheet) => {
+      sheet.getRange(run.address).format.rowHeight = run.points;
     });
   }
   const freeze = layout.freeze;

@@ -21,6 +21,7 @@ import {
   cellKey,
   cellValueOut,
   DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
   getCell,
   WorkbookState,
   type CellState,
@@ -186,6 +187,11 @@ export class SheetView {
     return this.state.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
   }
 
+  /** Row height in points (zero-based row). */
+  rowHeight(row: number): number {
+    return this.state.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT;
+  }
+
   get freeze(): { rows: number; cols: number } | null {
     return this.state.freeze;
   }
@@ -234,6 +240,8 @@ export class ExcelDouble implements DoubleHooks {
   private failures: { at: number; code: string; message: string; afterOps: number }[] = [];
   private responseBytes = 0;
   private runs = 0;
+  /** Syncs since the double was made (not reset by resetStats), for injected failures. */
+  private totalSyncs = 0;
 
   constructor(seed: WorkbookSeed = {}, options: ExcelDoubleOptions = {}) {
     this.nullChildren = options.nullChildren ?? "propagate";
@@ -271,7 +279,7 @@ export class ExcelDouble implements DoubleHooks {
 
   /** Makes a future sync fail, optionally after applying some of its commands. */
   failSync(failure: InjectedFailure): void {
-    this.failures.push({ at: this.syncs + failure.at, code: failure.code, message: failure.message ?? `Injected ${failure.code}`, afterOps: failure.afterOps ?? 0 });
+    this.failures.push({ at: this.totalSyncs + failure.at, code: failure.code, message: failure.message ?? `Injected ${failure.code}`, afterOps: failure.afterOps ?? 0 });
   }
 
   protectSheet(name: string, on = true): void {
@@ -303,6 +311,7 @@ export class ExcelDouble implements DoubleHooks {
   async runSync(context: FakeRequestContext): Promise<void> {
     const ops = context._queue.splice(0, context._queue.length);
     const index = this.syncs + 1;
+    const absolute = ++this.totalSyncs;
     let requestBytes = 2;
     for (const op of ops) requestBytes += utf8Bytes(JSON.stringify([op.name, op.payload])) + 1;
     const entry: SyncRecord = { index, ops: ops.length, requestBytes, responseBytes: 0, failed: null };
@@ -318,7 +327,7 @@ export class ExcelDouble implements DoubleHooks {
     if (requestBytes > this.requestLimitBytes) {
       fail(officeError(FakeErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${requestBytes} bytes) has exceeded the limit (${this.requestLimitBytes} bytes).`));
     }
-    const injected = this.failures.find((f) => f.at === index);
+    const injected = this.failures.find((f) => f.at === absolute);
     this.responseBytes = 0;
     let applied = 0;
     for (const op of ops) {

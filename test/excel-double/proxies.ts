@@ -34,6 +34,7 @@ import {
   cellValueOut,
   cellValueType,
   DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
   ensureCell,
   getCell,
   parseInput,
@@ -1136,7 +1137,7 @@ export class FakeRangeFormat extends FakeClientObject<AreasEntity> {
 
   protected override _read(e: AreasEntity, prop: string): unknown {
     if (prop === "columnWidth") return e.sheet.columnWidths.get(e.rects[0]!.left) ?? DEFAULT_COLUMN_WIDTH;
-    if (prop === "rowHeight") return 15;
+    if (prop === "rowHeight") return e.sheet.rowHeights.get(e.rects[0]!.top) ?? DEFAULT_ROW_HEIGHT;
     const spec = FakeRangeFormat.PROPS[prop];
     if (spec) return layerReader(spec.key, spec.fallback)(e);
     return super._read(e, prop);
@@ -1159,7 +1160,9 @@ export class FakeRangeFormat extends FakeClientObject<AreasEntity> {
   }
   set rowHeight(value: number) {
     this._set("rowHeight", value, (e) => {
+      if (typeof value !== "number" || !(value >= 0) || value > 409) throw officeError(FakeErrorCodes.invalidArgument, `rowHeight ${String(value)} is not a height in points (0–409).`);
       assertCellsEditable(e.sheet);
+      for (const rect of e.rects) for (let r = rect.top; r <= rect.bottom; r++) e.sheet.rowHeights.set(r, value);
       this._hooks().record("rowHeight", e.sheet, e.rects, value);
     });
   }

@@ -69,6 +69,7 @@ export interface SheetState {
   readonly formatLayers: FormatLayer[];
   merges: Rect[];
   readonly columnWidths: Map<number, number>;
+  readonly rowHeights: Map<number, number>;
   freeze: { rows: number; cols: number } | null;
   readonly validations: ValidationState[];
   readonly conditionalFormats: ConditionalFormatState[];
@@ -88,6 +89,7 @@ export interface TableState {
 }
 
 export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
 
 export function cellKey(row: number, col: number): number {
   return row * MAX_COLS + col;
@@ -165,6 +167,7 @@ export class WorkbookState {
       formatLayers: [],
       merges: [],
       columnWidths: new Map(),
+      rowHeights: new Map(),
       freeze: null,
       validations: [],
       conditionalFormats: [],

@@ -1,0 +1,319 @@
+/**
+ * The Office.js test double itself: it must punish what real Excel punishes, or the adapter tests
+ * prove nothing.
+ */
+import { createExcelDouble, FakeOfficeError, WEB_PAYLOAD_LIMIT_BYTES, type ExcelDouble, type FakeRequestContext } from "../excel-double";
+
+async function run<T>(double: ExcelDouble, batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+  return double.run<T>(batch);
+}
+
+function seeded(): ExcelDouble {
+  return createExcelDouble({
+    sheets: [
+      { name: "Cases", rows: [["Case ID", "Sentence"], ["C01", "Custody"], ["C02", { error: "#N/A" }]], tables: [{ name: "Cases", range: "A1:B3" }] },
+      { name: "Notes", at: "C4", rows: [["x"]] },
+    ],
+  });
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof FakeOfficeError) return e.code;
+    throw e;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("load and sync", () => {
+  test("reading a property that was not loaded throws PropertyNotLoaded, before and after the sync", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const range = context.workbook.worksheets.getItem("Cases").getRange("A1:B2");
+      expect(() => range.values).toThrow(/is not available/);
+      range.load("address");
+      expect(() => range.address).toThrow(FakeOfficeError);
+      await context.sync();
+      expect(range.address).toBe("Cases!A1:B2");
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    });
+  });
+
+  test("loaded values are a snapshot of the sync that loaded them", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Cases");
+      const a2 = sheet.getRange("A2").load("values");
+      await context.sync();
+      expect(a2.values).toEqual([["C01"]]);
+      sheet.getRange("A2").values = [["C99"]];
+      expect(a2.values).toEqual([["C01"]]);
+      await context.sync();
+      expect(a2.values).toEqual([["C01"]]);
+      a2.load("values");
+      await context.sync();
+      expect(a2.values).toEqual([["C99"]]);
+    });
+  });
+
+  test("writes are queued and applied only at sync", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      context.workbook.worksheets.getItem("Cases").getRange("A2").values = [["changed"]];
+      context.workbook.worksheets.add("New");
+      expect(double.sheet("Cases").value("A2")).toBe("C01");
+      expect(double.hasSheet("New")).toBe(false);
+      await context.sync();
+      expect(double.sheet("Cases").value("A2")).toBe("changed");
+      expect(double.hasSheet("New")).toBe(true);
+    });
+  });
+
+  test("errors read back as Excel's error strings; empty cells as empty strings", async () => {
+    const double = seeded();
+    const values = await run(double, async (context) => {
+      const r = context.workbook.worksheets.getItem("Cases").getRange("B3:C3").load("values");
+      await context.sync();
+      return r.values;
+    });
+    expect(values).toEqual([["#N/A", ""]]);
+  });
+
+  test("getItem of a missing sheet fails at sync with ItemNotFound; getItemOrNullObject gives a null object", async () => {
+    const double = seeded();
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          context.workbook.worksheets.getItem("Nope");
+          await context.sync();
+        }),
+      ),
+    ).toBe("ItemNotFound");
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject("Nope");
+      const table = context.workbook.tables.getItemOrNullObject("cases");
+      expect(() => sheet.isNullObject).toThrow(/not available/);
+      await context.sync();
+      expect(sheet.isNullObject).toBe(true);
+      expect(table.isNullObject).toBe(false);
+    });
+  });
+
+  test("children of a null object are null objects; with nullChildren 'throw' using one fails", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const used = context.workbook.worksheets.getItemOrNullObject("Nope").getUsedRange();
+      used.load("values");
+      await context.sync();
+      expect(used.isNullObject).toBe(true);
+      expect(() => used.values).toThrow(/null/);
+    });
+    const strict = createExcelDouble({ sheets: [{ name: "A" }] }, { nullChildren: "throw" });
+    expect(
+      await codeOf(
+        run(strict, async (context) => {
+          context.workbook.worksheets.getItemOrNullObject("Nope").getRange("A1").load("values");
+          await context.sync();
+        }),
+      ),
+    ).toBe("ItemNotFound");
+  });
+
+  test("a values array must match the range's dimensions", async () => {
+    const double = seeded();
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          context.workbook.worksheets.getItem("Cases").getRange("A1:B2").values = [["only one row"]];
+          await context.sync();
+        }),
+      ),
+    ).toBe("InvalidArgument");
+  });
+
+  test("a batch stops at the first failing command; commands before it stay applied", async () => {
+    const double = seeded();
+    const code = await codeOf(
+      run(double, async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Notes");
+        sheet.getRange("A1").values = [["first"]];
+        sheet.getRange("A2:A3").values = [["bad"]];
+        sheet.getRange("A4").values = [["never"]];
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("InvalidArgument");
+    expect(double.sheet("Notes").value("A1")).toBe("first");
+    expect(double.sheet("Notes").value("A4")).toBe("");
+  });
+
+  test("Excel.run flushes what is still queued with one more sync", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("A1").values = [["late"]];
+    });
+    expect(double.syncs).toBe(1);
+    expect(double.sheet("Notes").value("A1")).toBe("late");
+  });
+
+  test("objects are sealed: a property the double lacks cannot be set silently", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const format = context.workbook.worksheets.getItem("Cases").getRange("A1").format as unknown as Record<string, unknown>;
+      expect(() => {
+        format["shrinkToFit"] = true;
+      }).toThrow(TypeError);
+    });
+  });
+});
+
+describe("what Excel does with input", () => {
+  test("text starting with = + - becomes a formula unless the cell is formatted as text (@)", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      sheet.getRange("A1:D1").values = [["=1+1", "+44 20", "-x", "-5"]];
+      const text = sheet.getRange("A2:C2");
+      text.numberFormat = [["@", "@", "@"]];
+      text.values = [["=1+1", "+44 20", "1.10"]];
+      sheet.getRange("A3").values = [["1.10"]];
+      await context.sync();
+    });
+    const notes = double.sheet("Notes");
+    expect(notes.formula("A1")).toBe("=1+1");
+    expect(notes.formula("B1")).toBe("=+44 20");
+    expect(notes.formula("C1")).toBe("=-x");
+    expect(notes.value("D1")).toBe(-5);
+    expect(notes.formula("A2")).toBeNull();
+    expect(notes.value("A2")).toBe("=1+1");
+    expect(notes.value("B2")).toBe("+44 20");
+    expect(notes.value("C2")).toBe("1.10");
+    expect(notes.value("A3")).toBe(1.1);
+  });
+});
+
+describe("protection, edit mode, failures", () => {
+  test("writing to a protected sheet fails at sync with AccessDenied", async () => {
+    const double = seeded();
+    double.protectSheet("Cases");
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          context.workbook.worksheets.getItem("Cases").getRange("A2").values = [["x"]];
+          await context.sync();
+        }),
+      ),
+    ).toBe("AccessDenied");
+    expect(double.sheet("Cases").value("A2")).toBe("C01");
+  });
+
+  test("a protected workbook structure refuses new, deleted and renamed sheets", async () => {
+    const double = seeded();
+    double.protectWorkbookStructure();
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          context.workbook.worksheets.add("X");
+          await context.sync();
+        }),
+      ),
+    ).toBe("AccessDenied");
+  });
+
+  test("in cell edit mode every sync fails and nothing is applied", async () => {
+    const double = seeded();
+    double.editMode = true;
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          context.workbook.worksheets.getItem("Notes").getRange("A1").values = [["x"]];
+          await context.sync();
+        }),
+      ),
+    ).toBe("InvalidOperationInCellEditMode");
+    expect(double.sheet("Notes").value("A1")).toBe("");
+  });
+
+  test("an injected failure can stop a sync part-way", async () => {
+    const double = seeded();
+    double.failSync({ at: 1, code: "GeneralException", afterOps: 1 });
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          const sheet = context.workbook.worksheets.getItem("Notes");
+          sheet.getRange("A1").values = [["one"]];
+          sheet.getRange("A2").values = [["two"]];
+          await context.sync();
+        }),
+      ),
+    ).toBe("GeneralException");
+    // The first command (getItem) ran; neither write did.
+    expect(double.sheet("Notes").value("A1")).toBe("");
+  });
+});
+
+describe("instrumentation", () => {
+  test("counts syncs, measures each request and records what was written", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      sheet.getRange("A1:B1").values = [["a", "b"]];
+      sheet.getRange("A1").format.fill.color = "#FF0000";
+      await context.sync();
+      sheet.getRange("A2").format.font.bold = true;
+      await context.sync();
+    });
+    expect(double.syncs).toBe(2);
+    expect(double.syncLog[0]!.requestBytes).toBeGreaterThan(double.syncLog[1]!.requestBytes);
+    expect(double.writes("values", "Notes")).toEqual([expect.objectContaining({ address: "A1:B1", data: [["a", "b"]], sync: 1 })]);
+    expect(double.writes("format", "Notes").map((w) => w.data)).toEqual([{ "fill/color": "#FF0000" }, { "font/bold": true }]);
+    expect(double.sheet("Notes").format("A1", "fill/color")).toBe("#FF0000");
+  });
+
+  test("a request over Excel on the web's 5 MB limit is refused and nothing is applied", async () => {
+    const double = seeded();
+    const big = "x".repeat(30_000);
+    const rows = Array.from({ length: 200 }, () => [big]);
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          context.workbook.worksheets.getItem("Notes").getRange("A1:A200").values = rows;
+          await context.sync();
+        }),
+      ),
+    ).toBe("RequestPayloadSizeLimitExceeded");
+    expect(double.syncLog[0]!.requestBytes).toBeGreaterThan(WEB_PAYLOAD_LIMIT_BYTES);
+    expect(double.sheet("Notes").value("A1")).toBe("");
+  });
+
+  test("a response over the limit is refused too", async () => {
+    const double = createExcelDouble({ sheets: [{ name: "Big", rows: Array.from({ length: 100 }, () => ["y".repeat(1000)]) }] }, { responseLimitBytes: 50_000 });
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          context.workbook.worksheets.getItem("Big").getRange("A1:A100").load("values");
+          await context.sync();
+        }),
+      ),
+    ).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
+  test("install puts Excel, Office and OfficeExtension on globalThis and takes them away again", async () => {
+    const double = seeded();
+    const uninstall = double.install();
+    try {
+      const names = await Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        return sheets.items.map((s) => s.name);
+      });
+      expect(names).toEqual(["Cases", "Notes"]);
+      expect(typeof Office.onReady).toBe("function");
+    } finally {
+      uninstall();
+    }
+    expect((globalThis as Record<string, unknown>)["Excel"]).toBeUndefined();
+  });
+});
