@@ -107,7 +107,7 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
     }
     if (!plan.some((p) => p.role === "cases")) return notInspection(sheetNames);
 
-    const requests = plan.map((p) => request(context, p, "address,values"));
+    const requests = plan.map((p) => request(context, p));
     let blocks: RawBlock[];
     try {
       await context.sync();
@@ -151,22 +151,19 @@ function notInspection(sheets: readonly string[]): ReadWorkbookResult {
   };
 }
 
-function request(context: Excel.RequestContext, p: Planned, props: string): { range: Excel.Range; columns: Excel.TableColumnCollection | null } {
-  if (p.kind === "table") {
-    const table = context.workbook.tables.getItem(p.name);
-    const range = table.getRange();
-    range.load(props);
-    const columns = p.showHeaders ? null : table.columns.load("items/name");
-    return { range, columns };
-  }
-  const range = context.workbook.worksheets.getItem(p.name).getUsedRangeOrNullObject(true);
-  range.load(props);
-  return { range, columns: null };
+/** Queues the load of a planned range: its address, and its values unless `addressOnly`. */
+function request(context: Excel.RequestContext, p: Planned, addressOnly = false): { range: Excel.Range; columns: Excel.TableColumnCollection | null } {
+  const table = p.kind === "table" ? context.workbook.tables.getItem(p.name) : null;
+  const range = table ? table.getRange() : context.workbook.worksheets.getItem(p.name).getUsedRangeOrNullObject(true);
+  if (addressOnly) range.load("address");
+  else range.load("address,values");
+  const columns = table && !p.showHeaders ? table.columns.load("items/name") : null;
+  return { range, columns };
 }
 
 /** Reads each range in row bands, one sync per band (only when one response would be too large). */
 async function readInBands(context: Excel.RequestContext, plan: readonly Planned[], cellsPerBand: number): Promise<RawBlock[]> {
-  const requests = plan.map((p) => request(context, p, "address"));
+  const requests = plan.map((p) => request(context, p, true));
   await context.sync();
   const blocks: RawBlock[] = [];
   for (const { range, columns } of requests) {

@@ -137,9 +137,9 @@ export class FakeClientObject<E = unknown> {
     return this._entity;
   }
 
-  /** @internal */
-  protected _assertAlive(_entity: E): void {
-    /* overridden where the entity can disappear */
+  /** @internal Overridden where the entity can disappear (a deleted sheet or table). */
+  protected _assertAlive(entity: E): void {
+    void entity;
   }
 
   protected _hooks(): DoubleHooks {
@@ -381,9 +381,10 @@ export class FakeRequestContext {
   /** @internal */
   readonly _queue: QueuedOp[] = [];
   readonly workbook: FakeWorkbook;
+  /** Tracking only matters across `Excel.run` calls; the double keeps every object alive. */
   readonly trackedObjects = {
-    add: (_objects: unknown): void => undefined,
-    remove: (_objects: unknown): void => undefined,
+    add: (): void => undefined,
+    remove: (): void => undefined,
   };
 
   constructor(/** @internal */ readonly _hooks: DoubleHooks) {
@@ -1129,7 +1130,9 @@ export class FakeRangeFormat extends FakeClientObject<AreasEntity> {
       Object.defineProperty(this, prop, {
         enumerable: true,
         get: () => this._get(prop),
-        set: (value: unknown) => this._set(prop, value, (e) => layerWriter(() => this._hooks(), spec.key, spec.check)(e, value)),
+        set: (value: unknown) => {
+          this._set(prop, value, (e) => layerWriter(() => this._hooks(), spec.key, spec.check)(e, value));
+        },
       });
     }
     this._seal();

@@ -1,7 +1,8 @@
 /**
  * The Office.js test double itself: it must punish what real Excel punishes, or the adapter tests
- * prove nothing.
+ * prove nothing. (Some tests read before loading or syncing on purpose, hence the lint exceptions.)
  */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
 import { createExcelDouble, FakeOfficeError, WEB_PAYLOAD_LIMIT_BYTES, type ExcelDouble, type FakeRequestContext } from "../excel-double";
 
 async function run<T>(double: ExcelDouble, batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
@@ -166,6 +167,94 @@ describe("load and sync", () => {
         format["shrinkToFit"] = true;
       }).toThrow(TypeError);
     });
+  });
+});
+
+describe("objects the adapter uses", () => {
+  test("select, then getSelectedRange and the active sheet", async () => {
+    const double = seeded();
+    const address = await run(double, async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("B2:C3").select();
+      await context.sync();
+      const selected = context.workbook.getSelectedRange().load("address");
+      const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      return [selected.address, active.name];
+    });
+    expect(address).toEqual(["Notes!B2:C3", "Notes"]);
+    expect(double.selection).toBe("Notes!B2:C3");
+  });
+
+  test("tables: add with headers, rename, parts, columns", async () => {
+    const double = seeded();
+    const parts = await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      sheet.getRange("A1:B1").values = [["Name", ""]];
+      const table = sheet.tables.add("A1:B4", true);
+      table.name = "People";
+      const header = table.getHeaderRowRange().load("values");
+      const body = table.getDataBodyRange().load("address");
+      const column = table.columns.getItemAt(1).getDataBodyRange().load("address");
+      const columns = table.columns.load("items/name");
+      await context.sync();
+      return { header: header.values, body: body.address, column: column.address, names: columns.items.map((c) => c.name) };
+    });
+    expect(parts).toEqual({ header: [["Name", "Column2"]], body: "Notes!A2:B4", column: "Notes!B2:B4", names: ["Name", "Column2"] });
+    expect(double.table("People")).toMatchObject({ sheet: "Notes", address: "Notes!A1:B4" });
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          context.workbook.worksheets.getItem("Notes").tables.add("B2:C5", true);
+          await context.sync();
+        }),
+      ),
+    ).toBe("InvalidOperation");
+  });
+
+  test("a conditional format has only the part of its type; list validation needs a source", async () => {
+    const double = seeded();
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          const cf = context.workbook.worksheets.getItem("Notes").getRange("A1:A5").conditionalFormats.add("DataBar");
+          (cf.custom["rule"] as { formula: string }).formula = "=A1>0";
+          await context.sync();
+        }),
+      ),
+    ).toBe("InvalidOperation");
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          context.workbook.worksheets.getItem("Notes").getRange("A1:A5").dataValidation.rule = { list: { inCellDropDown: true } } as never;
+          await context.sync();
+        }),
+      ),
+    ).toBe("InvalidArgument");
+  });
+
+  test("frozen panes, page layout and charts are recorded", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      sheet.freezePanes.freezeAt("A1:B3");
+      sheet.pageLayout.orientation = "Landscape";
+      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      const chart = sheet.charts.add("ColumnClustered", sheet.getRange("C4:C6"), "Columns");
+      (chart["title"] as { text: string }).text = "T";
+      await context.sync();
+    });
+    const notes = double.sheet("Notes");
+    expect(notes.freeze).toEqual({ rows: 3, cols: 2 });
+    expect(notes.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(notes.charts[0]).toMatchObject({ type: "ColumnClustered", props: { "title/text": "T" } });
+    expect(
+      await codeOf(
+        run(double, async (context) => {
+          context.workbook.worksheets.getItem("Notes").pageLayout.orientation = "Sideways";
+          await context.sync();
+        }),
+      ),
+    ).toBe("InvalidArgument");
   });
 });
 
