@@ -373,7 +373,15 @@ export class ExcelDouble implements DoubleHooks {
     g["Office"] = {
       HostType: { Excel: "Excel" },
       onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
-      context: { requirements: { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number(version ?? "1.1") <= 1.9 } },
+      context: {
+        requirements: {
+          // The double implements what the adapter needs from ExcelApi up to 1.9.
+          isSetSupported: (name: string, version = "1.1"): boolean => {
+            const [major = 0, minor = 0] = version.split(".").map(Number);
+            return name === "ExcelApi" && (major < 1 || (major === 1 && minor <= 9));
+          },
+        },
+      },
     };
     return () => {
       for (const [k, v] of Object.entries(previous)) {
