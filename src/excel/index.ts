@@ -15,3 +15,4 @@ export { planSheetNames, layoutBands, styleGroups, TEMP_SHEET_PREFIX, type Sheet
 
 /** The highest Excel JavaScript API requirement set the adapter calls (PageLayout, Range.getRanges, RangeFormat.indentLevel). */
 export const REQUIRED_EXCEL_API = "1.9";
+export { saveSettings } from "./save-settings";

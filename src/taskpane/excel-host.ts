@@ -1,24 +1,53 @@
 /**
- * The pane inside Excel (placeholder until the Office.js adapter lands).
+ * The pane inside Excel: the Office.js adapter behind the pane's host interface. Office errors
+ * become a plain message with what to do next; the code and debugInfo go to the log.
  */
 import type { SheetLayout } from "../core";
+import { formatOfficeError, readWorkbookGrids, saveSettings, selectCell, setUpWorkbook, writeLayouts } from "../excel";
 import type { ReadOutcome, SettingsValues, WorkbookHost } from "./host";
+
+/** Runs an adapter call, turning an Office error into one a user can act on. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const report = formatOfficeError(e);
+    console.error("Excel:", report.code, report.debugInfo);
+    throw Object.assign(new Error(report.text), { userMessage: report.text, code: report.code, debugInfo: report.debugInfo });
+  }
+}
 
 export class ExcelHost implements WorkbookHost {
   readonly mode = "excel" as const;
-  async read(): Promise<ReadOutcome> {
-    return { kind: "not-inspection", reason: "The Excel adapter is not ready yet." };
+
+  read(): Promise<ReadOutcome> {
+    return guarded(async () => {
+      const result = await readWorkbookGrids();
+      return result.kind === "ok"
+        ? { kind: "ok", grids: result.grids, description: "This inspection workbook" }
+        : { kind: "not-inspection", reason: result.reason };
+    });
   }
-  async setUp(): Promise<{ created: string[]; existing: string[]; message: string }> {
-    throw new Error("not ready");
+
+  setUp(): Promise<{ created: readonly string[]; existing: readonly string[]; message: string }> {
+    return guarded(() => setUpWorkbook());
   }
-  async writeReport(layouts: readonly SheetLayout[]): Promise<{ sheets: string[]; notices: string[] }> {
-    void layouts;
-    throw new Error("not ready");
+
+  writeReport(layouts: readonly SheetLayout[]): Promise<{ sheets: readonly string[]; notices: readonly string[] }> {
+    return guarded(async () => {
+      const result = await writeLayouts(layouts);
+      return { sheets: result.sheets, notices: result.notices };
+    });
   }
-  async selectCell(): Promise<void> {}
-  async saveSettings(values: SettingsValues): Promise<string> {
-    void values;
-    throw new Error("not ready");
+
+  selectCell(sheet: string, cell: string): Promise<void> {
+    return guarded(() => selectCell(sheet, cell));
+  }
+
+  saveSettings(values: SettingsValues): Promise<string> {
+    return guarded(async () => {
+      await saveSettings(values);
+      return "Settings saved in the Settings sheet.";
+    });
   }
 }

@@ -107,7 +107,7 @@ export interface InjectedFailure {
 }
 
 function utf8Bytes(text: string): number {
-  return Buffer.byteLength(text, "utf8");
+  return new TextEncoder().encode(text).length;
 }
 
 /** A read-only view of a sheet for assertions. */

@@ -109,3 +109,27 @@ export async function serve(dir: string, extra: Record<string, { type: string; b
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
 }
+
+let officeDouble: string | null = null;
+
+/** Bundles test/excel-double/browser-office.ts for the browser (once per test process); returns the script. */
+export function buildOfficeDouble(): string {
+  if (officeDouble) return officeDouble;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "office-double-"));
+  const config = path.join(out, "webpack.config.js");
+  fs.writeFileSync(
+    config,
+    `module.exports = ${JSON.stringify({
+      mode: "development",
+      devtool: false,
+      target: "web",
+      entry: path.join(ROOT, "test", "excel-double", "browser-office.ts"),
+      output: { path: out, filename: "office.js" },
+      resolve: { extensions: [".ts", ".js"] },
+    })};
+module.exports.module = { rules: [{ test: /\\.ts$/, exclude: /node_modules/, use: { loader: ${JSON.stringify(require.resolve("ts-loader"))}, options: { transpileOnly: true, configFile: ${JSON.stringify(path.join(ROOT, "tsconfig.json"))}, compilerOptions: { noEmit: false, module: "es2020" } } } }] };`,
+  );
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", config], { cwd: ROOT, stdio: "pipe" });
+  officeDouble = fs.readFileSync(path.join(out, "office.js"), "utf8");
+  return officeDouble;
+}
