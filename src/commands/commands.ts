@@ -4,9 +4,14 @@
  * ExecuteFunction buttons. Registering the handlers is its only job.
  */
 import { CHECK_CASES_FUNCTION, createCheckCasesCommand } from "./check-cases";
+import { runCheckCases } from "./run-check";
 
 function registerCommands(): void {
-  const checkCases = createCheckCasesCommand();
+  const checkCases = createCheckCasesCommand({
+    run: async () => {
+      await runCheckCases();
+    },
+  });
   if (typeof Office !== "undefined" && typeof Office.actions !== "undefined") {
     Office.actions.associate(CHECK_CASES_FUNCTION, checkCases);
   }

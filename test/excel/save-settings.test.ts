@@ -20,7 +20,7 @@ describe("saveSettings", () => {
   });
 
   it("creates the Settings sheet when there is none", async () => {
-    const double = createExcelDouble({ sheets: [{ name: "Cases", cells: { A1: "Case ID" } }] } as never);
+    const double = createExcelDouble({ sheets: [{ name: "Cases", rows: [["Case ID"]] }] });
     await saveSettings({ "Service name": "Eastvale" }, { run: runnerFor(double) });
     expect(double.sheetNames()).toContain("Settings");
     expect(double.sheet("Settings").values("A1:B2")).toEqual([
