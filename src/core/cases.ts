@@ -3,7 +3,7 @@
  * values read tolerantly, every applicability rule checked. Every issue is collected; the
  * reading never stops at the first.
  */
-import { toA1 } from "./address";
+import { columnLetters } from "./address";
 import { leadingCriterionId, type Applicability, type Criterion, type Framework } from "./framework";
 import { cellText, isBlank, isBlankRow, isCellError, normaliseHeader, type CellValue, type Grid } from "./grid";
 import type { Issue, IssueCode, Severity } from "./issues";
@@ -100,6 +100,129 @@ function why(applies: Applicability, sentence: SentenceType | null, psr: YesNo |
   return "";
 }
 
+/** Sentence and PSR values in the order the requirement table is indexed by. */
+const SENTENCE_KEYS: readonly (SentenceType | null)[] = [null, "Community", "Custody"];
+const PSR_KEYS: readonly (YesNo | null)[] = [null, "Yes", "No"];
+const HAS_SPACE = /\s/;
+/** Shared by every case of a table without notes columns. */
+const NO_NOTES: ReadonlyMap<number, string> = new Map<number, string>();
+
+/**
+ * A case's notes, read from its row when asked: the non-blank notes cells by section, in column
+ * order, as text. Most notes are never read (only those behind a finding are), so a large table
+ * does not copy them all.
+ */
+class RowNotes implements ReadonlyMap<number, string> {
+  private map: Map<number, string> | null = null;
+  constructor(
+    private readonly row: readonly CellValue[],
+    private readonly entries_: readonly (readonly [section: number, col: number])[],
+  ) {}
+  get(section: number): string | undefined {
+    for (const [s, col] of this.entries_) {
+      if (s !== section) continue;
+      const v = this.row[col] ?? null;
+      return isBlank(v) ? undefined : cellText(v);
+    }
+    return undefined;
+  }
+  has(section: number): boolean {
+    return this.get(section) !== undefined;
+  }
+  get size(): number {
+    return this.all().size;
+  }
+  forEach(callback: (value: string, key: number, map: ReadonlyMap<number, string>) => void, thisArg?: unknown): void {
+    this.all().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  entries(): ReturnType<Map<number, string>["entries"]> {
+    return this.all().entries();
+  }
+  keys(): ReturnType<Map<number, string>["keys"]> {
+    return this.all().keys();
+  }
+  values(): ReturnType<Map<number, string>["values"]> {
+    return this.all().values();
+  }
+  [Symbol.iterator](): ReturnType<Map<number, string>["entries"]> {
+    return this.all().entries();
+  }
+  private all(): Map<number, string> {
+    if (this.map) return this.map;
+    const map = new Map<number, string>();
+    for (const [section, col] of this.entries_) {
+      const v = this.row[col] ?? null;
+      if (!isBlank(v)) map.set(section, cellText(v));
+    }
+    this.map = map;
+    return map;
+  }
+}
+
+/**
+ * Where each case ID was first seen, matched as `id.toLowerCase()` would match them, without
+ * building a lower-case copy of every ID: an open-addressing table of row numbers keyed by a hash
+ * of the lower-cased characters.
+ */
+class IdIndex {
+  private slots: Int32Array;
+  private readonly ids: string[] = [];
+  private readonly hashes: number[] = [];
+  private readonly rows: number[] = [];
+  constructor(expected: number) {
+    let size = 16;
+    while (size < expected * 2) size *= 2;
+    this.slots = new Int32Array(size);
+  }
+  /** The row where an ID equal to `id` (ignoring case) was first added; adds it at `row` if none. */
+  firstOrAdd(id: string, row: number): number {
+    if (this.ids.length * 2 >= this.slots.length) this.grow();
+    const mask = this.slots.length - 1;
+    const hash = hashFolded(id);
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const slot = this.slots[i]!;
+      if (slot === 0) {
+        this.ids.push(id);
+        this.hashes.push(hash);
+        this.rows.push(row);
+        this.slots[i] = this.ids.length;
+        return row;
+      }
+      if (this.hashes[slot - 1] !== hash) continue;
+      const other = this.ids[slot - 1]!;
+      if (other === id || other.toLowerCase() === id.toLowerCase()) return this.rows[slot - 1]!;
+    }
+  }
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    this.hashes.forEach((hash, k) => {
+      let i = hash & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = k + 1;
+    });
+    this.slots = slots;
+  }
+}
+
+/** FNV-1a over the characters of `text.toLowerCase()` (folded in place when the text is ASCII). */
+function hashFolded(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return hashChars(text.toLowerCase());
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h | 0;
+}
+
+function hashChars(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
 const ID_HEADERS = ["case id", "case", "case ref", "case reference", "case number"];
 const INTERVIEWEE_HEADERS = ["interviewee", "staff member", "interview id", "name", "case manager"];
 
@@ -113,7 +236,8 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
   const interviews = options.interviews ?? false;
   const criteria = options.criteria ?? (interviews ? framework.interviewQuestions : framework.criteria);
   const issues: Issue[] = [];
-  const at = (r: number, c: number): string => toA1({ row: grid.top + r, col: grid.left + c });
+  const letters: string[] = [];
+  const at = (r: number, c: number): string => (letters[c] ??= columnLetters(grid.left + c)) + String(grid.top + r + 1);
   const push = (severity: Severity, code: IssueCode, r: number | null, c: number | null, message: string, caseId: string | null = null, criterionId: string | null = null): void => {
     issues.push({ severity, code, sheet: grid.sheet, cell: r === null || c === null ? null : at(r, c), caseId, criterionId, message });
   };
@@ -191,26 +315,32 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
   }
 
   const colIndex = criteria.map((c) => critCols.get(c.id) ?? -1);
+  // What each criterion expects under each (sentence, PSR) pair, worked out once, not per cell:
+  // requirements[k * 9 + sentence * 3 + psr], indexed as SENTENCE_KEYS and PSR_KEYS.
+  const requirements: Requirement[] = [];
+  for (const crit of criteria) for (const sk of SENTENCE_KEYS) for (const pk of PSR_KEYS) requirements.push(requirementFor(crit.appliesTo, sk, pk));
+  const noteEntries: readonly (readonly [number, number])[] = [...notes];
   const cases: CaseRecord[] = [];
-  const seenIds = new Map<string, number>();
+  const seenIds = new IdIndex(grid.rows.length);
+  const rows = grid.rows;
+  const nCriteria = criteria.length;
 
-  for (let r = 1; r < grid.rows.length; r++) {
-    const row = grid.rows[r]!;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
     if (isBlankRow(row)) continue;
     const number = cases.length + 1;
 
     let id = "";
     if (caseId !== null) {
       const v = row[caseId] ?? null;
-      if (isCellError(v)) push("error", "cell-error", r, caseId, messages.cellError(v.error, "the case ID"));
+      if (typeof v === "string" && !HAS_SPACE.test(v)) id = v;
+      else if (isCellError(v)) push("error", "cell-error", r, caseId, messages.cellError(v.error, "the case ID"));
       else id = cellText(v).replace(/\s+/g, " ").trim();
       if (id === "" && !isCellError(v)) {
         push("error", "missing-case-id", r, caseId, interviews ? messages.missingInterviewee() : messages.missingCaseId());
       } else if (id !== "") {
-        const key = id.toLowerCase();
-        const first = seenIds.get(key);
-        if (first !== undefined) push("error", "duplicate-case-id", r, caseId, messages.duplicateCaseId(id, at(first, caseId)), id);
-        else seenIds.set(key, r);
+        const first = seenIds.firstOrAdd(id, r);
+        if (first !== r) push("error", "duplicate-case-id", r, caseId, messages.duplicateCaseId(id, at(first, caseId)), id);
       }
     }
     const label = id === "" ? null : id;
@@ -218,54 +348,77 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
     let sentenceValue: SentenceType | null = null;
     if (sentence !== null) {
       const v = row[sentence] ?? null;
-      const read = readSentence(v);
-      if (read.kind === "value") {
-        sentenceValue = read.value;
-        if (!read.canonical) push("warning", "non-canonical-value", r, sentence, messages.nonCanonical(read.text, read.value), label);
-      } else if (read.kind === "blank") push("error", "missing-sentence", r, sentence, messages.missingSentence(), label);
-      else if (read.kind === "error") push("error", "cell-error", r, sentence, messages.cellError(read.text, "Community or Custody"), label);
-      else push("error", "invalid-sentence", r, sentence, messages.invalidSentence(read.text), label);
+      if (v === "Community" || v === "Custody") sentenceValue = v;
+      else {
+        const read = readSentence(v);
+        if (read.kind === "value") {
+          sentenceValue = read.value;
+          if (!read.canonical) push("warning", "non-canonical-value", r, sentence, messages.nonCanonical(read.text, read.value), label);
+        } else if (read.kind === "blank") push("error", "missing-sentence", r, sentence, messages.missingSentence(), label);
+        else if (read.kind === "error") push("error", "cell-error", r, sentence, messages.cellError(read.text, "Community or Custody"), label);
+        else push("error", "invalid-sentence", r, sentence, messages.invalidSentence(read.text), label);
+      }
     }
     let psrValue: YesNo | null = null;
     if (psr !== null) {
       const v = row[psr] ?? null;
-      const read = readYesNo(v);
-      if (read.kind === "value") {
-        psrValue = read.value;
-        if (!read.canonical) push("warning", "non-canonical-value", r, psr, messages.nonCanonical(read.text, read.value), label);
-      } else if (read.kind === "blank") push("error", "missing-psr", r, psr, messages.missingPsr(), label);
-      else if (read.kind === "error") push("error", "cell-error", r, psr, messages.cellError(read.text, "Yes or No"), label);
-      else push("error", "invalid-psr", r, psr, messages.invalidPsr(read.text), label);
+      if (v === "Yes" || v === "No") psrValue = v;
+      else {
+        const read = readYesNo(v);
+        if (read.kind === "value") {
+          psrValue = read.value;
+          if (!read.canonical) push("warning", "non-canonical-value", r, psr, messages.nonCanonical(read.text, read.value), label);
+        } else if (read.kind === "blank") push("error", "missing-psr", r, psr, messages.missingPsr(), label);
+        else if (read.kind === "error") push("error", "cell-error", r, psr, messages.cellError(read.text, "Yes or No"), label);
+        else push("error", "invalid-psr", r, psr, messages.invalidPsr(read.text), label);
+      }
     }
 
-    const outcomes: Outcome[] = new Array<Outcome>(criteria.length);
-    for (let k = 0; k < criteria.length; k++) {
+    const pair = (sentenceValue === null ? 0 : sentenceValue === "Community" ? 3 : 6) + (psrValue === null ? 0 : psrValue === "Yes" ? 1 : 2);
+    const outcomes = new Array<Outcome>(nCriteria);
+    for (let k = 0; k < nCriteria; k++) {
       const col = colIndex[k]!;
       if (col < 0) {
         outcomes[k] = Outcome.NoColumn;
         continue;
       }
+      const requirement = requirements[k * 9 + pair]!;
+      const v = row[col];
+      // The values almost every cell holds, without building a reading of them.
+      if (v === "Yes" || v === "No") {
+        if (requirement !== "not-expected") {
+          outcomes[k] = v === "Yes" ? Outcome.Met : Outcome.NotMet;
+          continue;
+        }
+      } else if (v === "N/A") {
+        if (requirement !== "required") {
+          outcomes[k] = Outcome.NotApplicable;
+          continue;
+        }
+      } else if ((v === null || v === undefined) && requirement === "not-expected") {
+        outcomes[k] = Outcome.NotApplicable;
+        continue;
+      }
       const crit = criteria[k]!;
-      outcomes[k] = judge(row[col] ?? null, crit, requirementFor(crit.appliesTo, sentenceValue, psrValue), (severity, code, message) =>
-        push(severity, code, r, col, message, label, crit.id),
-        () => why(crit.appliesTo, sentenceValue, psrValue),
-      );
+      outcomes[k] = judge(
+          v ?? null,
+          crit,
+          requirement,
+          (severity, code, message) => push(severity, code, r, col, message, label, crit.id),
+          () => why(crit.appliesTo, sentenceValue, psrValue),
+        );
     }
 
-    const caseNotes = new Map<number, string>();
-    for (const [section, col] of notes) {
-      const v: CellValue = row[col] ?? null;
-      if (!isBlank(v)) caseNotes.set(section, cellText(v));
-    }
+    const m = manager === null ? null : (row[manager] ?? null);
     cases.push({
       id,
       number,
       row: grid.top + r,
-      manager: manager === null ? "" : cellText(row[manager] ?? null).trim(),
+      manager: typeof m === "string" ? m.trim() : cellText(m).trim(),
       sentence: sentenceValue,
       psr: psrValue,
       outcomes,
-      notes: caseNotes,
+      notes: noteEntries.length === 0 ? NO_NOTES : new RowNotes(row, noteEntries),
     });
   }
 

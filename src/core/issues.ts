@@ -52,30 +52,61 @@ export interface Issue {
 
 /** Issues in reading order: by sheet, then row, then column; errors before warnings on a tie. */
 export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): Issue[] {
-  const rank = (sheet: string): number => {
-    const i = sheetOrder.indexOf(sheet);
-    return i === -1 ? sheetOrder.length : i;
+  const n = issues.length;
+  const ranks = new Int32Array(n);
+  const rows = new Float64Array(n);
+  const cols = new Float64Array(n);
+  const rankOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const issue = issues[i]!;
+    let rank = rankOf.get(issue.sheet);
+    if (rank === undefined) {
+      const k = sheetOrder.indexOf(issue.sheet);
+      rank = k === -1 ? sheetOrder.length : k;
+      rankOf.set(issue.sheet, rank);
+    }
+    ranks[i] = rank;
+    cellPosition(issue.cell, rows, cols, i);
+  }
+  const compare = (a: number, b: number): number => {
+    const x = issues[a]!;
+    const y = issues[b]!;
+    return (
+      ranks[a]! - ranks[b]! ||
+      (x.sheet === y.sheet ? 0 : x.sheet.localeCompare(y.sheet)) ||
+      rows[a]! - rows[b]! ||
+      cols[a]! - cols[b]! ||
+      (x.severity === y.severity ? 0 : x.severity === "error" ? -1 : 1) ||
+      a - b
+    );
   };
-  const pos = (cell: string | null): [number, number] => {
-    if (!cell) return [-1, -1];
-    const m = /^([A-Z]+)(\d+)$/.exec(cell);
-    if (!m) return [-1, -1];
-    let col = 0;
-    for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return [Number(m[2]), col];
-  };
-  return issues
-    .map((issue, index) => ({ issue, index, p: pos(issue.cell) }))
-    .sort(
-      (a, b) =>
-        rank(a.issue.sheet) - rank(b.issue.sheet) ||
-        a.issue.sheet.localeCompare(b.issue.sheet) ||
-        a.p[0] - b.p[0] ||
-        a.p[1] - b.p[1] ||
-        (a.issue.severity === b.issue.severity ? 0 : a.issue.severity === "error" ? -1 : 1) ||
-        a.index - b.index,
-    )
-    .map((x) => x.issue);
+  // Issues mostly arrive in reading order already (a sheet is read row by row): then no sort.
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) if (compare(i - 1, i) > 0) sorted = false;
+  if (sorted) return issues.slice();
+  const order = Array.from({ length: n }, (_, i) => i).sort(compare);
+  return order.map((i) => issues[i]!);
+}
+
+/** The 1-based row and column of an A1 address into `rows[i]`, `cols[i]`; -1, -1 for none. */
+function cellPosition(cell: string | null, rows: Float64Array, cols: Float64Array, i: number): void {
+  rows[i] = -1;
+  cols[i] = -1;
+  if (!cell) return;
+  let col = 0;
+  let k = 0;
+  for (; k < cell.length; k++) {
+    const code = cell.charCodeAt(k);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+  }
+  if (k === 0 || k === cell.length) return;
+  for (let d = k; d < cell.length; d++) {
+    const code = cell.charCodeAt(d);
+    if (code < 48 || code > 57) return;
+  }
+  rows[i] = Number(cell.slice(k));
+  cols[i] = col;
 }
 
 /** Counts of errors and warnings. */
