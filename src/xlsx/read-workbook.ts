@@ -8,6 +8,8 @@ import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { columnLetters, SHEET_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
+import { parseRelationships } from "./ooxml/package";
+import { parseAttrs } from "./ooxml/xml";
 
 /** Why a file cannot be used. */
 export type UnusableReason =
@@ -166,9 +168,15 @@ async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ wor
   const tables = new Map<string, TablePackageInfo>();
   try {
     const workbookPart = Object.values(zip.files).find((f) => f.name.replace(/^\//, "").toLowerCase() === "xl/workbook.xml");
-    const head = workbookPart ? (await workbookPart.async("string")).slice(0, 2000) : "";
+    const workbookXml = workbookPart ? await workbookPart.async("string") : "";
+    const head = workbookXml.slice(0, 2000);
     if (head.includes("purl.oclc.org/ooxml/spreadsheetml")) {
       throw new UnusableWorkbookError("not-xlsx", `It is saved as "Strict Open XML Spreadsheet", which this tool cannot read. In Excel, save it as an Excel Workbook (.xlsx).`);
+    }
+    // ExcelJS silently drops a sheet whose part is missing; say the file is damaged instead.
+    const lost = await sheetWithoutPart(zip, workbookXml);
+    if (lost !== null) {
+      throw new UnusableWorkbookError("corrupt", `The file is damaged: the sheet "${lost}" is listed but its contents are missing. Try a fresh copy or re-save it in Excel.`);
     }
     for (const f of Object.values(zip.files)) {
       if (f.dir || !/^\/?xl\/tables\/[^/]+\.xml$/i.test(f.name)) continue;
@@ -198,6 +206,21 @@ async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ wor
     throw new UnusableWorkbookError("corrupt", "The workbook could not be read; it may be damaged. Try re-saving it in Excel as an Excel Workbook (.xlsx).", { cause: e });
   }
   return { workbook, tables };
+}
+
+/** The name of the first sheet the workbook lists whose part is not in the package, or null. */
+async function sheetWithoutPart(zip: JSZip, workbookXml: string): Promise<string | null> {
+  const relsPart = Object.values(zip.files).find((f) => f.name.replace(/^\//, "").toLowerCase() === "xl/_rels/workbook.xml.rels");
+  const rels = relsPart ? parseRelationships(await relsPart.async("string"), "xl/workbook.xml") : [];
+  const present = new Set(Object.keys(zip.files).map((n) => n.replace(/^\//, "").toLowerCase()));
+  for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*?)\/?>/g)) {
+    const attrs = parseAttrs(m[1]!);
+    let relId = "";
+    for (const [k, v] of attrs) if (k.endsWith(":id") && !k.startsWith("xmlns")) relId = v;
+    const rel = rels.find((r) => r.id === relId);
+    if (!rel || (rel.path !== null && !present.has(rel.path.toLowerCase()))) return attrs.get("name") ?? "";
+  }
+  return null;
 }
 
 /** Recognises what a file is from its first bytes, before any unpacking. */
