@@ -1,0 +1,90 @@
+/**
+ * The Summary stays true without the add-in: write a report of the sample, change judgements in
+ * the output file, let LibreOffice (an independent spreadsheet engine) recalculate it, and the
+ * Summary's counts equal the engine's counts on the edited data.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { analyseWorkbook, buildReportLayouts, columnLetters, type Analysis } from "../../src/core";
+import { writeGeneratedSheets } from "../../src/xlsx/package-writer";
+import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
+import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
+import { makeTempDir } from "../helpers/workbook-files";
+
+const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-inspection.xlsx");
+
+/** Sets a shared-string cell of a sheet part to another string already in the shared strings. */
+async function setCell(zip: JSZip, sheetPath: string, ref: string, text: string): Promise<void> {
+  const shared = await zip.file("xl/sharedStrings.xml")!.async("string");
+  const items = [...shared.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
+  const index = items.indexOf(text);
+  if (index < 0) throw new Error(`"${text}" is not a shared string`);
+  const xml = await zip.file(sheetPath)!.async("string");
+  const re = new RegExp(`(<c r="${ref}"[^>]*?)(?: t="s")?(>)<v>[^<]*</v>`);
+  if (!re.test(xml)) throw new Error(`no cell ${ref}`);
+  zip.file(sheetPath, xml.replace(re, `$1 t="s"$2<v>${index}</v>`));
+}
+
+function countsOf(a: Analysis): Record<string, [number, number, number]> {
+  return Object.fromEntries(a.criteria.map((c) => [c.id, [c.relevant, c.met, c.notMet]]));
+}
+
+describeWithLibreOffice("the Summary recalculates in LibreOffice to the engine's counts", () => {
+  const tmp = makeTempDir("recalc-");
+  afterAll(() => (process.env.KEEP_TMP ? console.log(tmp.dir) : tmp.remove()));
+
+  it("after judgements are edited in the output file", async () => {
+    const input = new Uint8Array(fs.readFileSync(SAMPLE));
+    const original = analyseWorkbook(await readWorkbookGrids(input));
+    const layouts = buildReportLayouts(original, { generatedAt: new Date(2026, 10, 25, 10, 0) });
+    const report = await writeGeneratedSheets(input, layouts);
+
+    // Edit the Cases table: C01's 2.1, a custody case's 3.6, and a where-relevant N/A made Yes.
+    const table = original.cases;
+    const colOf = (id: string): string => columnLetters(table.grid.left + table.columns.criteria.get(id)!);
+    const custody = table.cases.find((c) => c.sentence === "Custody")!;
+    const k21 = table.criteria.findIndex((c) => c.id === "2.1");
+    const na21 = table.cases.find((c) => c.outcomes[k21] === 3)!;
+    const first = table.cases[0]!;
+    const zip = await JSZip.loadAsync(report.bytes);
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const rid = /<sheet [^>]*name="Cases"[^>]*r:id="([^"]+)"/.exec(workbook)![1]!;
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
+    const sheetPath = `xl/${(target[1] ?? target[2])!.replace(/^\/?xl\//, "")}`;
+    const k36 = table.criteria.findIndex((c) => c.id === "3.6");
+    await setCell(zip, sheetPath, `${colOf("2.1")}${first.row + 1}`, first.outcomes[k21] === 1 ? "No" : "Yes");
+    await setCell(zip, sheetPath, `${colOf("3.6")}${custody.row + 1}`, custody.outcomes[k36] === 1 ? "No" : "Yes");
+    await setCell(zip, sheetPath, `${colOf("2.1")}${na21.row + 1}`, "Yes");
+    const edited = tmp.file("edited.xlsx");
+    fs.writeFileSync(edited, await zip.generateAsync({ type: "uint8array" }));
+
+    const expected = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(edited))));
+    expect(expected.errors).toBe(0);
+    expect(countsOf(expected)["2.1"]).not.toEqual(countsOf(original)["2.1"]);
+    expect(countsOf(expected)["3.6"]).not.toEqual(countsOf(original)["3.6"]);
+
+    const recalculated = await convertWithLibreOffice(edited, tmp.file("out"), "xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(recalculated) as unknown as ArrayBuffer);
+    const summary = wb.getWorksheet("Summary")!;
+    // ExcelJS drops a formula's cached result when it is <v>0</v> (a falsy check), so a formula
+    // cell without a result read back here holds 0; an error result would be an { error } object.
+    const result = (v: ExcelJS.CellValue): unknown => (v && typeof v === "object" && "formula" in v ? (v.result ?? 0) : v);
+    const seen: Record<string, [number, number, number]> = {};
+    const totals: Record<string, [number, number]> = {};
+    summary.eachRow((row) => {
+      const id = row.getCell(1).value;
+      const label = row.getCell(2).value;
+      const [rel, met, notMet] = [3, 4, 5].map((c) => Number(result(row.getCell(c).value)));
+      if (typeof id === "string" && /^\d+\.\d+$/.test(id) && expected.criteria.some((c) => c.id === id)) seen[id] = [rel!, met!, notMet!];
+      if (typeof label === "string" && /^Section \d+ total$/.test(label)) totals[label] = [rel!, met!];
+      if (label === "All criteria") totals.overall = [rel!, met!];
+    });
+    expect(seen).toEqual(countsOf(expected));
+    for (const s of expected.sections) expect(totals[`Section ${s.number} total`]).toEqual([s.relevant, s.met]);
+    expect(totals.overall).toEqual([expected.overall.relevant, expected.overall.met]);
+  });
+});
