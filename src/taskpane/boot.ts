@@ -3,11 +3,13 @@
  * a page that cannot reach it (no network, a proxy) still starts, in plain-browser mode.
  */
 import { startApp, type App } from "./app";
+import { applyTheme } from "./theme";
 import type { WorkbookHost } from "./host";
 
 interface OfficeLike {
   onReady(): Promise<{ host: unknown; platform: unknown }>;
   readonly HostType?: { readonly Excel: unknown };
+  readonly context?: { readonly officeTheme?: Parameters<typeof applyTheme>[0] };
 }
 
 /**
@@ -91,6 +93,11 @@ export async function boot(): Promise<App> {
     document.documentElement.dataset.mode = "browser";
     await app.refresh();
     return app;
+  }
+  try {
+    applyTheme(officeGlobal()?.context?.officeTheme ?? null);
+  } catch {
+    // Older hosts have no theme information: the Fluent light theme stays.
   }
   const app = startApp({ host, root });
   document.documentElement.dataset.mode = "excel";

@@ -124,6 +124,52 @@ describeWithBrowser("task pane in a plain browser", () => {
     expect(await page.locator('.issue-button[data-cell="E3"]').count()).toBe(1);
   });
 
+  it("keeps long, right-to-left and combining text usable at 320 px", async () => {
+    const rows = validRows();
+    rows[0]![0] = "C".repeat(5000);
+    rows[1]![4] = "לא ידוע — غير معروف";
+    rows[2]![4] = "Z\u0351\u0334\u0353a\u0300\u0301\u0302l\u0303\u0304g\u0305o 👩🏽‍⚖️";
+    rows[3]![2] = "x".repeat(20000);
+    const file = tmp.file("long.xlsx");
+    await writeXlsx(file, casesWorkbook(rows));
+    const { page, dialogs } = await openPane(320);
+    await page.setInputFiles("#file-input", file);
+    await page.waitForSelector("#issues details", { timeout: 20_000 });
+    for (const summary of await page.locator("#issues details > summary").all()) await summary.click();
+    await page.waitForSelector('.issue-button[data-cell="E3"]');
+    const text = await page.textContent("#issues");
+    expect(text).toContain("לא ידוע — غير معروف");
+    expect(text).toContain("👩🏽‍⚖️");
+    // Nothing pushes the pane wider than the window.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("has a Content-Security-Policy that blocks inline scripts and outside connections", async () => {
+    const { page, outside } = await openPane();
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(csp).toMatch(/connect-src 'self'/);
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { injected?: boolean };
+      const s = document.createElement("script");
+      s.textContent = "window.injected = true";
+      document.body.appendChild(s);
+      let fetched = "no";
+      try {
+        await fetch("https://example.org/collect");
+        fetched = "yes";
+      } catch {
+        fetched = "blocked";
+      }
+      return { injected: w.injected === true, fetched };
+    });
+    expect(result).toEqual({ injected: false, fetched: "blocked" });
+    // The CSP stopped the request before it reached the network.
+    expect(outside.some((u) => u.includes("example.org"))).toBe(false);
+  });
+
   it("is usable with the keyboard alone", async () => {
     const { page } = await openPane();
     await page.setInputFiles("#file-input", SAMPLE);
