@@ -58,6 +58,16 @@ const YES_NO_ALIASES: Readonly<Record<string, YesNo>> = {
   false: "No",
 };
 
+/**
+ * Every spelling (trimmed, lower case) read as a value: what a live formula must match to count
+ * the cells the engine counts.
+ * @example spellingsOf("judgement", "Yes") // ["yes", "y", "true"]
+ */
+export function spellingsOf(kind: "judgement" | "sentence" | "yes-no", value: string): string[] {
+  const aliases: Readonly<Record<string, string>> = kind === "judgement" ? JUDGEMENT_ALIASES : kind === "sentence" ? SENTENCE_ALIASES : YES_NO_ALIASES;
+  return Object.keys(aliases).filter((k) => aliases[k] === value);
+}
+
 function readWith<T extends string>(value: CellValue, canon: readonly T[], aliases: Readonly<Record<string, T>>): ReadValue<T> {
   if (isCellError(value)) return { kind: "error", text: value.error };
   if (isBlank(value)) return { kind: "blank" };

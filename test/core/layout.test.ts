@@ -57,14 +57,17 @@ describe("buildReportLayouts", () => {
     const row = summary!.cells.find((c) => c.kind === "text" && c.text === "2.1")!.row;
     const met = cellAt(summary!, row, 3)!;
     expect(met).toMatchObject({ kind: "formula", result: 3 });
-    expect(met.kind === "formula" && met.formula).toBe('COUNTIFS(Cases[2.1 Initial assessment of risk of harm to others],"Yes")');
+    expect(met.kind === "formula" && met.formula).toBe('SUMPRODUCT(--ISNUMBER(MATCH(TRIM(CLEAN(Cases[2.1 Initial assessment of risk of harm to others])),{"yes","y","true"},0)))');
     expect(cellAt(summary!, row, 5)).toMatchObject({ kind: "formula", result: 3 / 8 });
     const row36 = summary!.cells.find((c) => c.kind === "text" && c.text === "3.6")!.row;
     const f36 = cellAt(summary!, row36, 3)!;
-    expect(f36.kind === "formula" && f36.formula).toBe('COUNTIFS(Cases[3.6 Custodial planning for safeguarding and vulnerability],"Yes",Cases[Sentence],"Custody")');
+    expect(f36.kind === "formula" && f36.formula).toBe(
+      'SUMPRODUCT(ISNUMBER(MATCH(TRIM(CLEAN(Cases[3.6 Custodial planning for safeguarding and vulnerability])),{"yes","y","true"},0))' +
+        '*NOT(ISNUMBER(MATCH(TRIM(CLEAN(Cases[Sentence])),{"community","community sentence","in the community"},0))))',
+    );
     const plain = buildReportLayouts(sample(), { generatedAt })[0]!;
     const f = cellAt(plain, row, 3)!;
-    expect(f.kind === "formula" && f.formula).toMatch(/^COUNTIFS\(Cases!\$I\$2:\$I\$9,"Yes"\)$/);
+    expect(f.kind === "formula" && f.formula).toBe('SUMPRODUCT(--ISNUMBER(MATCH(TRIM(CLEAN(Cases!$I$2:$I$9)),{"yes","y","true"},0)))');
   });
 
   it("has a section total for every section and an overall row", () => {

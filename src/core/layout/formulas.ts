@@ -7,6 +7,7 @@ import { columnLetters, quoteSheetName } from "../address";
 import type { Applicability } from "../framework";
 import { cellText, type Grid } from "../grid";
 import type { CaseTable } from "../cases";
+import { spellingsOf } from "../values";
 
 /**
  * A header escaped for a structured reference (`'` before `[ ] # '`), or null when it cannot be
@@ -34,17 +35,28 @@ export function columnReference(grid: Grid, col: number): string {
 }
 
 /**
- * The COUNTIFS formula counting one answer for a criterion column, limited to the cases the
- * criterion applies to where that depends on the Sentence or PSR column.
- * @example countFormula(table, 6, "all", "Yes") // 'COUNTIFS(Cases[2.1 …],"Yes")'
+ * TRUE for each cell of a column that reads as one of `words` as the engine reads it: line breaks
+ * and tabs dropped (CLEAN), spaces trimmed (TRIM), any case (MATCH); an error cell is FALSE.
+ */
+function readsAs(reference: string, words: readonly string[]): string {
+  return `ISNUMBER(MATCH(TRIM(CLEAN(${reference})),{${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(",")}},0))`;
+}
+
+/**
+ * The formula counting one answer for a criterion column as the engine counts it: every spelling
+ * the engine accepts (" yes", "Y", TRUE…), and only the cases the criterion may be judged for
+ * where that depends on the Sentence or PSR column (a blank or unreadable Sentence or PSR leaves
+ * the judgement counted, as in the engine). COUNTIFS would miss the tolerated spellings, so the
+ * Summary would change its counts when Excel recalculates it.
+ * @example countFormula(table, 6, "all", "Yes") // 'SUMPRODUCT(--ISNUMBER(MATCH(TRIM(CLEAN(Cases[2.1 …])),{"yes","y","true"},0)))'
  */
 export function countFormula(table: CaseTable, col: number, applies: Applicability, answer: "Yes" | "No"): string {
-  const parts = [columnReference(table.grid, col), `"${answer}"`];
+  const terms = [readsAs(columnReference(table.grid, col), spellingsOf("judgement", answer))];
   const { sentence, psr } = table.columns;
   if ((applies === "custody" || applies === "community") && sentence !== null) {
-    parts.push(columnReference(table.grid, sentence), applies === "custody" ? '"Custody"' : '"Community"');
+    terms.push(`NOT(${readsAs(columnReference(table.grid, sentence), spellingsOf("sentence", applies === "custody" ? "Community" : "Custody"))})`);
   } else if (applies === "new-psr" && psr !== null) {
-    parts.push(columnReference(table.grid, psr), '"Yes"');
+    terms.push(`NOT(${readsAs(columnReference(table.grid, psr), spellingsOf("yes-no", "No"))})`);
   }
-  return `COUNTIFS(${parts.join(",")})`;
+  return `SUMPRODUCT(${terms.length === 1 ? `--${terms[0]!}` : terms.join("*")})`;
 }
