@@ -159,50 +159,164 @@ class RowNotes implements ReadonlyMap<number, string> {
   }
 }
 
+/** The outcomes of a table's cases, packed one byte per cell, and what reading notes needs. */
+interface CaseStore {
+  packed: Uint8Array;
+  readonly width: number;
+  readonly criteria: readonly Criterion[];
+  readonly noteEntries: readonly (readonly [section: number, col: number])[];
+  count: number;
+  /** The grid the cases were read from: a case's cells are `grid.rows[case.row - grid.top]`. */
+  readonly grid: Grid;
+  /** Outcome arrays handed out so far, by case number - 1. */
+  unpacked: (readonly Outcome[] | undefined)[] | null;
+  /** By case number - 1: the case ID, its sheet row, its (sentence, PSR) pair (see SENTENCE_KEYS). */
+  readonly ids: string[];
+  rows: Int32Array;
+  pairs: Uint8Array;
+  readonly managerCol: number | null;
+}
+
+/** The stores behind the case lists readCases returns. */
+const STORES = new WeakMap<readonly CaseRecord[], CaseStore>();
+
+/**
+ * A case as readCases gives it: its outcomes live in the table's packed store and its notes in its
+ * grid row, so a table of 100,000 cases is 100,000 small objects rather than 300,000.
+ */
+class TableCase implements CaseRecord {
+  private readonly store: CaseStore;
+  readonly number: number;
+  constructor(store: CaseStore, number: number) {
+    this.store = store;
+    this.number = number;
+  }
+  get id(): string {
+    return this.store.ids[this.number - 1]!;
+  }
+  get row(): number {
+    return this.store.rows[this.number - 1]!;
+  }
+  get manager(): string {
+    const { managerCol, grid } = this.store;
+    if (managerCol === null) return "";
+    const v = grid.rows[this.row - grid.top]?.[managerCol] ?? null;
+    return typeof v === "string" ? v.trim() : cellText(v).trim();
+  }
+  get sentence(): SentenceType | null {
+    return SENTENCE_KEYS[Math.floor(this.store.pairs[this.number - 1]! / 3)]!;
+  }
+  get psr(): YesNo | null {
+    return PSR_KEYS[this.store.pairs[this.number - 1]! % 3]!;
+  }
+  get outcomes(): readonly Outcome[] {
+    const store = this.store;
+    const unpacked = (store.unpacked ??= []);
+    let outcomes = unpacked[this.number - 1];
+    if (outcomes === undefined) {
+      const base = (this.number - 1) * store.width;
+      outcomes = Array.from(store.packed.subarray(base, base + store.width), (o) => o as Outcome);
+      unpacked[this.number - 1] = outcomes;
+    }
+    return outcomes;
+  }
+  get notes(): ReadonlyMap<number, string> {
+    const { noteEntries, grid } = this.store;
+    return noteEntries.length === 0 ? NO_NOTES : new RowNotes(grid.rows[this.row - grid.top] ?? [], noteEntries);
+  }
+  /** The outcome of the k-th criterion, straight from the store. */
+  outcome(k: number): Outcome {
+    return this.store.packed[(this.number - 1) * this.store.width + k] as Outcome;
+  }
+  /** What JSON.stringify made of a plain record (a Map's entries do not serialise). */
+  toJSON(): Omit<CaseRecord, "notes"> & { notes: Record<string, never> } {
+    return { id: this.id, number: this.number, row: this.row, manager: this.manager, sentence: this.sentence, psr: this.psr, outcomes: this.outcomes, notes: {} };
+  }
+}
+
+/**
+ * The outcome of the k-th criterion of a case (in the order of its table's criteria), read from
+ * the table's packed outcomes when the case came from readCases.
+ * @example outcomeOf(table.cases[0], 0) === Outcome.Met
+ */
+export function outcomeOf(c: CaseRecord, k: number): Outcome {
+  return c instanceof TableCase ? c.outcome(k) : (c.outcomes[k] ?? Outcome.NoColumn);
+}
+
+/**
+ * Counts of each outcome per criterion (`counts[k * 6 + outcome]`), straight from the packed
+ * outcomes when `cases` is a case list readCases returned for these criteria; null otherwise.
+ */
+export function packedOutcomeCounts(cases: readonly CaseRecord[], criteria: readonly Criterion[]): Int32Array | null {
+  const store = STORES.get(cases);
+  if (!store || store.criteria !== criteria || store.count !== cases.length) return null;
+  const { packed, width, count } = store;
+  const counts = new Int32Array(width * 6);
+  for (let i = 0, at = 0; i < count; i++) for (let k = 0; k < width; k++) counts[k * 6 + packed[at++]!]!++;
+  return counts;
+}
+
 /**
  * Where each case ID was first seen, matched as `id.toLowerCase()` would match them, without
  * building a lower-case copy of every ID: an open-addressing table of row numbers keyed by a hash
  * of the lower-cased characters.
  */
 class IdIndex {
+  /** Open addressing: pairs (hash, entry + 1), 0 marking a free pair. */
   private slots: Int32Array;
   private readonly ids: string[] = [];
-  private readonly hashes: number[] = [];
-  private readonly rows: number[] = [];
+  private hashes: Int32Array;
+  private rows: Int32Array;
   constructor(expected: number) {
     let size = 16;
     while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
+    this.hashes = new Int32Array(Math.max(16, expected));
+    this.rows = new Int32Array(Math.max(16, expected));
   }
   /** The row where an ID equal to `id` (ignoring case) was first added; adds it at `row` if none. */
   firstOrAdd(id: string, row: number): number {
-    if (this.ids.length * 2 >= this.slots.length) this.grow();
-    const mask = this.slots.length - 1;
+    const n = this.ids.length;
+    if (n * 4 >= this.slots.length) this.grow();
+    const mask = this.slots.length / 2 - 1;
     const hash = hashFolded(id);
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const slot = this.slots[i]!;
-      if (slot === 0) {
+      const entry = this.slots[i * 2 + 1]!;
+      if (entry === 0) {
+        if (n === this.hashes.length) {
+          this.hashes = grownCopy(this.hashes);
+          this.rows = grownCopy(this.rows);
+        }
         this.ids.push(id);
-        this.hashes.push(hash);
-        this.rows.push(row);
-        this.slots[i] = this.ids.length;
+        this.hashes[n] = hash;
+        this.rows[n] = row;
+        this.slots[i * 2] = hash;
+        this.slots[i * 2 + 1] = n + 1;
         return row;
       }
-      if (this.hashes[slot - 1] !== hash) continue;
-      const other = this.ids[slot - 1]!;
-      if (other === id || other.toLowerCase() === id.toLowerCase()) return this.rows[slot - 1]!;
+      if (this.slots[i * 2] !== hash) continue;
+      const other = this.ids[entry - 1]!;
+      if (other === id || other.toLowerCase() === id.toLowerCase()) return this.rows[entry - 1]!;
     }
   }
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    this.hashes.forEach((hash, k) => {
+    const mask = slots.length / 2 - 1;
+    for (let k = 0; k < this.ids.length; k++) {
+      const hash = this.hashes[k]!;
       let i = hash & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = k + 1;
-    });
+      while (slots[i * 2 + 1] !== 0) i = (i + 1) & mask;
+      slots[i * 2] = hash;
+      slots[i * 2 + 1] = k + 1;
+    }
     this.slots = slots;
   }
+}
+
+function grownCopy(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** FNV-1a over the characters of `text.toLowerCase()` (folded in place when the text is ASCII). */
@@ -322,8 +436,26 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
   const noteEntries: readonly (readonly [number, number])[] = [...notes];
   const cases: CaseRecord[] = [];
   const seenIds = new IdIndex(grid.rows.length);
+  const said = new Map<string, string>();
+  const unjudged: (string | undefined)[] = [];
   const rows = grid.rows;
   const nCriteria = criteria.length;
+  // Every case's outcomes, packed: the case numbered n has [(n - 1) * nCriteria, n * nCriteria).
+  let packed = new Uint8Array(Math.max(0, rows.length - 1) * nCriteria);
+  const capacity = Math.max(0, rows.length - 1);
+  const store: CaseStore = {
+    packed,
+    width: nCriteria,
+    criteria,
+    noteEntries,
+    count: 0,
+    grid,
+    unpacked: null,
+    ids: [],
+    rows: new Int32Array(capacity),
+    pairs: new Uint8Array(capacity),
+    managerCol: manager,
+  };
 
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
@@ -375,11 +507,17 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
     }
 
     const pair = (sentenceValue === null ? 0 : sentenceValue === "Community" ? 3 : 6) + (psrValue === null ? 0 : psrValue === "Yes" ? 1 : 2);
-    const outcomes = new Array<Outcome>(nCriteria);
+    const base = (number - 1) * nCriteria;
+    if (base + nCriteria > packed.length) {
+      // Rows added to the grid after it was measured (grids are meant to be immutable).
+      const grown = new Uint8Array(Math.max(packed.length * 2, base + nCriteria));
+      grown.set(packed);
+      packed = store.packed = grown;
+    }
     for (let k = 0; k < nCriteria; k++) {
       const col = colIndex[k]!;
       if (col < 0) {
-        outcomes[k] = Outcome.NoColumn;
+        packed[base + k] = Outcome.NoColumn;
         continue;
       }
       const requirement = requirements[k * 9 + pair]!;
@@ -387,40 +525,42 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
       // The values almost every cell holds, without building a reading of them.
       if (v === "Yes" || v === "No") {
         if (requirement !== "not-expected") {
-          outcomes[k] = v === "Yes" ? Outcome.Met : Outcome.NotMet;
+          packed[base + k] = v === "Yes" ? Outcome.Met : Outcome.NotMet;
           continue;
         }
       } else if (v === "N/A") {
         if (requirement !== "required") {
-          outcomes[k] = Outcome.NotApplicable;
+          packed[base + k] = Outcome.NotApplicable;
           continue;
         }
-      } else if ((v === null || v === undefined) && requirement === "not-expected") {
-        outcomes[k] = Outcome.NotApplicable;
+      } else if (v === null || v === undefined) {
+        if (requirement === "not-expected") {
+          packed[base + k] = Outcome.NotApplicable;
+          continue;
+        }
+        // Not yet judged: one message per criterion and requirement, shared by every such cell.
+        const required = requirement === "required";
+        const message = (unjudged[k * 2 + (required ? 0 : 1)] ??= messages.notYetJudged(criteria[k]!.id, required ? "Yes or No" : "Yes, No or N/A"));
+        push("warning", "not-yet-judged", r, col, message, label, criteria[k]!.id);
+        packed[base + k] = Outcome.Unjudged;
         continue;
       }
-      const crit = criteria[k]!;
-      outcomes[k] = judge(
-          v ?? null,
-          crit,
-          requirement,
-          (severity, code, message) => push(severity, code, r, col, message, label, crit.id),
-          () => why(crit.appliesTo, sentenceValue, psrValue),
-        );
+      packed[base + k] = judgeCell(v ?? null, criteria[k]!, requirement, r, col, label, sentenceValue, psrValue, push, said);
     }
 
-    const m = manager === null ? null : (row[manager] ?? null);
-    cases.push({
-      id,
-      number,
-      row: grid.top + r,
-      manager: typeof m === "string" ? m.trim() : cellText(m).trim(),
-      sentence: sentenceValue,
-      psr: psrValue,
-      outcomes,
-      notes: noteEntries.length === 0 ? NO_NOTES : new RowNotes(row, noteEntries),
-    });
+    if (number > store.rows.length) {
+      store.rows = grownCopy(store.rows);
+      const pairs = new Uint8Array(store.rows.length);
+      pairs.set(store.pairs);
+      store.pairs = pairs;
+    }
+    store.ids.push(id);
+    store.rows[number - 1] = grid.top + r;
+    store.pairs[number - 1] = pair;
+    cases.push(new TableCase(store, number));
   }
+  store.count = cases.length;
+  STORES.set(cases, store);
 
   if (cases.length === 0 && grid.rows.length > 0 && !interviews) {
     push("warning", "no-case-rows", null, null, messages.noCaseRows(grid.sheet));
@@ -438,38 +578,62 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
   };
 }
 
-function judge(
+type PushIssue = (severity: Severity, code: IssueCode, r: number | null, c: number | null, message: string, caseId?: string | null, criterionId?: string | null) => void;
+
+/**
+ * The uncommon cells (blank where a judgement is expected, N/A or a judgement where not allowed,
+ * anything else). Kept out of readCases' loops: a closure there over the loop's variables would
+ * make every iteration allocate a context, even for the cells that never need one. Messages are
+ * shared between issues that say the same thing (`said`), so a large table keeps one copy of each.
+ */
+function judgeCell(
   value: CellValue,
   crit: Criterion,
   requirement: Requirement,
-  report: (severity: Severity, code: IssueCode, message: string) => void,
-  reason: () => string,
+  r: number,
+  col: number,
+  label: string | null,
+  sentence: SentenceType | null,
+  psr: YesNo | null,
+  push: PushIssue,
+  said: Map<string, string>,
 ): Outcome {
+  const report = (severity: Severity, code: IssueCode, key: string, message: () => string): void => {
+    let text = said.get(key);
+    if (text === undefined) {
+      text = message();
+      said.set(key, text);
+    }
+    push(severity, code, r, col, text, label, crit.id);
+  };
   const read = readJudgement(value);
   switch (read.kind) {
     case "blank":
       if (requirement === "not-expected") return Outcome.NotApplicable;
-      report("warning", "not-yet-judged", messages.notYetJudged(crit.id, requirement === "required" ? "Yes or No" : "Yes, No or N/A"));
+      report("warning", "not-yet-judged", `u\u0000${crit.id}\u0000${requirement}`, () =>
+        messages.notYetJudged(crit.id, requirement === "required" ? "Yes or No" : "Yes, No or N/A"),
+      );
       return Outcome.Unjudged;
     case "error":
-      report("error", "cell-error", messages.cellError(read.text, "Yes, No or N/A"));
+      report("error", "cell-error", `e\u0000${read.text}`, () => messages.cellError(read.text, "Yes, No or N/A"));
       return Outcome.Excluded;
     case "invalid":
-      report("error", "invalid-value", messages.invalidValue(read.text, crit.id));
+      report("error", "invalid-value", `i\u0000${read.text}\u0000${crit.id}`, () => messages.invalidValue(read.text, crit.id));
       return Outcome.Excluded;
     case "value":
       break;
   }
-  if (!read.canonical) report("warning", "non-canonical-value", messages.nonCanonical(read.text, read.value));
+  if (!read.canonical) report("warning", "non-canonical-value", `c\u0000${read.text}\u0000${read.value}`, () => messages.nonCanonical(read.text, read.value));
+  const situation = `${crit.id}\u0000${crit.appliesTo}\u0000${sentence ?? ""}\u0000${psr ?? ""}`;
   if (read.value === "N/A") {
     if (requirement === "required") {
-      report("error", "not-applicable-not-allowed", messages.notApplicableNotAllowed(crit.id, crit.appliesTo, reason()));
+      report("error", "not-applicable-not-allowed", `n\u0000${situation}`, () => messages.notApplicableNotAllowed(crit.id, crit.appliesTo, why(crit.appliesTo, sentence, psr)));
       return Outcome.Excluded;
     }
     return Outcome.NotApplicable;
   }
   if (requirement === "not-expected") {
-    report("error", "judgement-not-expected", messages.judgementNotExpected(crit.id, crit.appliesTo, reason()));
+    report("error", "judgement-not-expected", `x\u0000${situation}`, () => messages.judgementNotExpected(crit.id, crit.appliesTo, why(crit.appliesTo, sentence, psr)));
     return Outcome.Excluded;
   }
   return read.value === "Yes" ? Outcome.Met : Outcome.NotMet;

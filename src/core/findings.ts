@@ -4,7 +4,7 @@
  * evidence notes of the cases behind it.
  */
 import type { Analysis } from "./analyse";
-import { Outcome, type CaseRecord } from "./cases";
+import { Outcome, outcomeOf, type CaseRecord } from "./cases";
 import { criterionSentence } from "./phrases";
 import type { CriterionStats } from "./statistics";
 
@@ -56,7 +56,7 @@ export function selectFindings(analysis: Analysis, options: SelectFindingsOption
     const evidence: Evidence[] = [];
     let total = 0;
     for (const kase of analysis.cases.cases) {
-      if (kase.outcomes[k] !== wanted) continue;
+      if (outcomeOf(kase, k) !== wanted) continue;
       const note = kase.notes.get(c.section) ?? kase.notes.get(0);
       if (note === undefined || note.trim() === "") continue;
       total++;

@@ -2,7 +2,7 @@
  * Statistics per criterion and per section, exactly as the product contract defines them:
  * relevant = Yes + No; percent = 100 × met / relevant; sections pooled over their criteria.
  */
-import { Outcome, type CaseRecord } from "./cases";
+import { Outcome, packedOutcomeCounts, type CaseRecord } from "./cases";
 import type { Criterion, Section } from "./framework";
 import { describeProportion } from "./phrases";
 import type { Settings } from "./settings";
@@ -89,10 +89,13 @@ export function computeCriterionStats(
   noun: readonly [singular: string, plural: string] = ["case", "cases"],
 ): CriterionStats[] {
   const n = criteria.length;
-  const counts = new Int32Array(n * 6);
-  for (const c of cases) {
-    const o = c.outcomes;
-    for (let k = 0; k < n; k++) counts[k * 6 + o[k]!]!++;
+  let counts = packedOutcomeCounts(cases, criteria);
+  if (!counts) {
+    counts = new Int32Array(n * 6);
+    for (const c of cases) {
+      const o = c.outcomes;
+      for (let k = 0; k < n; k++) counts[k * 6 + o[k]!]!++;
+    }
   }
   return criteria.map((crit, k) => {
     const met = counts[k * 6 + Outcome.Met]!;
