@@ -362,6 +362,8 @@ interface ZipInput {
   readonly deflate?: boolean;
   /** General-purpose flags (bit 0: encrypted). */
   readonly flags?: number;
+  /** The CRC-32 to record instead of the data's own (a part altered after it was zipped). */
+  readonly crc?: number;
 }
 
 /** A zip written by hand: stored or deflated entries, a 1980 timestamp, no extras. */
@@ -372,7 +374,7 @@ export function makeZip(entries: readonly ZipInput[]): Uint8Array {
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
     const body = e.deflate ? new Uint8Array(deflateRawSync(e.data, { level: 9 })) : e.data;
-    const crc = crc32(e.data);
+    const crc = e.crc ?? crc32(e.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -838,6 +840,28 @@ function entries(): CorpusEntry[] {
   add(
     bytesEntry("sheet-part-missing.xlsx", "a package whose workbook lists the Cases sheet but has no part for it", refused("damaged"), () =>
       baseBytes().then((b) => repack(b, async (zip) => void zip.remove("xl/worksheets/sheet1.xml"))),
+    ),
+  );
+  add(
+    bytesEntry(
+      "checksum-mismatch.xlsx",
+      "a package whose Cases sheet was altered after zipping (C01's 1.1 now points at No) without updating its CRC-32: the data would read, silently changed",
+      refused("damaged"),
+      async () => {
+        const parts = await partsOf(await baseBytes());
+        const sst = Buffer.from(parts.find((p) => p.name === "xl/sharedStrings.xml")!.data).toString("utf8");
+        const strings = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
+        const no = strings.indexOf("No");
+        return makeZip(
+          parts.map((p) => {
+            if (p.name !== "xl/worksheets/sheet1.xml") return p;
+            const xml = Buffer.from(p.data).toString("utf8");
+            const altered = xml.replace(/(<c r="E2"[^>]*t="s"[^>]*><v>)\d+(<\/v>)/, `$1${no}$2`);
+            if (altered === xml || no < 0) throw new Error("checksum-mismatch: the cell to alter was not found");
+            return { name: p.name, data: new Uint8Array(Buffer.from(altered, "utf8")), crc: crc32(p.data) };
+          }),
+        );
+      },
     ),
   );
   add(

@@ -164,6 +164,20 @@ async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ wor
   if (total > limits.maxUncompressedBytes) {
     throw new UnusableWorkbookError("too-large", `The workbook unpacks to ${megabytes(total)}, more than the ${megabytes(limits.maxUncompressedBytes)} this tool reads.`);
   }
+  // Every part against its checksum (ExcelJS checks none): a part changed after the file was
+  // saved would otherwise be read as if it were the user's data.
+  try {
+    await JSZip.loadAsync(bytes, { checkCRC32: true });
+  } catch (e) {
+    const text = e instanceof Error ? e.message : String(e);
+    throw new UnusableWorkbookError(
+      "corrupt",
+      /crc32/i.test(text)
+        ? "The file is damaged: part of it fails its checksum, so its data cannot be trusted. Try a fresh copy or re-save it in Excel."
+        : "The file is damaged: part of the workbook cannot be unpacked. Try a fresh copy or re-save it in Excel.",
+      { cause: e },
+    );
+  }
 
   const tables = new Map<string, TablePackageInfo>();
   try {

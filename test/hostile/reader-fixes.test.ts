@@ -3,6 +3,7 @@
  */
 import JSZip from "jszip";
 import { readWorkbookGrids, UnusableWorkbookError } from "../../src/xlsx/read-workbook";
+import { makeZip } from "../../scripts/make-hostile-corpus";
 import { casesWorkbook, makeTempDir, validRows, writeXlsx } from "../helpers/workbook-files";
 
 const tmp = makeTempDir("ciw-reader-fixes-");
@@ -41,3 +42,39 @@ describe("a sheet listed in the workbook whose part is missing", () => {
     expect(grids.cases.rows).toHaveLength(7);
   });
 });
+
+describe("a part that fails its checksum", () => {
+  async function storedParts(bytes: Uint8Array): Promise<{ name: string; data: Uint8Array }[]> {
+    const zip = await JSZip.loadAsync(bytes);
+    const parts: { name: string; data: Uint8Array }[] = [];
+    for (const name of Object.keys(zip.files)) if (!zip.files[name]!.dir) parts.push({ name, data: await zip.files[name]!.async("uint8array") });
+    return parts;
+  }
+
+  test("is a damaged file: a value changed after zipping is not read as the user's data", async () => {
+    const parts = await storedParts(await smallWorkbook());
+    const original = makeZip(parts);
+    const sheet = parts.find((p) => p.name === "xl/worksheets/sheet1.xml")!;
+    const altered = parts.map((p) => (p === sheet ? { ...p, data: new Uint8Array(Buffer.from(Buffer.from(p.data).toString("utf8").replace("<v>", "<v>1"), "utf8")) } : p));
+    // The same package, but the sheet's recorded CRC-32 is the original data's.
+    const crc = crcOf(original, sheet.name);
+    expect(crc).not.toBeNull();
+    const tampered = makeZip(altered.map((p) => (p.name === sheet.name ? { ...p, crc: crc! } : p)));
+    await expect(readWorkbookGrids(original)).resolves.toBeDefined();
+    const error = await readWorkbookGrids(tampered).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnusableWorkbookError);
+    expect((error as UnusableWorkbookError).reason).toBe("corrupt");
+    expect((error as UnusableWorkbookError).message).toMatch(/fails its checksum/);
+  });
+});
+
+/** The CRC-32 a zip records for a part (from its central directory). */
+function crcOf(zip: Uint8Array, name: string): number | null {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 46 <= zip.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const nameLength = view.getUint16(i + 28, true);
+    if (Buffer.from(zip.subarray(i + 46, i + 46 + nameLength)).toString("utf8") === name) return view.getUint32(i + 16, true);
+  }
+  return null;
+}
