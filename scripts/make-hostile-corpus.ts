@@ -922,6 +922,25 @@ function entries(): CorpusEntry[] {
       }),
     ),
   );
+  add(
+    specEntry(
+      "table-without-header-row.xlsx",
+      "the Cases table at A1 with its header row switched off (column names only in the table definition); C02's 1.1 is Maybe",
+      { sheets: [{ name: "Cases", rows: [HEADER, ...edit(baseRows(), [[1, "1.1", "Maybe"]])], table: { name: "Cases", headerRow: false } }] },
+      BASE_ANSWER([issue(`${col("1.1")}2`, "invalid-value")], { criteria: { "1.1": [5, 4, 0, 1] }, overall: [107, 104] }),
+      { engine: false, double: false },
+    ),
+  );
+  add(
+    specEntry(
+      "table-without-header-row-offset.xlsx",
+      "the Cases table at B3 with its header row switched off; C02's 1.1 is Maybe",
+      { sheets: [{ name: "Cases", at: "B3", rows: [HEADER, ...edit(baseRows(), [[1, "1.1", "Maybe"]])], table: { name: "Cases", headerRow: false } }] },
+      BASE_ANSWER([issue(`${columnLetters(colIndex("1.1") + 1)}4`, "invalid-value")], { criteria: { "1.1": [5, 4, 0, 1] }, overall: [107, 104] }),
+      { engine: false, double: false },
+    ),
+  );
+
   const messyHeader = HEADER.map((h, i) => {
     if (h === "Case ID") return "  CASE\nid  ";
     if (h === "Case manager") return "case   MANAGER";

@@ -351,7 +351,8 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
   const criteria = options.criteria ?? (interviews ? framework.interviewQuestions : framework.criteria);
   const issues: Issue[] = [];
   const letters: string[] = [];
-  const at = (r: number, c: number): string => (letters[c] ??= columnLetters(grid.left + c)) + String(grid.top + r + 1);
+  // Null for the header row of a table whose header row is not on the sheet (grid.top -1).
+  const at = (r: number, c: number): string | null => (grid.top + r < 0 ? null : (letters[c] ??= columnLetters(grid.left + c)) + String(grid.top + r + 1));
   const push = (severity: Severity, code: IssueCode, r: number | null, c: number | null, message: string, caseId: string | null = null, criterionId: string | null = null): void => {
     issues.push({ severity, code, sheet: grid.sheet, cell: r === null || c === null ? null : at(r, c), caseId, criterionId, message });
   };
@@ -372,7 +373,7 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
   const claim = (key: string, c: number): boolean => {
     const first = firstAt.get(key);
     if (first !== undefined) {
-      push("error", "duplicate-column", 0, c, messages.duplicateColumn(headers[c]!, at(0, first)), null, leadingCriterionId(key));
+      push("error", "duplicate-column", 0, c, messages.duplicateColumn(headers[c]!, at(0, first) ?? `column ${first + 1} of the table`), null, leadingCriterionId(key));
       return false;
     }
     firstAt.set(key, c);
@@ -472,7 +473,7 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
         push("error", "missing-case-id", r, caseId, interviews ? messages.missingInterviewee() : messages.missingCaseId());
       } else if (id !== "") {
         const first = seenIds.firstOrAdd(id, r);
-        if (first !== r) push("error", "duplicate-case-id", r, caseId, messages.duplicateCaseId(id, at(first, caseId)), id);
+        if (first !== r) push("error", "duplicate-case-id", r, caseId, messages.duplicateCaseId(id, at(first, caseId)!), id);
       }
     }
     const label = id === "" ? null : id;

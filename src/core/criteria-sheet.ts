@@ -35,7 +35,7 @@ export function readFramework(grid: Grid | null): ReadFrameworkResult {
   if (!grid) return { framework: BUILT_IN_FRAMEWORK, fromSheet: false, issues: [] };
   const issues: Issue[] = [];
   const issue = (code: IssueCode, row: number | null, col: number | null, message: string, criterionId: string | null = null): void => {
-    const cell = row === null ? null : toA1({ row: grid.top + row, col: grid.left + (col ?? 0) });
+    const cell = row === null || grid.top + row < 0 ? null : toA1({ row: grid.top + row, col: grid.left + (col ?? 0) });
     issues.push({ severity: "error", code, sheet: grid.sheet, cell, caseId: null, criterionId, message });
   };
 

@@ -12,7 +12,9 @@ export type CellValue = string | number | boolean | null | CellError;
 
 /**
  * A rectangle of cells read from one sheet. `rows[0][0]` sits at (`top`, `left`) on the sheet,
- * so an issue can name the cell a user sees.
+ * so an issue can name the cell a user sees. `top` is -1 when the header row is not on the sheet
+ * (an Excel table with its header row turned off, starting on row 1): `rows[0]` then holds the
+ * table's column names and has no cell address.
  */
 export interface Grid {
   readonly sheet: string;

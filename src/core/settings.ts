@@ -172,8 +172,10 @@ export function readSettings(grid: Grid | null): ReadSettingsResult {
     const label = normaliseHeader(row[0]);
     if (label === "" || label === "setting") return;
     const def = byLabel.get(label);
-    const labelCell = toA1({ row: grid.top + r, col: grid.left });
-    const valueCell = toA1({ row: grid.top + r, col: grid.left + 1 });
+    // A table's column names, when its header row is not on the sheet (grid.top -1), have no cell.
+    const onSheet = grid.top + r >= 0;
+    const labelCell = onSheet ? toA1({ row: grid.top + r, col: grid.left }) : null;
+    const valueCell = onSheet ? toA1({ row: grid.top + r, col: grid.left + 1 }) : null;
     if (!def) {
       issues.push(warn("unknown-setting", grid.sheet, labelCell, settingMessage("unknown-setting", cellText(row[0]).trim(), "")));
       return;

@@ -384,10 +384,11 @@ function tableGrid(t: FoundTable, limits: ReadLimits, strict: boolean): Grid {
   let top = t.top;
   const rows: CellValue[][] = [];
   if (t.headerRows === 0) {
-    // No header row on the sheet: use the table's column names, placed on the row above.
+    // No header row on the sheet: use the table's column names, placed on the row above (row -1,
+    // off the sheet, when the table starts on row 1).
     const columns = ((t.worksheet as unknown as { tables?: Record<string, { model?: { columns?: { name?: string }[] } }> }).tables?.[t.name]?.model?.columns ?? []).map((c) => c.name ?? "");
     rows.push(Array.from({ length: width }, (_, i) => columns[i] ?? null));
-    top = Math.max(0, t.top - 1);
+    top = t.top - 1;
   }
   const height = bodyBottom - t.top + 1;
   if (height > limits.maxRows || width > limits.maxCols) {

@@ -54,7 +54,8 @@ function gridArb(sheet: fc.Arbitrary<string>, header: fc.Arbitrary<CellValue>, b
       rows: fc.array(fc.array(body, { maxLength: 32 }), { maxLength: maxRows }),
       table: fc.option(fc.constantFrom("Cases", "Table1"), { nil: undefined }),
     })
-    .map(({ sheet: name, at, header: h, rows, table }) => ({ sheet: name, top: at.top, left: at.left, rows: [h, ...rows], ...(table ? { tableName: table } : {}) }));
+    // A table with its header row turned off on row 1 has its column names on row -1.
+    .map(({ sheet: name, at, header: h, rows, table }) => ({ sheet: name, top: table && at.top === 0 && rows.length % 3 === 0 ? -1 : at.top, left: at.left, rows: [h, ...rows], ...(table ? { tableName: table } : {}) }));
 }
 
 const sheetName = fc.oneof(fc.constantFrom("Cases", "Inspector's cases", "Données", "'x'", ""), fc.string({ maxLength: 31 }));
@@ -74,11 +75,11 @@ const criteriaGrid: fc.Arbitrary<Grid> = fc
     rows: fc.array(criteriaRow, { maxLength: 30 }),
     blankAbove: fc.nat({ max: 2 }),
   })
-  .map(({ header, rows, blankAbove }) => ({ sheet: "Criteria", top: 0, left: 0, rows: [...Array.from({ length: blankAbove }, () => []), header, ...rows] }));
+  .map(({ header, rows, blankAbove }) => ({ sheet: "Criteria", top: blankAbove === 0 && rows.length % 2 === 0 ? -1 : 0, left: 0, rows: [...Array.from({ length: blankAbove }, () => []), header, ...rows] }));
 
 const settingsGrid: fc.Arbitrary<Grid> = fc
   .array(fc.tuple(fc.oneof(fc.constantFrom(...SETTING_ROWS.map((s) => s.label), "Setting", "colour", ""), cell), fc.oneof(fc.constantFrom(0.8, 0.65, "80%", "150%", "HMI Probation 2018", "None", "Yes", "No", 5, 10, -1, 1e9), cell)), { maxLength: 16 })
-  .map((rows) => ({ sheet: "Settings", top: 0, left: 0, rows: rows.map(([a, b]) => [a, b]) }));
+  .map((rows) => ({ sheet: "Settings", top: rows.length % 2 === 0 ? -1 : 0, left: 0, rows: rows.map(([a, b]) => [a, b]) }));
 
 const workbookArb: fc.Arbitrary<WorkbookGrids> = fc.record({
   cases: casesGrid,

@@ -2,6 +2,7 @@
  * Fixes found by the hostile corpus, each pinned by a small test on the reader or the engine.
  */
 import JSZip from "jszip";
+import { analyseWorkbook } from "../../src/core";
 import { readWorkbookGrids, UnusableWorkbookError } from "../../src/xlsx/read-workbook";
 import { makeZip } from "../../scripts/make-hostile-corpus";
 import { casesWorkbook, makeTempDir, validRows, writeXlsx } from "../helpers/workbook-files";
@@ -78,3 +79,46 @@ function crcOf(zip: Uint8Array, name: string): number | null {
   }
   return null;
 }
+
+describe("a table with its header row turned off", () => {
+  const headers = ["Case ID", "Sentence", "PSR", "1.1 Initial assessment", "1 Notes"];
+  const rows = [
+    ["C01", "Community", "Yes", "Yes", "x"],
+    ["C02", "Custody", "No", "Maybe", "y"],
+  ];
+  async function headerless(ref: string, columns = headers, settings = false): Promise<Uint8Array> {
+    return writeXlsx(tmp.file(`headerless-${ref}.xlsx`), (wb) => {
+      const ws = wb.addWorksheet("Cases");
+      ws.addTable({ name: "Cases", ref, headerRow: false, columns: columns.map((name) => ({ name })), rows });
+      if (settings) {
+        wb.addWorksheet("Settings").addTable({ name: "Settings", ref: "A1", headerRow: false, columns: [{ name: "Colour" }, { name: "Blue" }], rows: [["Strength threshold", "abc"]] });
+      }
+    });
+  }
+
+  test("on row 1: issues name the cells the cases are on (C02 is on row 2)", async () => {
+    const grids = await readWorkbookGrids(await headerless("A1"));
+    expect(grids.cases.top).toBe(-1);
+    const a = analyseWorkbook(grids);
+    expect(a.cases.cases.map((c) => c.row)).toEqual([0, 1]);
+    expect(a.issues.filter((i) => i.severity === "error").map((i) => [i.cell, i.code])).toEqual([["D2", "invalid-value"]]);
+  });
+
+  test("further down: the column names sit on the row above, issues on the right rows", async () => {
+    const a = analyseWorkbook(await readWorkbookGrids(await headerless("B3")));
+    expect(a.issues.filter((i) => i.severity === "error").map((i) => [i.cell, i.code])).toEqual([["E4", "invalid-value"]]);
+  });
+
+  test("header issues on column names that are not on the sheet have no cell, and nothing throws", async () => {
+    const a = analyseWorkbook(await readWorkbookGrids(await headerless("A1", ["Case ID", "Sentence", "Status", "1.1 Initial assessment", "9.9 Unknown"], true)));
+    const headerIssues = a.issues.filter((i) => ["missing-column", "unknown-criterion-column", "unknown-setting"].includes(i.code));
+    expect(headerIssues.map((i) => [i.sheet, i.cell, i.code])).toEqual(
+      expect.arrayContaining([
+        ["Cases", null, "missing-column"],
+        ["Cases", null, "unknown-criterion-column"],
+        ["Settings", null, "unknown-setting"],
+      ]),
+    );
+    expect(a.issues.find((i) => i.sheet === "Settings" && i.code === "invalid-setting")?.cell).toBe("B1");
+  });
+});
