@@ -133,3 +133,13 @@ module.exports.module = { rules: [{ test: /\\.ts$/, exclude: /node_modules/, use
   officeDouble = fs.readFileSync(path.join(out, "office.js"), "utf8");
   return officeDouble;
 }
+
+/**
+ * Where a test's screenshot goes: docs/ when UPDATE_DOCS=1 (the README shows it), otherwise
+ * test-results/ (ignored by git), so running the tests never changes tracked files.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.UPDATE_DOCS === "1" ? path.join(ROOT, "docs") : path.join(ROOT, "test-results");
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}

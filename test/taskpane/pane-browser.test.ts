@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { analyseWorkbook } from "../../src/core";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
-import { buildPane, describeWithBrowser, launchBrowser, ROOT, serve } from "../helpers/browser";
+import { buildPane, describeWithBrowser, launchBrowser, ROOT, screenshotPath, serve } from "../helpers/browser";
 import { casesWorkbook, makeTempDir, validRows, writeXlsx } from "../helpers/workbook-files";
 
 const SAMPLE = path.join(ROOT, "assets", "sample-inspection.xlsx");
@@ -65,8 +65,7 @@ describeWithBrowser("task pane in a plain browser", () => {
     expect(await row21.textContent()).toContain(`${c21.met}/${c21.relevant}`);
     expect(await page.locator("tr.criterion-row").count()).toBe(expected.criteria.length);
 
-    fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, "docs", "taskpane-browser.png"), fullPage: false });
+    await page.screenshot({ path: screenshotPath("taskpane-browser.png"), fullPage: false });
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#build")]);
     const saved = tmp.file("report.xlsx");

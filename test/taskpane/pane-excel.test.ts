@@ -4,10 +4,9 @@
  * Build summary, Save settings. The whole session makes no request except to the add-in's own
  * origin and the Office.js address.
  */
-import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { buildTemplate } from "../../src/core";
-import { buildOfficeDouble, buildPane, describeWithBrowser, launchBrowser, ROOT, serve } from "../helpers/browser";
+import { buildOfficeDouble, buildPane, describeWithBrowser, launchBrowser, screenshotPath, serve } from "../helpers/browser";
 
 describeWithBrowser("task pane inside Excel (test double)", () => {
   let browser: Browser;
@@ -122,7 +121,7 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     );
     expect(service.find((r) => r[0] === "Service name")?.[1]).toBe("Northbrook <b>YJS</b>");
 
-    await page.screenshot({ path: path.join(ROOT, "docs", "taskpane-excel.png"), fullPage: true });
+    await page.screenshot({ path: screenshotPath("taskpane-excel.png"), fullPage: true });
     expect(errors).toEqual([]);
     const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("https://appsforoffice.microsoft.com/"));
     expect(foreign).toEqual([]);
