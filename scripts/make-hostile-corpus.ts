@@ -594,7 +594,7 @@ export function gridsOfSpec(spec: WorkbookSpec): WorkbookGrids {
     const sheet = spec.sheets.find((s) => fold(s.name) === fold(name));
     if (!sheet) return null;
     // A sheet of that name whose table has another name is read from A1, as a plain sheet.
-    const { table: _table, ...plain } = sheet;
+    const plain: SheetSpec = { name: sheet.name, rows: sheet.rows, ...(sheet.at ? { at: sheet.at } : {}), ...(sheet.merges ? { merges: sheet.merges } : {}) };
     return gridOfSheet(plain, engineValue);
   };
   const cases = find("Cases");
@@ -1430,6 +1430,39 @@ function entries(): CorpusEntry[] {
       "the user's own sheet called Summary (no generated marker): it is kept and the generated one is named Summary (2)",
       { sheets: [casesTable(baseRows()), { name: "Summary", rows: [["My own summary"], ["Do not overwrite"]] }] },
       BASE_ANSWER([], { notices: ['already has a sheet named "Summary"'], outputSheets: ["Cases", "Summary", "Summary (2)", "Strengths & improvements"] }),
+    ),
+  );
+
+  add(
+    specEntry(
+      "cases-on-sheet-named-summary.xlsx",
+      "the Cases table lives on a sheet the user named Summary, next to their own Strengths & improvements sheet: neither is overwritten",
+      { sheets: [{ ...casesTable(baseRows()), name: "Summary" }, { name: "Strengths & improvements", rows: [["My own notes"]] }] },
+      BASE_ANSWER([], {
+        notices: ['already has a sheet named "Summary"', 'already has a sheet named "Strengths & improvements"'],
+        outputSheets: ["Summary", "Strengths & improvements", "Summary (2)", "Strengths & improvements (2)"],
+      }),
+    ),
+  );
+  add(
+    specEntry(
+      "interviews-without-interviewee.xlsx",
+      "an Interviews table whose name column is headed 'Name of staff' and which lacks question 5.2",
+      {
+        sheets: [
+          casesTable(baseRows()),
+          {
+            name: "Interviews",
+            rows: [
+              ["Name of staff", "Role", "2.6 Clear about priorities", "3.5 Clear about safeguarding"],
+              ["D. Patel", "Case manager", "Yes", "No"],
+              ["E. Brown", "Case manager", "Yes", "Yes"],
+            ],
+            table: { name: "Interviews" },
+          },
+        ],
+      },
+      BASE_ANSWER([issue("A1", "missing-column", "Interviews"), issue("A1", "missing-criterion-column", "Interviews")]),
     ),
   );
 
