@@ -235,7 +235,7 @@ describe("the corpus", () => {
       total += onDisk.length;
       const m = manifest.find((x) => x.file === entry.file)!;
       expect({ file: entry.file, sha: sha256(onDisk) }).toEqual({ file: entry.file, sha: m.sha256 });
-      expect({ file: entry.file, sha: sha256(await entry.build()) }).toEqual({ file: entry.file, sha: m.sha256 });
+      if (entry.portableBytes !== false) expect({ file: entry.file, sha: sha256(await entry.build()) }).toEqual({ file: entry.file, sha: m.sha256 });
     }
     expect(total).toBeLessThan(5 * 1024 * 1024);
   }, 60_000);
