@@ -212,9 +212,10 @@ function tableGrid(p: Planned, block: RawBlock): Grid {
   if (p.showTotals && rows.length > 1) rows = rows.slice(0, -1);
   let top = rect.top;
   if (!p.showHeaders) {
-    // No header row on the sheet: use the table's column names, placed on the row above.
+    // No header row on the sheet: use the table's column names, placed on the row above (row -1,
+    // off the sheet, when the table starts on row 1: issues about it then name no cell).
     rows = [(block.columnNames ?? []).map((n) => n as CellValue), ...rows];
-    top = Math.max(0, top - 1);
+    top = top - 1;
   }
   return { sheet: rect.sheet, top, left: rect.left, rows, tableName: p.name };
 }
