@@ -1,13 +1,16 @@
 /**
- * Reads an .xlsx file into the engine's grids through ExcelJS: the Cases table (or sheet), the
- * Criteria and Settings sheets and the Interviews table. A file that cannot be used at all
+ * Reads an .xlsx file into the engine's grids: the Cases table (or sheet), the Criteria and
+ * Settings sheets and the Interviews table. The fast reader (fast-read.ts) reads the parts it
+ * needs straight from the zip; anything it does not handle is read through ExcelJS, which is
+ * loaded only then. A file that cannot be used at all
  * (missing, not an .xlsx, damaged, password-protected, no Cases sheet) raises an
  * {@link UnusableWorkbookError} with a one-line reason a user can act on.
  */
 import { promises as fs } from "node:fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { columnLetters, SHEET_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
+import { readWorksheetsFast, type TableModelLike, type WorksheetSource } from "./fast-read";
 import { parseRelationships } from "./ooxml/package";
 import { parseAttrs } from "./ooxml/xml";
 
@@ -58,6 +61,11 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
 /** Options for {@link readWorkbookGrids} and {@link gridsFromWorkbook}. */
 export interface ReadWorkbookOptions {
   readonly limits?: Partial<ReadLimits>;
+  /**
+   * "auto" (default): the fast reader, and ExcelJS for any file it does not handle; "exceljs":
+   * always ExcelJS (the reference the fast reader is tested against).
+   */
+  readonly reader?: "auto" | "exceljs";
 }
 
 /** What the package itself says about a table (ExcelJS loses the header-row default). */
@@ -113,7 +121,9 @@ function fileSystemError(e: unknown): UnusableWorkbookError {
  * @example const workbook = await loadWorkbook(bytes);
  */
 export async function loadWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): Promise<ExcelJS.Workbook> {
-  return (await loadChecked(bytes, { ...DEFAULT_READ_LIMITS, ...options.limits })).workbook;
+  await checkPackage(bytes, { ...DEFAULT_READ_LIMITS, ...options.limits });
+  await verifyChecksums(bytes);
+  return loadExcelJs(bytes);
 }
 
 /**
@@ -123,10 +133,16 @@ export async function loadWorkbook(bytes: Uint8Array, options: ReadWorkbookOptio
 export async function readWorkbookGrids(input: Uint8Array | ExcelJS.Workbook, options: ReadWorkbookOptions = {}): Promise<WorkbookGrids> {
   const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
   if (input instanceof Uint8Array) {
-    const { workbook, tables } = await loadChecked(input, limits);
-    return gridsOf(workbook, limits, tables);
+    const { zip, tables } = await checkPackage(input, limits);
+    if (options.reader !== "exceljs") {
+      // Checks every part's CRC-32 as it reads; declines (null) on anything it does not handle.
+      const sheets = await readWorksheetsFast(zip);
+      if (sheets) return gridsOf(sheets, limits, tables);
+    }
+    await verifyChecksums(input);
+    return gridsOf(excelJsSheets(await loadExcelJs(input)), limits, tables);
   }
-  return gridsOf(input, limits, new Map());
+  return gridsOf(excelJsSheets(input), limits, new Map());
 }
 
 /**
@@ -134,10 +150,15 @@ export async function readWorkbookGrids(input: Uint8Array | ExcelJS.Workbook, op
  * @example gridsFromWorkbook(workbook).cases.tableName // "Cases"
  */
 export function gridsFromWorkbook(workbook: ExcelJS.Workbook, options: ReadWorkbookOptions = {}): WorkbookGrids {
-  return gridsOf(workbook, { ...DEFAULT_READ_LIMITS, ...options.limits }, new Map());
+  return gridsOf(excelJsSheets(workbook), { ...DEFAULT_READ_LIMITS, ...options.limits }, new Map());
 }
 
-async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ workbook: ExcelJS.Workbook; tables: Map<string, TablePackageInfo> }> {
+/**
+ * Checks that bytes are a usable .xlsx package and reads what it says about its tables. Parts'
+ * checksums are checked by whichever reader reads them next ({@link verifyChecksums} before
+ * ExcelJS); a file refused here is checked first, so a damaged part is reported as before.
+ */
+async function checkPackage(bytes: Uint8Array, limits: ReadLimits): Promise<{ zip: JSZip; tables: Map<string, TablePackageInfo> }> {
   sniff(bytes, limits);
   let zip: JSZip;
   try {
@@ -164,8 +185,20 @@ async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ wor
   if (total > limits.maxUncompressedBytes) {
     throw new UnusableWorkbookError("too-large", `The workbook unpacks to ${megabytes(total)}, more than the ${megabytes(limits.maxUncompressedBytes)} this tool reads.`);
   }
-  // Every part against its checksum (ExcelJS checks none): a part changed after the file was
-  // saved would otherwise be read as if it were the user's data.
+  try {
+    return { zip, tables: await packageTables(zip) };
+  } catch (e) {
+    // A damaged part is what the file is first refused for.
+    await verifyChecksums(bytes);
+    throw e;
+  }
+}
+
+/**
+ * Every part against its checksum (ExcelJS checks none): a part changed after the file was saved
+ * would otherwise be read as if it were the user's data.
+ */
+async function verifyChecksums(bytes: Uint8Array): Promise<void> {
   try {
     await JSZip.loadAsync(bytes, { checkCRC32: true });
   } catch (e) {
@@ -178,7 +211,10 @@ async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ wor
       { cause: e },
     );
   }
+}
 
+/** Strict format, sheets without parts, and what each table part says about its header and totals rows. */
+async function packageTables(zip: JSZip): Promise<Map<string, TablePackageInfo>> {
   const tables = new Map<string, TablePackageInfo>();
   try {
     const workbookPart = Object.values(zip.files).find((f) => f.name.replace(/^\//, "").toLowerCase() === "xl/workbook.xml");
@@ -209,8 +245,13 @@ async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ wor
     if (e instanceof UnusableWorkbookError) throw e;
     throw new UnusableWorkbookError("corrupt", "The file is damaged: part of the workbook cannot be unpacked. Try a fresh copy or re-save it in Excel.", { cause: e });
   }
+  return tables;
+}
 
-  const workbook = new ExcelJS.Workbook();
+/** Loads checked bytes into ExcelJS (loaded itself only now: the fast reader does not need it). */
+async function loadExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const excelJs = await import("exceljs");
+  const workbook = new (excelJs.default ?? excelJs).Workbook();
   try {
     // Node's Buffer where there is one (the command line); the plain bytes in a browser page,
     // where ExcelJS's bundled JSZip takes a Uint8Array.
@@ -219,7 +260,7 @@ async function loadChecked(bytes: Uint8Array, limits: ReadLimits): Promise<{ wor
   } catch (e) {
     throw new UnusableWorkbookError("corrupt", "The workbook could not be read; it may be damaged. Try re-saving it in Excel as an Excel Workbook (.xlsx).", { cause: e });
   }
-  return { workbook, tables };
+  return workbook;
 }
 
 /** The name of the first sheet the workbook lists whose part is not in the package, or null. */
@@ -291,17 +332,41 @@ function decodeXml(s: string): string {
   return s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] ?? "");
 }
 
-/** The parts of an ExcelJS table model used here, whether loaded or built in memory. */
-interface TableModelLike {
-  readonly name?: string;
-  readonly displayName?: string;
-  readonly tableRef?: string;
-  readonly ref?: string;
-  readonly totalsRow?: boolean;
+/** ExcelJS's cell types that hold nothing (`ExcelJS.ValueType.Null`, `.Merge`). */
+const VALUE_TYPE_NULL = 0;
+const VALUE_TYPE_MERGE = 1;
+
+/** An ExcelJS workbook's worksheets as the grid reader reads them. */
+function excelJsSheets(workbook: ExcelJS.Workbook): WorksheetSource[] {
+  return workbook.worksheets.map((worksheet) => {
+    const record = (worksheet as unknown as { tables?: Record<string, { model?: TableModelLike; table?: TableModelLike }> }).tables ?? {};
+    const tables: { key: string; model: TableModelLike }[] = [];
+    for (const [key, t] of Object.entries(record)) {
+      const model = t.model ?? t.table;
+      if (model) tables.push({ key, model });
+    }
+    return {
+      name: worksheet.name,
+      tables,
+      extent: () => {
+        let lastRow = -1;
+        let lastCol = -1;
+        worksheet.eachRow((row, rowNumber) => {
+          row.eachCell((cell, colNumber) => {
+            if ((cell.type as number) === VALUE_TYPE_MERGE || (cell.type as number) === VALUE_TYPE_NULL) return;
+            if (rowNumber - 1 > lastRow) lastRow = rowNumber - 1;
+            if (colNumber - 1 > lastCol) lastCol = colNumber - 1;
+          });
+        });
+        return { lastRow, lastCol };
+      },
+      range: (top, left, bottom, right) => readRange(worksheet, top, left, bottom, right),
+    };
+  });
 }
 
 interface FoundTable {
-  readonly worksheet: ExcelJS.Worksheet;
+  readonly worksheet: WorksheetSource;
   readonly name: string;
   /** Zero-based inclusive corners of the whole table (header and totals included). */
   readonly top: number;
@@ -312,11 +377,11 @@ interface FoundTable {
   readonly totalsRows: number;
 }
 
-function gridsOf(workbook: ExcelJS.Workbook, limits: ReadLimits, packageTables: ReadonlyMap<string, TablePackageInfo>): WorkbookGrids {
+function gridsOf(workbook: readonly WorksheetSource[], limits: ReadLimits, packageTables: ReadonlyMap<string, TablePackageInfo>): WorkbookGrids {
   const tables = findTables(workbook, packageTables);
   const cases = gridFor(workbook, tables, SHEET_NAMES.cases, limits, true);
   if (!cases) {
-    const sheets = workbook.worksheets.map((w) => w.name);
+    const sheets = workbook.map((w) => w.name);
     const list = sheets.length === 0 ? "it has no worksheets" : `its sheets are ${sheets.slice(0, 8).map((s) => `"${s}"`).join(", ")}${sheets.length > 8 ? ", …" : ""}`;
     throw new UnusableWorkbookError(
       "no-cases",
@@ -331,13 +396,10 @@ function gridsOf(workbook: ExcelJS.Workbook, limits: ReadLimits, packageTables: 
   };
 }
 
-function findTables(workbook: ExcelJS.Workbook, packageTables: ReadonlyMap<string, TablePackageInfo>): FoundTable[] {
+function findTables(workbook: readonly WorksheetSource[], packageTables: ReadonlyMap<string, TablePackageInfo>): FoundTable[] {
   const found: FoundTable[] = [];
-  for (const worksheet of workbook.worksheets) {
-    const record = (worksheet as unknown as { tables?: Record<string, { model?: TableModelLike; table?: TableModelLike }> }).tables ?? {};
-    for (const t of Object.values(record)) {
-      const model = t.model ?? t.table;
-      if (!model) continue;
+  for (const worksheet of workbook) {
+    for (const { model } of worksheet.tables) {
       const name = model.displayName ?? model.name ?? "";
       const ref = model.tableRef ?? model.ref ?? "";
       const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
@@ -370,10 +432,10 @@ function columnIndex(letters: string): number {
 const fold = (s: string): string => s.trim().toLowerCase();
 
 /** The grid of the table with a name, else of the sheet with that name, else null. */
-function gridFor(workbook: ExcelJS.Workbook, tables: readonly FoundTable[], name: string, limits: ReadLimits, strict: boolean): Grid | null {
+function gridFor(workbook: readonly WorksheetSource[], tables: readonly FoundTable[], name: string, limits: ReadLimits, strict: boolean): Grid | null {
   const table = tables.find((t) => fold(t.name) === fold(name));
   if (table) return tableGrid(table, limits, strict);
-  const worksheet = workbook.worksheets.find((w) => fold(w.name) === fold(name));
+  const worksheet = workbook.find((w) => fold(w.name) === fold(name));
   return worksheet ? sheetGrid(worksheet, limits, strict) : null;
 }
 
@@ -386,7 +448,7 @@ function tableGrid(t: FoundTable, limits: ReadLimits, strict: boolean): Grid {
   if (t.headerRows === 0) {
     // No header row on the sheet: use the table's column names, placed on the row above (row -1,
     // off the sheet, when the table starts on row 1).
-    const columns = ((t.worksheet as unknown as { tables?: Record<string, { model?: { columns?: { name?: string }[] } }> }).tables?.[t.name]?.model?.columns ?? []).map((c) => c.name ?? "");
+    const columns = (t.worksheet.tables.find((x) => x.key === t.name)?.model.columns ?? []).map((c) => c.name ?? "");
     rows.push(Array.from({ length: width }, (_, i) => columns[i] ?? null));
     top = t.top - 1;
   }
@@ -395,25 +457,17 @@ function tableGrid(t: FoundTable, limits: ReadLimits, strict: boolean): Grid {
     if (strict) throw tooBig(sheet, height > limits.maxRows ? `${height} rows` : `${width} columns`, limits);
   }
   const last = Math.min(bodyBottom, t.top + limits.maxRows - 1);
-  rows.push(...readRange(t.worksheet, t.top, t.left, last, Math.min(t.right, t.left + limits.maxCols - 1)));
+  rows.push(...t.worksheet.range(t.top, t.left, last, Math.min(t.right, t.left + limits.maxCols - 1)));
   return { sheet, top, left: t.left, rows, tableName: t.name };
 }
 
-function sheetGrid(worksheet: ExcelJS.Worksheet, limits: ReadLimits, strict: boolean): Grid {
-  let lastRow = -1;
-  let lastCol = -1;
-  worksheet.eachRow((row, rowNumber) => {
-    row.eachCell((cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null) return;
-      if (rowNumber - 1 > lastRow) lastRow = rowNumber - 1;
-      if (colNumber - 1 > lastCol) lastCol = colNumber - 1;
-    });
-  });
+function sheetGrid(worksheet: WorksheetSource, limits: ReadLimits, strict: boolean): Grid {
+  const { lastRow, lastCol } = worksheet.extent();
   if (strict && (lastRow >= limits.maxRows || lastCol >= limits.maxCols)) {
     const where = lastRow >= limits.maxRows ? `data on row ${lastRow + 1}` : `data in column ${columnLetters(lastCol)}`;
     throw tooBig(worksheet.name, where, limits);
   }
-  const rows = lastRow < 0 ? [] : readRange(worksheet, 0, 0, Math.min(lastRow, limits.maxRows - 1), Math.min(lastCol, limits.maxCols - 1));
+  const rows = lastRow < 0 ? [] : worksheet.range(0, 0, Math.min(lastRow, limits.maxRows - 1), Math.min(lastCol, limits.maxCols - 1));
   return { sheet: worksheet.name, top: 0, left: 0, rows };
 }
 
@@ -444,7 +498,7 @@ function readRange(worksheet: ExcelJS.Worksheet, top: number, left: number, bott
 
 /** One cell as the engine sees it. Merged cells other than the top-left one read as empty. */
 function readCell(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  if ((cell.type as number) === VALUE_TYPE_MERGE) return null;
   return toCellValue(cell.value, 0);
 }
 
