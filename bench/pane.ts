@@ -1,0 +1,149 @@
+/**
+ * The task pane: what Excel downloads (the production build's JavaScript for the pane inside
+ * Excel — the entry and the chunks it loads there, not ExcelJS or the plain-browser chunk —
+ * gzipped, without Office.js) and how long headless Chromium takes from navigation to the pane's
+ * buttons being rendered (plain-browser mode, Office.js routed to fail at once, a fresh profile
+ * and empty cache each time).
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { gzipSync } from "node:zlib";
+import { findChromium, launchBrowser, serve } from "../test/helpers/browser";
+import { median, progress, round } from "./measure";
+
+const ROOT = path.join(__dirname, "..", "..", "..");
+
+export interface PaneFile {
+  readonly file: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+export interface PaneFigures {
+  readonly buildMs: number;
+  /** JavaScript the pane loads inside Excel. */
+  readonly excelFiles: readonly PaneFile[];
+  readonly excelJsBytes: number;
+  readonly excelJsGzipBytes: number;
+  /** Loaded only in a plain browser: ExcelJS and the browser-host chunks. */
+  readonly browserOnlyFiles: readonly PaneFile[];
+  readonly browserOnlyGzipBytes: number;
+  readonly firstRenderMs: number | null;
+  readonly firstRenderRuns: readonly number[];
+  readonly firstRenderNote?: string;
+}
+
+interface Stats {
+  namedChunkGroups: Record<string, { chunks: (string | number)[]; assets: { name: string }[] }>;
+  chunks: { id: string | number; files: string[]; children: (string | number)[]; origins: { request?: string }[] }[];
+}
+
+function fileFigures(dir: string, file: string): PaneFile {
+  const data = fs.readFileSync(path.join(dir, file));
+  return { file, bytes: data.length, gzipBytes: gzipSync(data, { level: 9 }).length };
+}
+
+/** The JavaScript files of the pane's entry and every chunk it can load, except the plain-browser ones. */
+function excelJavaScript(stats: Stats): { excel: string[]; browserOnly: string[] } {
+  const byId = new Map(stats.chunks.map((c) => [String(c.id), c]));
+  const entry = stats.namedChunkGroups.taskpane;
+  if (!entry) throw new Error("the build has no taskpane entry");
+  const browserOnly = (c: Stats["chunks"][number]): boolean => c.origins.length > 0 && c.origins.every((o) => /browser-host/.test(o.request ?? ""));
+  const excel = new Set<string>();
+  const browser = new Set<string>();
+  const queue = entry.chunks.map(String);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const chunk = byId.get(id);
+    if (!chunk) continue;
+    const target = browserOnly(chunk) ? browser : excel;
+    for (const f of chunk.files) if (f.endsWith(".js")) target.add(f);
+    queue.push(...chunk.children.map(String));
+  }
+  return { excel: [...excel].sort(), browserOnly: [...browser].sort() };
+}
+
+/** Milliseconds from navigation until the three action buttons are defined, laid out and painted. */
+const RENDER_PROBE = `
+  (() => {
+    const ids = ["set-up", "check", "build"];
+    const ready = () => ids.every((id) => {
+      const el = document.getElementById(id);
+      if (!el || !el.matches(":defined") || !el.shadowRoot) return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    });
+    const tick = () => {
+      if (ready()) requestAnimationFrame(() => { window.__paneRendered = performance.now(); });
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })();
+`;
+
+export async function benchPane(renderRuns: number): Promise<PaneFigures> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "ciw-bench-pane-"));
+  try {
+    progress("task pane: webpack --mode production");
+    const statsFile = path.join(out, "..", `${path.basename(out)}-stats.json`);
+    const start = Date.now();
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] }), "--mode", "production", "--output-path", out, `--json=${statsFile}`], {
+      cwd: ROOT,
+      stdio: "pipe",
+      env: { ...process.env, ADDIN_URL: "https://addin.example.org/" },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const buildMs = Date.now() - start;
+    const stats = JSON.parse(fs.readFileSync(statsFile, "utf8")) as Stats;
+    fs.rmSync(statsFile, { force: true });
+    const { excel, browserOnly } = excelJavaScript(stats);
+    const excelFiles = excel.map((f) => fileFigures(out, f));
+    const browserFiles = browserOnly.map((f) => fileFigures(out, f));
+    const excelJs = fileFigures(out, "exceljs.min.js");
+
+    const runs: number[] = [];
+    let note: string | undefined;
+    if (!findChromium()) {
+      note = "Chromium not found (apt-get install chromium): first render not measured";
+    } else {
+      progress(`task pane: first render in headless Chromium, ${renderRuns} runs`);
+      const server = await serve(out);
+      const { browser, close } = await launchBrowser();
+      try {
+        for (let i = 0; i < renderRuns; i++) {
+          const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+          const page = await context.newPage();
+          await page.addInitScript(RENDER_PROBE);
+          // No network: Office.js (the only outside script) fails at once, so the pane starts in
+          // plain-browser mode as it does outside Office.
+          await page.route("**/*", (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort("internetdisconnected")));
+          await page.goto(`${server.url}/taskpane.html`);
+          await page.waitForFunction(() => typeof (window as unknown as { __paneRendered?: number }).__paneRendered === "number", undefined, { timeout: 30_000 });
+          runs.push(await page.evaluate(() => (window as unknown as { __paneRendered: number }).__paneRendered));
+          await context.close();
+        }
+      } finally {
+        await close();
+        await server.close();
+      }
+    }
+    return {
+      buildMs,
+      excelFiles,
+      excelJsBytes: excelJs.bytes,
+      excelJsGzipBytes: excelJs.gzipBytes,
+      browserOnlyFiles: [excelJs, ...browserFiles],
+      browserOnlyGzipBytes: excelJs.gzipBytes + browserFiles.reduce((n, f) => n + f.gzipBytes, 0),
+      firstRenderMs: runs.length ? round(median(runs), 0) : null,
+      firstRenderRuns: runs.map((r) => round(r, 0)),
+      ...(note ? { firstRenderNote: note } : {}),
+    };
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}

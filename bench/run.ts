@@ -1,0 +1,228 @@
+/**
+ * `npm run bench` — the performance figures of issue 6, measured on this machine in one run:
+ *
+ *   engine        analyseWorkbook over 1k / 10k / 100k generated cases × 20 criteria, against a bare
+ *                 loop counting Yes/No over the same grid (the floor)
+ *   command line  `inspection-workbook report` spawned on generated workbooks (1k, 10k, 20k and
+ *                 99,999 cases), against ExcelJS alone reading the 20k file and writing it back
+ *                 with one small sheet (also spawned); peak memory of each process
+ *   add-in        context.sync() calls and the largest request per command, counted by the
+ *                 Office.js test double (test/excel-double/measure.ts)
+ *   task pane     the JavaScript Excel loads, gzipped; first render in headless Chromium
+ *
+ * Prints a table; with --json, also one JSON line, the last line of stdout. Progress goes to
+ * stderr. Options: --quick (fewer runs, smaller sizes: a smoke test), --no-pane, --no-cli.
+ */
+import * as os from "node:os";
+import * as path from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { benchCli, type CliSize } from "./cli";
+import { benchCore, type CoreSize } from "./core";
+import { SEED } from "./generate";
+import { count, progress, round, table } from "./measure";
+import { benchPane, type PaneFigures } from "./pane";
+import { benchSyncs, type SyncFigures } from "./syncs";
+
+const ROOT = path.join(__dirname, "..", "..", "..");
+
+/** The largest Cases table the reader accepts: 100,000 rows, the header included. */
+const CLI_LARGEST = 99_999;
+
+const TARGETS = {
+  engineMs100k: 1000,
+  engineRatio: 5,
+  cliRatio: 1,
+  cliMemoryMb: 1024,
+  syncs: 4,
+  requestBytes: 4 * 1024 * 1024,
+  paneGzipBytes: 250 * 1024,
+  firstRenderMs: 500,
+} as const;
+
+function machine(): Record<string, unknown> {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? "unknown",
+    cpus: cpus.length,
+    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+  };
+}
+
+function ms(n: number | null | undefined, digits = 0): string {
+  return n === null || n === undefined ? "n/a" : `${n.toFixed(digits)} ms`;
+}
+
+function kb(n: number): string {
+  return `${(n / 1024).toFixed(1)} KB`;
+}
+
+function yes(ok: boolean | null): string {
+  return ok === null ? "not measured" : ok ? "met" : "NOT MET";
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const json = args.has("--json");
+  const quick = args.has("--quick");
+  const started = Date.now();
+  const info = machine();
+  progress(`on ${String(info.cpus)} × ${String(info.cpu)}, ${String(info.memoryGb)} GB, Node ${String(info.node)}; load ${JSON.stringify(info.loadAverageAtStart)}`);
+
+  const coreSizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  const core: CoreSize[] = benchCore(coreSizes, quick ? 3 : 7);
+
+  let cli: CliSize[] | null = null;
+  if (!args.has("--no-cli")) {
+    const sizes = quick ? [1_000, 20_000] : [1_000, 10_000, 20_000, CLI_LARGEST];
+    cli = await benchCli({ sizes, runs: (n) => (quick ? 2 : n >= CLI_LARGEST ? 3 : 5), floorAt: [20_000], floorRuns: quick ? 1 : 3 });
+  }
+
+  progress("add-in: commands against the Office.js double at 20, 2,000 and 20,000 cases");
+  const syncs: SyncFigures = await benchSyncs([20, 2_000, 20_000]);
+
+  let pane: PaneFigures | null = null;
+  if (!args.has("--no-pane")) pane = await benchPane(quick ? 2 : 5);
+
+  // ---- Figures against their targets
+  const c100k = core.find((c) => c.cases === 100_000) ?? core[core.length - 1]!;
+  const cli20k = cli?.find((c) => c.cases === 20_000) ?? null;
+  const syncValues = syncs.syncs ? [syncs.syncs.setup, syncs.syncs.check, syncs.syncs.build].map((m) => Object.values(m)) : null;
+  const paneGzip = pane ? pane.excelFiles.reduce((n, f) => n + f.gzipBytes, 0) : null;
+  const met = {
+    engineUnder1s: c100k.engineMs < TARGETS.engineMs100k,
+    engineWithin5xFloor: c100k.ratio <= TARGETS.engineRatio,
+    cliBelowFloor: cli20k?.ratio !== undefined ? cli20k.ratio < TARGETS.cliRatio : null,
+    cliMemoryUnder1GB: cli20k?.reportMaxRssMb !== null && cli20k?.reportMaxRssMb !== undefined ? cli20k.reportMaxRssMb < TARGETS.cliMemoryMb : null,
+    syncsFixedAndAtMost4: syncValues ? syncValues.every((v) => v.every((n) => n <= TARGETS.syncs) && v.every((n) => n === v[0])) : null,
+    requestsUnder4MB: syncs.maxRequestBytes !== null ? syncs.maxRequestBytes <= TARGETS.requestBytes : null,
+    paneUnder250KB: paneGzip !== null ? paneGzip < TARGETS.paneGzipBytes : null,
+    firstRenderUnder500ms: pane?.firstRenderMs !== null && pane?.firstRenderMs !== undefined ? pane.firstRenderMs < TARGETS.firstRenderMs : null,
+  };
+
+  // ---- The table
+  const out: string[] = [];
+  out.push(`Case Inspection Workbook — benchmark (seed ${SEED})`);
+  out.push(`Machine: ${String(info.cpus)} × ${String(info.cpu)}, ${String(info.memoryGb)} GB, Node ${String(info.node)}, ${String(info.os)}; load average at start ${JSON.stringify(info.loadAverageAtStart)}`);
+  out.push("");
+  out.push("Engine: parse, validate, compute and phrase (analyseWorkbook), in process, median of runs after warm-up");
+  out.push(
+    table(
+      ["cases", "engine", "per case", "floor (count Yes/No)", "engine ÷ floor", "issues", "runs"],
+      core.map((c) => [count(c.cases), ms(c.engineMs, 1), `${c.engineUsPerCase.toFixed(2)} µs`, ms(c.floorMs, 2), `${c.ratio.toFixed(2)}×`, count(c.issues), c.runs]),
+    ),
+  );
+  if (cli) {
+    out.push("");
+    out.push("Command line: `inspection-workbook report in.xlsx --out out.xlsx --json`, spawned (Node start-up included), median wall time");
+    out.push(
+      table(
+        ["cases", "file", "report", "per case", "peak RSS", "floor: ExcelJS read+write", "floor RSS", "report ÷ floor", "counts = engine", "runs"],
+        cli.map((c) => [
+          count(c.cases),
+          `${c.fileMb.toFixed(2)} MB`,
+          ms(c.reportMs),
+          `${c.reportUsPerCase.toFixed(1)} µs`,
+          c.reportMaxRssMb === null ? "n/a" : `${c.reportMaxRssMb.toFixed(0)} MB`,
+          c.floorMs === undefined ? "" : ms(c.floorMs),
+          c.floorMaxRssMb === undefined || c.floorMaxRssMb === null ? "" : `${c.floorMaxRssMb.toFixed(0)} MB`,
+          c.ratio === undefined ? "" : c.ratio.toFixed(2),
+          c.countsMatch ? "yes" : "NO",
+          c.runs,
+        ]),
+      ),
+    );
+    out.push(`(${count(CLI_LARGEST)} is the largest table the reader accepts: 100,000 rows with the header.)`);
+  }
+  out.push("");
+  out.push("Add-in: context.sync() calls per command (Office.js test double)");
+  if (syncs.syncs) {
+    out.push(
+      table(
+        ["command", "20 cases", "2,000 cases", "20,000 cases"],
+        (["setup", "check", "build"] as const).map((k) => [k, syncs.syncs![k]["20"] ?? "n/a", syncs.syncs![k]["2000"] ?? "n/a", syncs.syncs![k]["20000"] ?? "n/a"]),
+      ),
+    );
+    out.push(`Largest request: ${kb(syncs.maxRequestBytes ?? 0)}; largest response: ${kb(syncs.maxResponseBytes ?? 0)}`);
+  } else {
+    out.push(`not measured: ${syncs.notMeasured ?? "no measurements"}`);
+  }
+  if (pane) {
+    out.push("");
+    out.push(`Task pane (production build, ${ms(pane.buildMs)} to build)`);
+    out.push(
+      table(
+        ["file", "bytes", "gzipped", "loaded"],
+        [
+          ...pane.excelFiles.map((f) => [f.file, count(f.bytes), count(f.gzipBytes), "inside Excel"]),
+          ...pane.browserOnlyFiles.map((f) => [f.file, count(f.bytes), count(f.gzipBytes), "plain browser only"]),
+        ],
+      ),
+    );
+    out.push(`JavaScript Excel loads (without Office.js), gzipped: ${kb(paneGzip ?? 0)}`);
+    out.push(`First render in headless Chromium (navigation to the buttons rendered, plain-browser mode, Office.js failing at once): ${ms(pane.firstRenderMs)} median of ${JSON.stringify(pane.firstRenderRuns)}${pane.firstRenderNote ? ` — ${pane.firstRenderNote}` : ""}`);
+  }
+  out.push("");
+  out.push("Targets");
+  out.push(
+    table(
+      ["figure", "target", "measured", ""],
+      [
+        [`engine, ${count(c100k.cases)} cases`, "< 1 s", ms(c100k.engineMs, 1), yes(met.engineUnder1s)],
+        [`engine ÷ floor, ${count(c100k.cases)} cases`, "≤ 5×", `${c100k.ratio.toFixed(2)}×`, yes(met.engineWithin5xFloor)],
+        ["report ÷ ExcelJS floor, 20,000 cases", "< 1.0", cli20k?.ratio?.toFixed(2) ?? "n/a", yes(met.cliBelowFloor)],
+        ["report peak memory, 20,000 cases", "< 1 GB", cli20k?.reportMaxRssMb ? `${cli20k.reportMaxRssMb.toFixed(0)} MB` : "n/a", yes(met.cliMemoryUnder1GB)],
+        ["syncs per command, 20 / 2,000 / 20,000", "≤ 4, equal", syncValues ? syncValues.map((v) => v.join("/")).join(", ") : "n/a", yes(met.syncsFixedAndAtMost4)],
+        ["largest request", "≤ 4 MB", syncs.maxRequestBytes !== null ? kb(syncs.maxRequestBytes) : "n/a", yes(met.requestsUnder4MB)],
+        ["pane JavaScript in Excel, gzipped", "< 250 KB", paneGzip !== null ? kb(paneGzip) : "n/a", yes(met.paneUnder250KB)],
+        ["pane first render", "< 500 ms", ms(pane?.firstRenderMs), yes(met.firstRenderUnder500ms)],
+      ],
+    ),
+  );
+  const seconds = round((Date.now() - started) / 1000, 1);
+  out.push(`\nBench took ${seconds} s; load average at the end ${JSON.stringify(os.loadavg().map((l) => round(l, 2)))}.`);
+  process.stdout.write(`${out.join("\n")}\n`);
+
+  const result = {
+    machine: { ...info, loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)) },
+    seed: SEED,
+    core: { sizes: core, note: "in process; engine = analyseWorkbook on an in-memory Cases grid; floor = a loop counting Yes/No over its 20 criterion columns; medians" },
+    cli: cli
+      ? { mode: "spawned process (node bin/inspection-workbook.js report … --json), Node start-up included; floor = ExcelJS readFile + one small sheet + writeFile, spawned", sizes: cli }
+      : null,
+    syncs: syncs.syncs,
+    maxRequestBytes: syncs.maxRequestBytes,
+    maxResponseBytes: syncs.maxResponseBytes,
+    ...(syncs.notMeasured ? { syncsNotMeasured: syncs.notMeasured } : {}),
+    bundle: pane
+      ? {
+          excelJavaScriptGzipBytes: paneGzip,
+          excelFiles: pane.excelFiles,
+          browserOnlyFiles: pane.browserOnlyFiles,
+          browserOnlyGzipBytes: pane.browserOnlyGzipBytes,
+          firstRenderMs: pane.firstRenderMs,
+          firstRenderRuns: pane.firstRenderRuns,
+          buildMs: pane.buildMs,
+        }
+      : null,
+    targets: TARGETS,
+    met,
+    seconds,
+  };
+  try {
+    const dir = path.join(ROOT, "bench", "results");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(dir, "latest.txt"), `${out.join("\n")}\n`);
+  } catch {
+    // results are also on stdout
+  }
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
