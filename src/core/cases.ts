@@ -162,6 +162,8 @@ class RowNotes implements ReadonlyMap<number, string> {
 /** The outcomes of a table's cases, packed one byte per cell, and what reading notes needs. */
 interface CaseStore {
   packed: Uint8Array;
+  /** Each outcome's count per criterion, `counts[k * 6 + outcome]`, kept as the cases are read. */
+  readonly counts: Int32Array;
   readonly width: number;
   readonly criteria: readonly Criterion[];
   readonly noteEntries: readonly (readonly [section: number, col: number])[];
@@ -244,16 +246,13 @@ export function outcomeOf(c: CaseRecord, k: number): Outcome {
 }
 
 /**
- * Counts of each outcome per criterion (`counts[k * 6 + outcome]`), straight from the packed
- * outcomes when `cases` is a case list readCases returned for these criteria; null otherwise.
+ * Counts of each outcome per criterion (`counts[k * 6 + outcome]`), as readCases counted them
+ * while reading, when `cases` is a case list it returned for these criteria; null otherwise.
  */
 export function packedOutcomeCounts(cases: readonly CaseRecord[], criteria: readonly Criterion[]): Int32Array | null {
   const store = STORES.get(cases);
   if (!store || store.criteria !== criteria || store.count !== cases.length) return null;
-  const { packed, width, count } = store;
-  const counts = new Int32Array(width * 6);
-  for (let i = 0, at = 0; i < count; i++) for (let k = 0; k < width; k++) counts[k * 6 + packed[at++]!]!++;
-  return counts;
+  return store.counts.slice();
 }
 
 /**
@@ -444,8 +443,10 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
   // Every case's outcomes, packed: the case numbered n has [(n - 1) * nCriteria, n * nCriteria).
   let packed = new Uint8Array(Math.max(0, rows.length - 1) * nCriteria);
   const capacity = Math.max(0, rows.length - 1);
+  const counts = new Int32Array(nCriteria * 6);
   const store: CaseStore = {
     packed,
+    counts,
     width: nCriteria,
     criteria,
     noteEntries,
@@ -517,36 +518,27 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
     }
     for (let k = 0; k < nCriteria; k++) {
       const col = colIndex[k]!;
-      if (col < 0) {
-        packed[base + k] = Outcome.NoColumn;
-        continue;
+      let o: Outcome;
+      if (col < 0) o = Outcome.NoColumn;
+      else {
+        const requirement = requirements[k * 9 + pair]!;
+        const v = row[col];
+        // The values almost every cell holds, without building a reading of them.
+        if ((v === "Yes" || v === "No") && requirement !== "not-expected") o = v === "Yes" ? Outcome.Met : Outcome.NotMet;
+        else if (v === "N/A" && requirement !== "required") o = Outcome.NotApplicable;
+        else if (v === null || v === undefined) {
+          if (requirement === "not-expected") o = Outcome.NotApplicable;
+          else {
+            // Not yet judged: one message per criterion and requirement, shared by every such cell.
+            const required = requirement === "required";
+            const message = (unjudged[k * 2 + (required ? 0 : 1)] ??= messages.notYetJudged(criteria[k]!.id, required ? "Yes or No" : "Yes, No or N/A"));
+            push("warning", "not-yet-judged", r, col, message, label, criteria[k]!.id);
+            o = Outcome.Unjudged;
+          }
+        } else o = judgeCell(v, criteria[k]!, requirement, r, col, label, sentenceValue, psrValue, push, said);
       }
-      const requirement = requirements[k * 9 + pair]!;
-      const v = row[col];
-      // The values almost every cell holds, without building a reading of them.
-      if (v === "Yes" || v === "No") {
-        if (requirement !== "not-expected") {
-          packed[base + k] = v === "Yes" ? Outcome.Met : Outcome.NotMet;
-          continue;
-        }
-      } else if (v === "N/A") {
-        if (requirement !== "required") {
-          packed[base + k] = Outcome.NotApplicable;
-          continue;
-        }
-      } else if (v === null || v === undefined) {
-        if (requirement === "not-expected") {
-          packed[base + k] = Outcome.NotApplicable;
-          continue;
-        }
-        // Not yet judged: one message per criterion and requirement, shared by every such cell.
-        const required = requirement === "required";
-        const message = (unjudged[k * 2 + (required ? 0 : 1)] ??= messages.notYetJudged(criteria[k]!.id, required ? "Yes or No" : "Yes, No or N/A"));
-        push("warning", "not-yet-judged", r, col, message, label, criteria[k]!.id);
-        packed[base + k] = Outcome.Unjudged;
-        continue;
-      }
-      packed[base + k] = judgeCell(v ?? null, criteria[k]!, requirement, r, col, label, sentenceValue, psrValue, push, said);
+      packed[base + k] = o;
+      counts[k * 6 + o]!++;
     }
 
     if (number > store.rows.length) {

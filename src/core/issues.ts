@@ -105,7 +105,9 @@ function cellPosition(cell: string | null, rows: Float64Array, cols: Float64Arra
     const code = cell.charCodeAt(d);
     if (code < 48 || code > 57) return;
   }
-  rows[i] = Number(cell.slice(k));
+  let row = 0;
+  for (let d = k; d < cell.length; d++) row = row * 10 + (cell.charCodeAt(d) - 48);
+  rows[i] = cell.length - k <= 15 ? row : Number(cell.slice(k));
   cols[i] = col;
 }
 
