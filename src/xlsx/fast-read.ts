@@ -80,8 +80,16 @@ export async function fastReadDeclineReason(zip: JSZip): Promise<string | null> 
 const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
 const WORKSHEET_RELS = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
 const TABLE = /xl\/tables\/(table\d+)[.]xml/;
-/** Parts ExcelJS parses that the fast reader does not: drawings, comments, VML. */
-const UNHANDLED = [/xl\/drawings\/([a-zA-Z0-9]+)[.]xml/, /xl\/(comments\d+)[.]xml/, /xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/, /xl\/drawings\/(vmlDrawing\d+)[.]vml/];
+/**
+ * Parts ExcelJS parses that hold nothing the grids need (drawings, comments, VML, document
+ * properties): the fast reader checks that ExcelJS could parse them (well-formed XML) and that
+ * what refers to them resolves the way ExcelJS looks it up.
+ */
+const DRAWING = /xl\/drawings\/([a-zA-Z0-9]+)[.]xml/;
+const DRAWING_RELS = /xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/;
+const COMMENTS = /xl\/(comments\d+)[.]xml/;
+const VML = /xl\/drawings\/(vmlDrawing\d+)[.]vml/;
+const PARSED_ELSEWHERE = [DRAWING, DRAWING_RELS, COMMENTS, VML];
 
 interface SheetDef {
   readonly name: string;
@@ -105,7 +113,7 @@ async function read(zip: JSZip): Promise<WorksheetSource[]> {
     if (n.startsWith("/") || n.includes("\\")) decline(`unusual part name ${n}`);
     if (lower.has(n.toLowerCase())) decline(`two parts named ${n} in different cases`);
     lower.add(n.toLowerCase());
-    if (UNHANDLED.some((re) => re.test(n))) decline(`drawings or comments (${n})`);
+    if (PARSED_ELSEWHERE.some((re) => re.test(n)) && !/^xl\/(drawings\/(_rels\/)?[a-zA-Z0-9]+\.(xml|vml)(\.rels)?|comments\d+\.xml)$/.test(n)) decline(`unusual part name ${n}`);
     if (WORKSHEET.test(n) && !/^xl\/worksheets\/sheet\d+\.xml$/.test(n)) decline(`unusual worksheet part ${n}`);
     if (WORKSHEET_RELS.test(n) && !/^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(n)) decline(`unusual worksheet relationships ${n}`);
     if (TABLE.test(n) && !/^xl\/tables\/table\d+\.xml$/.test(n)) decline(`unusual table part ${n}`);
@@ -179,8 +187,10 @@ async function read(zip: JSZip): Promise<WorksheetSource[]> {
       checkWellFormed(xml, relsPath);
       for (const r of parseRelationships(xml, part)) {
         if (r.element.name !== "Relationship" || map.has(r.id)) decline("unusual worksheet relationships");
-        if (/\/(comments|vmlDrawing|drawing)$/.test(r.type)) decline("comments or drawings");
         map.set(r.id, r.target);
+        // ExcelJS looks comments and their VML up by these exact targets.
+        if (r.type.endsWith("/comments") && !(/^\.\.\/comments\d+\.xml$/.test(r.target) && has(`xl/${r.target.slice(3)}`))) decline("comments elsewhere");
+        if (r.type.endsWith("/vmlDrawing") && !(/^\.\.\/drawings\/vmlDrawing\d+\.vml$/.test(r.target) && has(`xl/${r.target.slice(3)}`))) decline("comment shapes elsewhere");
       }
     }
     sheetRels.set(part, map);
@@ -219,8 +229,36 @@ async function read(zip: JSZip): Promise<WorksheetSource[]> {
     });
     scans.set(part, scan);
   }
-  // Every other part against its checksum, as the ExcelJS path checks them all.
-  for (const n of names) if (!verified.has(n)) await partBytes(zip.files[n]!);
+  // Every other part against its checksum, as the ExcelJS path checks them all; the parts ExcelJS
+  // parses besides (drawings, comments, document properties) must be well-formed for it.
+  const drawingEmbeds = new Map<string, string[]>();
+  for (const n of names) {
+    if (verified.has(n)) continue;
+    const parsed = PARSED_ELSEWHERE.some((re) => re.test(n)) || n === "_rels/.rels" || n === "docProps/core.xml" || n === "docProps/app.xml";
+    if (!parsed) {
+      await partBytes(zip.files[n]!);
+      continue;
+    }
+    const xml = await text(n);
+    checkWellFormed(xml, n);
+    const d = DRAWING.exec(n);
+    if (d && !DRAWING_RELS.test(n)) drawingEmbeds.set(d[1]!, [...xml.matchAll(/<(?:[\w.-]+:)?blip\b[^>]*?\sr:embed="([^"]*)"/g)].map((m) => m[1]!));
+  }
+  // A drawing with relationships: each picture's relationship must be there (ExcelJS follows it).
+  for (const [name, embeds] of drawingEmbeds) {
+    const relsName = `xl/drawings/_rels/${name}.xml.rels`;
+    if (!has(relsName)) continue;
+    const ids = new Set(parseRelationships(await text(relsName), `xl/drawings/${name}.xml`).map((r) => r.id));
+    if (embeds.some((e) => !ids.has(e))) decline("a picture without its relationship");
+  }
+  const drawingOk = (relMap: ReadonlyMap<string, string>, scan: SheetScan): void => {
+    if (scan.drawingRId !== undefined) {
+      const target = relMap.get(scan.drawingRId);
+      if (target === undefined) decline("a drawing without its relationship");
+      const m = /\/drawings\/([a-zA-Z0-9]+)[.][a-zA-Z]{3,4}$/.exec(target);
+      if (m && !drawingEmbeds.has(m[1]!)) decline("a drawing that is not there");
+    }
+  };
 
   // Tables per worksheet, as ExcelJS lists them: in tableParts order, keyed by name.
   const sheets: WorksheetSource[] = [];
@@ -229,6 +267,7 @@ async function read(zip: JSZip): Promise<WorksheetSource[]> {
     const scan = scans.get(d.path)!;
     const relMap = sheetRels.get(d.path)!;
     for (const h of scan.hyperlinkRIds) if (!relMap.has(h)) decline("hyperlink without its relationship");
+    drawingOk(relMap, scan);
     const record = new Map<string, TableDef>();
     for (const rId of scan.tableRIds) {
       const target = relMap.get(rId);
@@ -255,6 +294,7 @@ async function read(zip: JSZip): Promise<WorksheetSource[]> {
     const relMap = sheetRels.get(part)!;
     for (const h of scan.hyperlinkRIds) if (!relMap.has(h)) decline("hyperlink without its relationship");
     for (const rId of scan.tableRIds) if (!relMap.has(rId)) decline("table part without its relationship");
+    drawingOk(relMap, scan);
   }
   return sheets;
 }
@@ -902,6 +942,8 @@ interface SheetScan {
   readonly rows: (Slot[] | undefined)[];
   readonly merges: { top: number; left: number; bottom: number; right: number }[];
   readonly hyperlinkRIds: string[];
+  /** The relationship of the sheet's <drawing>, if it has one. */
+  drawingRId: string | undefined;
   readonly hyperlinkRefs: string[];
   readonly tableRIds: string[];
 }
@@ -957,7 +999,7 @@ interface CellParts {
 }
 
 async function scanSheet(entry: JSZip.JSZipObject, o: ScanOptions): Promise<SheetScan> {
-  const scan: SheetScan = { rows: [], merges: [], hyperlinkRIds: [], hyperlinkRefs: [], tableRIds: [] };
+  const scan: SheetScan = { rows: [], merges: [], hyperlinkRIds: [], hyperlinkRefs: [], tableRIds: [], drawingRId: undefined };
   type State = "prolog" | "before" | "data" | "after" | "end";
   let state: State = "prolog";
   const stack: string[] = [];
@@ -1417,7 +1459,10 @@ async function scanSheet(entry: JSZip.JSZipObject, o: ScanOptions): Promise<Shee
         state = "data";
         continue;
       }
-      if (name === "drawing" || name === "legacyDrawing" || name === "legacyDrawingHF" || name === "picture") decline(`<${name}>`);
+      if (name === "drawing" && parent === "worksheet") {
+        if (scan.drawingRId !== undefined) decline("two drawings");
+        scan.drawingRId = attrsOf(m[5] ?? "").get("r:id") ?? decline("a drawing without a relationship");
+      }
       if (parent === "worksheet" && (name === "row" || name === "c")) decline("cells outside sheet data");
       if (name === "mergeCell" && parent === "mergeCells") {
         const ref = attrsOf(m[5] ?? "").get("ref") ?? "";
