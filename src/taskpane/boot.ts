@@ -3,6 +3,7 @@
  * a page that cannot reach it (no network, a proxy) still starts, in plain-browser mode.
  */
 import { startApp, type App } from "./app";
+import { h, replace } from "./dom";
 import { applyTheme } from "./theme";
 import type { WorkbookHost } from "./host";
 
@@ -34,7 +35,12 @@ function waitForOfficeScript(timeoutMs: number): Promise<void> {
     const done = (): void => resolve();
     script.addEventListener("load", done, { once: true });
     script.addEventListener("error", done, { once: true });
-    setTimeout(done, timeoutMs);
+    // An async script may have failed before this ran, and its error event is then gone. The
+    // browser's resource timing already lists a request that has finished (failed ones too), so
+    // wait only a moment for a script that has arrived to run.
+    const src = (script as HTMLScriptElement).src;
+    const finished = typeof performance !== "undefined" && src !== "" && performance.getEntriesByName(src).length > 0;
+    setTimeout(done, finished ? 250 : timeoutMs);
   });
 }
 
@@ -65,11 +71,30 @@ export function loadScript(src: string): Promise<void> {
   });
 }
 
+/**
+ * The pane's frame, shown at once while the host is found: the title and the three actions,
+ * disabled until the workbook has been looked at.
+ */
+function renderShell(root: HTMLElement): void {
+  replace(
+    root,
+    h("header", { class: "pane-header" }, h("h1", {}, "Case Inspection Workbook"), h("p", { class: "mode" }, "Starting…")),
+    h("p", { class: "status", id: "workbook-status", role: "status" }, "Looking at the workbook…"),
+    h(
+      "div",
+      { class: "actions", role: "group", "aria-label": "Actions" },
+      h("fluent-button", { id: "set-up", disabled: true }, "Set up"),
+      h("fluent-button", { id: "check", appearance: "primary", disabled: true }, "Check cases"),
+      h("fluent-button", { id: "build", disabled: true }, "Build summary"),
+    ),
+  );
+}
+
 /** Starts the pane in the element with id "app". */
 export async function boot(): Promise<App> {
   const root = document.getElementById("app");
   if (!root) throw new Error("task pane markup has no #app element");
-  root.textContent = "Starting…";
+  renderShell(root);
   let host: WorkbookHost;
   if (await detectExcel()) {
     const { ExcelHost } = await import(/* webpackChunkName: "excel-host" */ "./excel-host");
