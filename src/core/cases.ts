@@ -436,8 +436,7 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
   const noteEntries: readonly (readonly [number, number])[] = [...notes];
   const cases: CaseRecord[] = [];
   const seenIds = new IdIndex(grid.rows.length);
-  const said = new Map<string, string>();
-  const unjudged: (string | undefined)[] = [];
+  const said = new SaidMessages();
   const rows = grid.rows;
   const nCriteria = criteria.length;
   // Every case's outcomes, packed: the case numbered n has [(n - 1) * nCriteria, n * nCriteria).
@@ -530,12 +529,10 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
           if (requirement === "not-expected") o = Outcome.NotApplicable;
           else {
             // Not yet judged: one message per criterion and requirement, shared by every such cell.
-            const required = requirement === "required";
-            const message = (unjudged[k * 2 + (required ? 0 : 1)] ??= messages.notYetJudged(criteria[k]!.id, required ? "Yes or No" : "Yes, No or N/A"));
-            push("warning", "not-yet-judged", r, col, message, label, criteria[k]!.id);
+            push("warning", "not-yet-judged", r, col, said.unjudged(k, criteria[k]!, requirement === "required"), label, criteria[k]!.id);
             o = Outcome.Unjudged;
           }
-        } else o = judgeCell(v, criteria[k]!, requirement, r, col, label, sentenceValue, psrValue, push, said);
+        } else o = judgeCell(v, k, criteria[k]!, requirement, pair, r, col, label, sentenceValue, psrValue, push, said);
       }
       packed[base + k] = o;
       counts[k * 6 + o]!++;
@@ -574,59 +571,90 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
 type PushIssue = (severity: Severity, code: IssueCode, r: number | null, c: number | null, message: string, caseId?: string | null, criterionId?: string | null) => void;
 
 /**
+ * The messages of one table's issues, made once each: issues that say the same thing share one
+ * string (a large table has thousands of "not yet judged" cells), and looking one up builds nothing.
+ */
+class SaidMessages {
+  private readonly unjudgedBy: (string | undefined)[] = [];
+  private readonly situationBy: (string | undefined)[] = [];
+  private readonly cellErrorBy = new Map<string, string>();
+  private readonly nonCanonicalBy = new Map<string, string>();
+  private readonly invalidBy = new Map<Criterion, Map<string, string>>();
+
+  unjudged(k: number, crit: Criterion, required: boolean): string {
+    return (this.unjudgedBy[k * 2 + (required ? 0 : 1)] ??= messages.notYetJudged(crit.id, required ? "Yes or No" : "Yes, No or N/A"));
+  }
+  cellError(text: string): string {
+    let m = this.cellErrorBy.get(text);
+    if (m === undefined) this.cellErrorBy.set(text, (m = messages.cellError(text, "Yes, No or N/A")));
+    return m;
+  }
+  /** The canonical value follows from the text, so the text alone is the key. */
+  nonCanonical(text: string, value: string): string {
+    let m = this.nonCanonicalBy.get(text);
+    if (m === undefined) this.nonCanonicalBy.set(text, (m = messages.nonCanonical(text, value)));
+    return m;
+  }
+  invalid(text: string, crit: Criterion): string {
+    let byText = this.invalidBy.get(crit);
+    if (!byText) this.invalidBy.set(crit, (byText = new Map()));
+    let m = byText.get(text);
+    if (m === undefined) byText.set(text, (m = messages.invalidValue(text, crit.id)));
+    return m;
+  }
+  /** N/A where a judgement is required (`na`) or a judgement where none is expected, per criterion and (sentence, PSR) pair. */
+  situation(na: boolean, k: number, pair: number, crit: Criterion, sentence: SentenceType | null, psr: YesNo | null): string {
+    const reason = (): string => why(crit.appliesTo, sentence, psr);
+    return (this.situationBy[(k * 9 + pair) * 2 + (na ? 0 : 1)] ??= na
+      ? messages.notApplicableNotAllowed(crit.id, crit.appliesTo, reason())
+      : messages.judgementNotExpected(crit.id, crit.appliesTo, reason()));
+  }
+}
+
+/**
  * The uncommon cells (blank where a judgement is expected, N/A or a judgement where not allowed,
  * anything else). Kept out of readCases' loops: a closure there over the loop's variables would
- * make every iteration allocate a context, even for the cells that never need one. Messages are
- * shared between issues that say the same thing (`said`), so a large table keeps one copy of each.
+ * make every iteration allocate a context, even for the cells that never need one.
  */
 function judgeCell(
   value: CellValue,
+  k: number,
   crit: Criterion,
   requirement: Requirement,
+  pair: number,
   r: number,
   col: number,
   label: string | null,
   sentence: SentenceType | null,
   psr: YesNo | null,
   push: PushIssue,
-  said: Map<string, string>,
+  said: SaidMessages,
 ): Outcome {
-  const report = (severity: Severity, code: IssueCode, key: string, message: () => string): void => {
-    let text = said.get(key);
-    if (text === undefined) {
-      text = message();
-      said.set(key, text);
-    }
-    push(severity, code, r, col, text, label, crit.id);
-  };
   const read = readJudgement(value);
   switch (read.kind) {
     case "blank":
       if (requirement === "not-expected") return Outcome.NotApplicable;
-      report("warning", "not-yet-judged", `u\u0000${crit.id}\u0000${requirement}`, () =>
-        messages.notYetJudged(crit.id, requirement === "required" ? "Yes or No" : "Yes, No or N/A"),
-      );
+      push("warning", "not-yet-judged", r, col, said.unjudged(k, crit, requirement === "required"), label, crit.id);
       return Outcome.Unjudged;
     case "error":
-      report("error", "cell-error", `e\u0000${read.text}`, () => messages.cellError(read.text, "Yes, No or N/A"));
+      push("error", "cell-error", r, col, said.cellError(read.text), label, crit.id);
       return Outcome.Excluded;
     case "invalid":
-      report("error", "invalid-value", `i\u0000${read.text}\u0000${crit.id}`, () => messages.invalidValue(read.text, crit.id));
+      push("error", "invalid-value", r, col, said.invalid(read.text, crit), label, crit.id);
       return Outcome.Excluded;
     case "value":
       break;
   }
-  if (!read.canonical) report("warning", "non-canonical-value", `c\u0000${read.text}\u0000${read.value}`, () => messages.nonCanonical(read.text, read.value));
-  const situation = `${crit.id}\u0000${crit.appliesTo}\u0000${sentence ?? ""}\u0000${psr ?? ""}`;
+  if (!read.canonical) push("warning", "non-canonical-value", r, col, said.nonCanonical(read.text, read.value), label, crit.id);
   if (read.value === "N/A") {
     if (requirement === "required") {
-      report("error", "not-applicable-not-allowed", `n\u0000${situation}`, () => messages.notApplicableNotAllowed(crit.id, crit.appliesTo, why(crit.appliesTo, sentence, psr)));
+      push("error", "not-applicable-not-allowed", r, col, said.situation(true, k, pair, crit, sentence, psr), label, crit.id);
       return Outcome.Excluded;
     }
     return Outcome.NotApplicable;
   }
   if (requirement === "not-expected") {
-    report("error", "judgement-not-expected", `x\u0000${situation}`, () => messages.judgementNotExpected(crit.id, crit.appliesTo, why(crit.appliesTo, sentence, psr)));
+    push("error", "judgement-not-expected", r, col, said.situation(false, k, pair, crit, sentence, psr), label, crit.id);
     return Outcome.Excluded;
   }
   return read.value === "Yes" ? Outcome.Met : Outcome.NotMet;

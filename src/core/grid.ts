@@ -89,6 +89,6 @@ export function gridCell(grid: Grid, row: number, col: number): CellValue {
 /** Whether every cell of a row is blank. */
 export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   if (!row) return true;
-  for (const v of row) if (!isBlank(v)) return false;
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
   return true;
 }
