@@ -9,18 +9,10 @@ import JSZip from "jszip";
 import { loadPackage, readText, REL_TYPE } from "../src/xlsx/ooxml/package";
 import { decodeEntities, escapeOoxmlString } from "../src/xlsx/ooxml/xml";
 import { buildTemplateWorkbook } from "../src/xlsx/template";
+import { prng } from "../test/helpers/prng";
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
+
 
 export const SEED = 20240615;
 

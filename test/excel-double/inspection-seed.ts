@@ -5,6 +5,9 @@
 import { BUILT_IN_FRAMEWORK, buildTemplate, type Criterion } from "../../src/core";
 import type { SeedValue, SheetSeed, WorkbookSeed } from "./index";
 import { parseAddress, rectToA1 } from "./address";
+import { prng } from "../helpers/prng";
+
+export { prng };
 
 export interface InspectionSeedOptions {
   readonly cases: number;
@@ -26,17 +29,6 @@ export interface InspectionSeedOptions {
   readonly cell?: (caseIndex: number, header: string) => SeedValue | undefined;
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = "assessment plan reviewed risk harm safeguarding family engagement school health supervision victim custody community review contact referral progress".split(" ");
 const MANAGERS = ["A. Khan", "B. Jones", "C. Smith", "D. Patel", "E. Brown", "F. Wilson", "G. Taylor", "H. Evans"];

@@ -26,6 +26,7 @@ import {
 import { randomBytes } from "../../scripts/make-hostile-corpus";
 import { makeTempDir } from "../helpers/workbook-files";
 import { buildCli, expectCleanRefusal, expectCleanRun, Pool, ROOT, runCliProcess, stackTraceLines, type CliRun } from "./cli-runner";
+import { prng } from "../helpers/prng";
 
 // ---------------------------------------------------------------------------------------------
 // Random workbooks for the engine.
@@ -175,17 +176,6 @@ const SAMPLE = path.join(ROOT, "assets", "sample-inspection.xlsx");
 const MUTANTS = 60;
 const REPORT_EVERY = 3;
 
-/** A deterministic PRNG (mulberry32) for choosing mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Mutant {
   readonly name: string;
