@@ -8,7 +8,7 @@ import { leadingCriterionId, type Applicability, type Criterion, type Framework 
 import { cellText, isBlank, isBlankRow, isCellError, normaliseHeader, type CellValue, type Grid } from "./grid";
 import type { Issue, IssueCode, Severity } from "./issues";
 import { messages } from "./messages";
-import { readJudgement, readSentence, readYesNo, type SentenceType, type YesNo } from "./values";
+import { readJudgement, readSentence, readYesNo, type ReadValue, type SentenceType, type YesNo } from "./values";
 
 /** What one judgement cell counts as. */
 export const Outcome = {
@@ -481,30 +481,12 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
     let sentenceValue: SentenceType | null = null;
     if (sentence !== null) {
       const v = row[sentence] ?? null;
-      if (v === "Community" || v === "Custody") sentenceValue = v;
-      else {
-        const read = readSentence(v);
-        if (read.kind === "value") {
-          sentenceValue = read.value;
-          if (!read.canonical) push("warning", "non-canonical-value", r, sentence, messages.nonCanonical(read.text, read.value), label);
-        } else if (read.kind === "blank") push("error", "missing-sentence", r, sentence, messages.missingSentence(), label);
-        else if (read.kind === "error") push("error", "cell-error", r, sentence, messages.cellError(read.text, "Community or Custody"), label);
-        else push("error", "invalid-sentence", r, sentence, messages.invalidSentence(read.text), label);
-      }
+      sentenceValue = v === "Community" || v === "Custody" ? v : readChoiceCell(v, SENTENCE_CELL, push, r, sentence, label);
     }
     let psrValue: YesNo | null = null;
     if (psr !== null) {
       const v = row[psr] ?? null;
-      if (v === "Yes" || v === "No") psrValue = v;
-      else {
-        const read = readYesNo(v);
-        if (read.kind === "value") {
-          psrValue = read.value;
-          if (!read.canonical) push("warning", "non-canonical-value", r, psr, messages.nonCanonical(read.text, read.value), label);
-        } else if (read.kind === "blank") push("error", "missing-psr", r, psr, messages.missingPsr(), label);
-        else if (read.kind === "error") push("error", "cell-error", r, psr, messages.cellError(read.text, "Yes or No"), label);
-        else push("error", "invalid-psr", r, psr, messages.invalidPsr(read.text), label);
-      }
+      psrValue = v === "Yes" || v === "No" ? v : readChoiceCell(v, PSR_CELL, push, r, psr, label);
     }
 
     const pair = (sentenceValue === null ? 0 : sentenceValue === "Community" ? 3 : 6) + (psrValue === null ? 0 : psrValue === "Yes" ? 1 : 2);
@@ -569,6 +551,53 @@ export function readCases(grid: Grid, framework: Framework, options: ReadCasesOp
 }
 
 type PushIssue = (severity: Severity, code: IssueCode, r: number | null, c: number | null, message: string, caseId?: string | null, criterionId?: string | null) => void;
+
+/** How a Sentence or PSR cell is read and what its problems are called. */
+interface ChoiceCell<T extends string> {
+  readonly read: (value: CellValue) => ReadValue<T>;
+  readonly expected: string;
+  readonly missing: IssueCode;
+  readonly invalid: IssueCode;
+  readonly missingMessage: () => string;
+  readonly invalidMessage: (text: string) => string;
+}
+
+const SENTENCE_CELL: ChoiceCell<SentenceType> = {
+  read: readSentence,
+  expected: "Community or Custody",
+  missing: "missing-sentence",
+  invalid: "invalid-sentence",
+  missingMessage: messages.missingSentence,
+  invalidMessage: messages.invalidSentence,
+};
+
+const PSR_CELL: ChoiceCell<YesNo> = {
+  read: readYesNo,
+  expected: "Yes or No",
+  missing: "missing-psr",
+  invalid: "invalid-psr",
+  missingMessage: messages.missingPsr,
+  invalidMessage: messages.invalidPsr,
+};
+
+/** Reads a Sentence or PSR cell that is not already canonical, reporting what is wrong with it. */
+function readChoiceCell<T extends string>(value: CellValue, cell: ChoiceCell<T>, push: PushIssue, r: number, c: number, label: string | null): T | null {
+  const read = cell.read(value);
+  switch (read.kind) {
+    case "value":
+      if (!read.canonical) push("warning", "non-canonical-value", r, c, messages.nonCanonical(read.text, read.value), label);
+      return read.value;
+    case "blank":
+      push("error", cell.missing, r, c, cell.missingMessage(), label);
+      return null;
+    case "error":
+      push("error", "cell-error", r, c, messages.cellError(read.text, cell.expected), label);
+      return null;
+    case "invalid":
+      push("error", cell.invalid, r, c, cell.invalidMessage(read.text), label);
+      return null;
+  }
+}
 
 /**
  * The messages of one table's issues, made once each: issues that say the same thing share one
