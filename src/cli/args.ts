@@ -1,6 +1,8 @@
 /**
- * Command-line arguments: which command, its file arguments and flags. A misuse is a
- * {@link UsageError} with one line saying what to type instead.
+ * Command-line arguments: which command, its file arguments and options. The commands and
+ * options are two tables; the parser and `--help` are both made from them, so every alias the
+ * parser accepts is listed in the help. A misuse is a {@link UsageError} with one line naming the
+ * option as typed, the closest valid one, and `--help`.
  */
 import { parseArgs } from "node:util";
 
@@ -9,7 +11,7 @@ export type Command =
   | { readonly kind: "version" }
   | { readonly kind: "template"; readonly out: string; readonly force: boolean }
   | { readonly kind: "validate"; readonly input: string; readonly json: boolean }
-  | { readonly kind: "report"; readonly input: string; readonly out: string; readonly json: boolean };
+  | { readonly kind: "report"; readonly input: string; readonly out: string; readonly json: boolean; readonly force: boolean };
 
 /** A command line that cannot be run as typed. */
 export class UsageError extends Error {
@@ -21,88 +23,230 @@ export class UsageError extends Error {
 
 export const PROGRAM = "inspection-workbook";
 
+/** An option: its long name, its one-letter alias if any, the value it takes, and what it does. */
+export interface OptionSpec {
+  readonly long: string;
+  readonly short?: string;
+  /** The value's placeholder, for options that take one. */
+  readonly value?: string;
+  readonly help: string;
+}
+
+/** Every option the command line accepts. */
+export const OPTIONS = {
+  out: { long: "out", short: "o", value: "<out.xlsx>", help: "report: the copy to write" },
+  json: { long: "json", help: "validate, report: print one JSON document on standard output" },
+  force: { long: "force", help: "template, report: replace an existing file" },
+  help: { long: "help", short: "h", help: "print this help" },
+  version: { long: "version", short: "v", help: "print the version number" },
+} as const satisfies Readonly<Record<string, OptionSpec>>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** A command: its name, the file it needs, the options it takes, and what it does. */
+export interface CommandSpec {
+  readonly name: "template" | "validate" | "report";
+  /** What the one file argument is, for the help and for "needs …" errors. */
+  readonly file: { readonly placeholder: string; readonly needs: string };
+  readonly options: readonly OptionName[];
+  /** Options it must have. */
+  readonly required?: readonly OptionName[];
+  readonly help: readonly string[];
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: "template",
+    file: { placeholder: "<out.xlsx>", needs: "the name of the workbook to create, such as inspection.xlsx" },
+    options: ["force"],
+    help: ["Write a new, empty inspection workbook (Cases table with dropdowns, Interviews,", "Criteria and Settings sheets). --force replaces an existing file."],
+  },
+  {
+    name: "validate",
+    file: { placeholder: "<in.xlsx>", needs: "the workbook to check, such as inspection.xlsx" },
+    options: ["json"],
+    help: ["Check every case row against the criteria and list the issues."],
+  },
+  {
+    name: "report",
+    file: { placeholder: "<in.xlsx>", needs: "the workbook to report on, such as inspection.xlsx" },
+    options: ["out", "json", "force"],
+    required: ["out"],
+    help: [
+      "Write a copy of the workbook with the Summary and Strengths & improvements",
+      "sheets. The input file is never modified. An existing <out.xlsx> is replaced",
+      "only when it is a report this tool wrote and is not open in Excel or",
+      "LibreOffice; --force replaces it in any case.",
+    ],
+  },
+];
+
+const HINT = `Run "${PROGRAM} --help" for usage.`;
+
+function optionSynopsis(name: OptionName, required: boolean): string {
+  const o: OptionSpec = OPTIONS[name];
+  const text = o.value ? `--${o.long} ${o.value}` : `--${o.long}`;
+  return required ? text : `[${text}]`;
+}
+
+function commandSynopsis(c: CommandSpec): string {
+  const options = c.options.map((o) => optionSynopsis(o, c.required?.includes(o) ?? false));
+  return [PROGRAM, c.name, c.file.placeholder, ...options].join(" ");
+}
+
+function optionLine(o: OptionSpec): string {
+  const names = `${o.short ? `-${o.short}, ` : "    "}--${o.long}${o.value ? ` ${o.value}` : ""}`;
+  return `  ${names.padEnd(22)}${o.help}`;
+}
+
+/** The text `--help` prints, made from the tables above. */
 export const USAGE = `Usage:
-  ${PROGRAM} template <out.xlsx> [--force]
-      Write a new, empty inspection workbook (Cases table with dropdowns, Interviews,
-      Criteria and Settings sheets). --force replaces an existing file.
-  ${PROGRAM} validate <in.xlsx> [--json]
-      Check every case row against the criteria and list the issues.
-  ${PROGRAM} report <in.xlsx> --out <out.xlsx> [--json]
-      Write a copy of the workbook with the Summary and Strengths & improvements
-      sheets. The input file is never modified.
-  ${PROGRAM} --help | --version
+${COMMANDS.map((c) => `  ${commandSynopsis(c)}\n${c.help.map((l) => `      ${l}`).join("\n")}`).join("\n")}
+  ${PROGRAM} --help | -h | help
+  ${PROGRAM} --version | -v
+
+Options:
+${Object.values(OPTIONS).map(optionLine).join("\n")}
+  --                    everything after it is a file name, even if it starts with -
 
 Exit codes:
   0  done, no errors (warnings allowed)
   1  errors found in the workbook (report: still written, errors listed)
   2  the file cannot be used (missing, not an .xlsx, damaged, no Cases sheet),
-     or the command line is not valid
+     the output cannot be replaced, or the command line is not valid
 
 --json prints one JSON document on standard output.
 `;
 
-const HINT = `Run "${PROGRAM} --help" for usage.`;
+/**
+ * The edit distance between two words (insertions, deletions, substitutions and swaps of two
+ * neighbouring letters each count one).
+ * @example editDistance("jsn", "json") // 1
+ */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The candidate nearest to what was typed, when it is near enough to be what was meant.
+ * @example closest("valdate", ["template", "validate", "report"]) // "validate"
+ */
+export function closest(typed: string, candidates: readonly string[]): string | null {
+  const word = typed.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const distance = c.startsWith(word) || word.startsWith(c) ? Math.min(1, editDistance(word, c)) : editDistance(word, c);
+    if (distance < bestDistance) [best, bestDistance] = [c, distance];
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.ceil(word.length / 3)) ? best : null;
+}
+
+const listed = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+const COMMAND_NAMES = ["template", "validate", "report"] as const;
+
+/** The options valid for a command (or before one), as typed on a command line. */
+function optionsFor(command: CommandSpec | null): OptionSpec[] {
+  return command ? [...command.options.map((o) => OPTIONS[o]), OPTIONS.help] : [OPTIONS.help, OPTIONS.version];
+}
+
+/** The line for an option nobody defined, naming the closest valid one. */
+function unknownOption(typed: string, command: CommandSpec | null): UsageError {
+  const where = command ? ` for "${command.name}"` : "";
+  if (!typed.startsWith("--") && /[./\\]/.test(typed)) {
+    const example = [PROGRAM, command?.name ?? "validate", "--", typed].join(" ");
+    return new UsageError(`Unknown option ${typed}${where}; a file name that starts with - goes after --, as in: ${example}. ${HINT}`);
+  }
+  const valid = optionsFor(command);
+  const name = typed.replace(/^-+/, "").split("=")[0]!;
+  const guess = typed.startsWith("--")
+    ? closest(name, valid.map((o) => o.long))
+    : (valid.find((o) => ("short" in o && o.short === name.toLowerCase()) || o.long.startsWith(name.toLowerCase()))?.long ?? null);
+  const suggestion = guess ? `did you mean --${guess}?` : `${command ? `"${command.name}" takes` : "the options are"} ${listed(valid.map((o) => `--${o.long}`))}.`;
+  return new UsageError(`Unknown option ${typed}${where}; ${suggestion} ${HINT}`);
+}
 
 /**
  * Parses the arguments after the program name.
  * @example parseCommand(["report", "in.xlsx", "--out", "out.xlsx"]) // { kind: "report", ... }
  */
 export function parseCommand(argv: readonly string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-        json: { type: "boolean" },
-        force: { type: "boolean" },
-        out: { type: "string", short: "o" },
-      },
-    });
-  } catch (e) {
-    const text = e instanceof Error ? e.message.split("\n")[0]!.trim() : String(e);
-    throw new UsageError(`${text.replace(/\.$/, "")}. ${HINT}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { kind: "help" };
+  const { tokens } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: Object.fromEntries(Object.entries(OPTIONS).map(([key, o]: [string, OptionSpec]) => [key, { type: o.value ? "string" : "boolean", ...(o.short ? { short: o.short } : {}) }])),
+  });
+  const positionals = tokens.flatMap((t) => (t.kind === "positional" ? [t.value] : []));
   const [name, ...files] = positionals;
-  if (values.version && name === undefined) return { kind: "version" };
-  if (name === undefined) throw new UsageError(`No command given. ${HINT}`);
+  const command = COMMANDS.find((c) => c.name === name) ?? null;
+  const values = new Map<OptionName, string | true>();
 
-  const onlyFlags = (allowed: readonly string[]): void => {
-    for (const flag of ["json", "force", "out", "version"] as const) {
-      if (values[flag] !== undefined && !allowed.includes(flag)) throw new UsageError(`--${flag} cannot be used with "${name}". ${HINT}`);
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    const typed = argv[t.index] ?? t.rawName;
+    const key = (Object.keys(OPTIONS) as OptionName[]).find((k) => k === t.name);
+    if (!key) throw unknownOption(t.rawName.startsWith("--") ? typed.split("=")[0]! : typed, command);
+    const spec: OptionSpec = OPTIONS[key];
+    if (command && key !== "help" && !command.options.includes(key)) {
+      const owners = COMMANDS.filter((c) => c.options.includes(key)).map((c) => `"${c.name}"`);
+      const takes = command.options.map((o) => `--${o}`);
+      throw new UsageError(
+        `--${spec.long} cannot be used with "${command.name}"${takes.length ? `, which takes ${listed(takes)}` : ""}; --${spec.long} is for ${owners.length ? listed(owners) : "use on its own"}. ${HINT}`,
+      );
     }
-  };
-  const oneFile = (what: string): string => {
-    if (files.length === 0) throw new UsageError(`"${name}" needs ${what}. ${HINT}`);
-    if (files.length > 1) throw new UsageError(`"${name}" takes one file; got ${files.length} (${files.map((f) => `"${f}"`).join(", ")}). ${HINT}`);
-    const file = files[0]!;
-    if (file.trim() === "") throw new UsageError(`The file name is empty. ${HINT}`);
-    return file;
-  };
+    let value: string | true = true;
+    if (spec.value) {
+      const given = t.value;
+      const example = `such as --${spec.long} report.xlsx`;
+      if (given === undefined || given.trim() === "") throw new UsageError(`--${spec.long} needs a file name after it, ${example}. ${HINT}`);
+      if (!t.inlineValue && /^--?[a-z]/i.test(given) && closest(given.replace(/^-+/, ""), Object.keys(OPTIONS)) !== null) {
+        throw new UsageError(`--${spec.long} needs a file name after it, not the option ${given}, ${example}. ${HINT}`);
+      }
+      value = given;
+    } else if (t.value !== undefined) {
+      throw new UsageError(`--${spec.long} takes no value; write --${spec.long} alone, not ${typed}. ${HINT}`);
+    }
+    const earlier = values.get(key);
+    if (earlier !== undefined && earlier !== value) throw new UsageError(`--${spec.long} is given twice; give it once. ${HINT}`);
+    values.set(key, value);
+  }
 
-  switch (name) {
-    case "help":
-      return { kind: "help" };
+  if (values.has("help") || name === "help") return { kind: "help" };
+  if (values.has("version")) {
+    if (name === undefined) return { kind: "version" };
+    throw new UsageError(`--version cannot be used with "${name}"; run "${PROGRAM} --version" on its own. ${HINT}`);
+  }
+  if (name === undefined) throw new UsageError(`No command given; the commands are ${listed([...COMMAND_NAMES])}. ${HINT}`);
+  if (!command) {
+    const guess = closest(name, COMMAND_NAMES);
+    throw new UsageError(`Unknown command "${name}"; ${guess ? `did you mean "${guess}"? The commands are` : "the commands are"} ${listed([...COMMAND_NAMES])}. ${HINT}`);
+  }
+
+  if (files.length === 0) throw new UsageError(`"${command.name}" needs ${command.file.needs}: ${commandSynopsis(command)}. ${HINT}`);
+  if (files.length > 1) throw new UsageError(`"${command.name}" takes one file; got ${files.length} (${files.map((f) => `"${f}"`).join(", ")}). ${HINT}`);
+  const file = files[0]!;
+  if (file.trim() === "") throw new UsageError(`The file name is empty: ${commandSynopsis(command)}. ${HINT}`);
+  for (const required of command.required ?? []) {
+    if (!values.has(required)) throw new UsageError(`"${command.name}" needs --${required}: ${commandSynopsis(command)}. ${HINT}`);
+  }
+  const flag = (k: OptionName): boolean => values.get(k) === true;
+  switch (command.name) {
     case "template":
-      onlyFlags(["force"]);
-      return { kind: "template", out: oneFile("the name of the workbook to create, such as inspection.xlsx"), force: values.force ?? false };
+      return { kind: "template", out: file, force: flag("force") };
     case "validate":
-      onlyFlags(["json"]);
-      return { kind: "validate", input: oneFile("the workbook to check, such as inspection.xlsx"), json: values.json ?? false };
-    case "report": {
-      onlyFlags(["json", "out"]);
-      const input = oneFile("the workbook to report on, such as inspection.xlsx");
-      const out = values.out;
-      if (out === undefined) throw new UsageError(`"report" needs --out <out.xlsx>, the copy to write. ${HINT}`);
-      if (out.trim() === "") throw new UsageError(`--out needs a file name, such as report.xlsx. ${HINT}`);
-      return { kind: "report", input, out, json: values.json ?? false };
-    }
-    default:
-      throw new UsageError(`Unknown command "${name}"; the commands are template, validate and report. ${HINT}`);
+      return { kind: "validate", input: file, json: flag("json") };
+    case "report":
+      return { kind: "report", input: file, out: String(values.get("out")), json: flag("json"), force: flag("force") };
   }
 }

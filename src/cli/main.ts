@@ -6,8 +6,8 @@ import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { analyseWorkbook, buildReportLayouts, toReportJson, toValidateJson } from "../core";
 import { FileExistsError, writeFileAtomic } from "../xlsx/atomic-write";
-import { writeGeneratedSheets } from "../xlsx/package-writer";
-import { readWorkbookFile, UnusableWorkbookError } from "../xlsx/read-workbook";
+import { findGeneratedSheets, writeGeneratedSheets } from "../xlsx/package-writer";
+import { readFileBytes, readWorkbookFile, UnusableWorkbookError } from "../xlsx/read-workbook";
 import { writeTemplate } from "../xlsx/template";
 import { parseCommand, PROGRAM, USAGE, UsageError, type Command } from "./args";
 import { formatReport, formatValidate } from "./format";
@@ -63,7 +63,7 @@ async function execute(command: Command, io: CliIo): Promise<ExitCode> {
     case "validate":
       return validate(command.input, command.json, io);
     case "report":
-      return report(command.input, command.out, command.json, io);
+      return report(command, io);
   }
 }
 
@@ -101,9 +101,11 @@ async function validate(input: string, json: boolean, io: CliIo): Promise<ExitCo
   return analysis.errors > 0 ? ExitCode.Errors : ExitCode.Ok;
 }
 
-async function report(input: string, out: string, json: boolean, io: CliIo): Promise<ExitCode> {
+async function report(command: Extract<Command, { kind: "report" }>, io: CliIo): Promise<ExitCode> {
+  const { input, out, json } = command;
   checkExtension(out, [".xlsx", ".xlsm"]);
   await checkDistinct(input, out);
+  if (!command.force) await checkReplaceable(out);
   const { bytes, grids } = await readInput(input);
   const analysis = analyseWorkbook(grids);
   const layouts = buildReportLayouts(analysis, { generatedAt: new Date() });
@@ -148,6 +150,42 @@ async function checkDistinct(input: string, out: string): Promise<void> {
   } catch (e) {
     if (e === same) throw e;
   }
+}
+
+/** The lock files Excel (`~$name.xlsx`) and LibreOffice (`.~lock.name.xlsx#`) keep beside an open file. */
+export function lockFilesOf(file: string): string[] {
+  const dir = path.dirname(file);
+  const name = path.basename(file);
+  return [path.join(dir, `~$${name}`), path.join(dir, `.~lock.${name}#`)];
+}
+
+/**
+ * Without --force, `report` replaces an existing file only when it is a report this tool wrote
+ * (it has a generated Summary, recognised by its marker) and no spreadsheet program has it open.
+ */
+async function checkReplaceable(out: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(out);
+  } catch {
+    return; // Nothing there yet (or nothing we can see): the write itself reports any problem.
+  }
+  if (stat.isDirectory()) return; // The write says "it is a folder".
+  const force = "or add --force to replace it anyway";
+  for (const lock of lockFilesOf(out)) {
+    if (await fs.stat(lock).then(() => true, () => false)) {
+      throw new CliFailure(`cannot write "${out}": it is open in Excel or LibreOffice (its lock file ${path.basename(lock)} is beside it). Close it there and try again, ${force}.`);
+    }
+  }
+  let isReport = false;
+  try {
+    isReport = (await findGeneratedSheets(await readFileBytes(out))).some((s) => s.kind === "summary");
+  } catch (e) {
+    if (e instanceof UnusableWorkbookError && e.reason === "unreadable") {
+      throw new CliFailure(`cannot write "${out}": it already exists and could not be read to check that it is an earlier report (${oneLine(e.message).replace(/\.$/, "").toLowerCase()}). Choose another name, ${force}.`);
+    }
+  }
+  if (!isReport) throw new CliFailure(`"${out}" already exists and is not a report made by ${PROGRAM}. Choose another name, ${force}.`);
 }
 
 async function writeOutput(out: string, bytes: Uint8Array, options: { noOverwrite?: boolean }): Promise<void> {

@@ -220,6 +220,59 @@ describe("report", () => {
     expect(cli("report", out, "--out", second, "--json").code).toBe(0);
   });
 
+  describe("--out replaces a file only when it is an earlier report, or with --force", () => {
+    const sampleReport = (name: string): string => {
+      const out = tmp.file(name);
+      expect(cli("report", SAMPLE, "--out", out).code).toBe(0);
+      return out;
+    };
+
+    test.each([
+      ["a workbook of the user's (the sample itself)", (f: string) => copyFileSync(SAMPLE, f)],
+      ["a text file named .xlsx", (f: string) => writeFileSync(f, "my notes\n")],
+    ])("%s: exit 2, one line naming --force, the file untouched", (_what, make) => {
+      const out = tmp.file(`not-a-report-${Math.random().toString(36).slice(2)}.xlsx`);
+      make(out);
+      const before = sha256(out);
+      expectUnusable(cli("report", SAMPLE, "--out", out), /already exists and is not a report made by inspection-workbook.*--force/);
+      expect(sha256(out)).toBe(before);
+      expect(cli("report", SAMPLE, "--out", out, "--force").code).toBe(0);
+      expect(sha256(out)).not.toBe(before);
+    });
+
+    test("a user's own sheet named Summary does not make a workbook a report: the marker does", async () => {
+      const out = tmp.file("own-summary-as-out.xlsx");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(SAMPLE);
+      const own = wb.addWorksheet("Summary");
+      own.getCell("A1").value = "Summary";
+      own.getCell("A2").value = "My own summary, typed by hand";
+      await wb.xlsx.writeFile(out);
+      const before = sha256(out);
+      expectUnusable(cli("report", SAMPLE, "--out", out), /not a report made by/);
+      expect(sha256(out)).toBe(before);
+    });
+
+    test("an earlier report is replaced without --force", () => {
+      const out = sampleReport("earlier-report.xlsx");
+      writeFileSync(tmp.file("other.xlsx"), readFileSync(out));
+      const r = cli("report", errorsFile, "--out", out);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`Report written to ${out}`);
+      expect(sha256(out)).not.toBe(sha256(tmp.file("other.xlsx")));
+    });
+
+    test.each([["~$"], [".~lock."]])("a %s lock file beside it (open in Excel or LibreOffice): exit 2 unless --force", (prefix) => {
+      const out = sampleReport(`locked-${prefix.replace(/\W/g, "")}.xlsx`);
+      const lock = path.join(path.dirname(out), `${prefix}${path.basename(out)}${prefix === "~$" ? "" : "#"}`);
+      writeFileSync(lock, "");
+      const before = sha256(out);
+      expectUnusable(cli("report", SAMPLE, "--out", out), new RegExp(`open in Excel or LibreOffice \\(its lock file ${prefix.replace(/[$.]/g, "\\$&")}.*--force`));
+      expect(sha256(out)).toBe(before);
+      expect(cli("report", SAMPLE, "--out", out, "--force").code).toBe(0);
+    });
+  });
+
   test("--out naming the input is refused and the input is untouched", () => {
     const input = tmp.file("self.xlsx");
     copyFileSync(SAMPLE, input);

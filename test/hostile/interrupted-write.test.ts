@@ -164,7 +164,8 @@ fsp.open = async (...a) => { const h = await open(...a); if (String(a[0]).endsWi
   test.each([["write"], ["rename"]] as const)("killed at %s: the input untouched, no report under the target name, the earlier report intact", (at) => {
     const { input, outDir, out, before } = setUp();
     fs.writeFileSync(out, "earlier report");
-    const r = spawnSync(process.execPath, ["--require", hook(at), BIN, "report", input, "--out", out], { encoding: "utf8", timeout: 20_000 });
+    // --force: the file in the way is not a report of ours, which report replaces only when told to.
+    const r = spawnSync(process.execPath, ["--require", hook(at), BIN, "report", input, "--out", out, "--force"], { encoding: "utf8", timeout: 20_000 });
     expect(r.signal).toBe("SIGKILL");
     expect(sha256(input)).toBe(before);
     expect(fs.readFileSync(out, "utf8")).toBe("earlier report");
