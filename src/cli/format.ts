@@ -81,10 +81,33 @@ export function formatReport(a: Analysis, output: string, sheets: readonly { rea
     }
   }
 
+  lines.push(...formatQuality(a));
+
   const errorIssues = a.issues.filter((i) => i.severity === "error");
   if (errorIssues.length > 0) lines.push("", ...formatIssueGroups(errorIssues));
   lines.push("", countLine(a));
   if (a.excludedCells > 0) lines.push(`${plural(a.excludedCells, "judgement cell")} with errors ${a.excludedCells === 1 ? "was" : "were"} left out of the counts.`);
   if (a.warnings > 0) lines.push(`Run "inspection-workbook validate" on the workbook to list the warnings.`);
+  return lines;
+}
+
+/**
+ * The second-marking lines of a report: agreement overall and what is left to moderate.
+ * @example formatQuality(a) // ["", "Second marking: 6 cases, 40 judgements compared: 90.0% agreement, kappa 0.78 (substantial agreement).", …]
+ */
+export function formatQuality(a: Analysis): string[] {
+  const lines: string[] = [];
+  if (a.agreement) {
+    const o = a.agreement.overall;
+    const figures =
+      o.compared === 0
+        ? "no judgements both markers made Yes or No yet"
+        : `${plural(o.compared, "judgement")} compared: ${roundPercent(o.percent)!.toFixed(1)}% agreement, ${o.kappa === null ? o.meaning : `kappa ${o.kappa.toFixed(2)} (${o.meaning})`}`;
+    lines.push("", `Second marking: ${plural(a.agreement.cases, "case")}, ${figures}.`);
+  }
+  if (a.moderation) {
+    const m = a.moderation;
+    lines.push(`Moderation: ${plural(m.differences, "difference")} between markers, ${m.open} still to moderate; ${plural(m.moderated, "judgement")} moderated (${m.changed} counted differently from the first marker's).`);
+  }
   return lines;
 }

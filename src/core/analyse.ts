@@ -3,6 +3,8 @@
  * every issue out.
  */
 import { readCases, type CaseTable } from "./cases";
+import { applyModeration, listModeration, readModerationSheet, type ModerationReport } from "./moderation";
+import { compareMarking, readSecondMarking, type AgreementReport, type SecondMarkingTable } from "./second-marking";
 import { readFramework } from "./criteria-sheet";
 import type { Framework } from "./framework";
 import type { Grid } from "./grid";
@@ -16,6 +18,10 @@ export interface WorkbookGrids {
   readonly criteria?: Grid | null;
   readonly settings?: Grid | null;
   readonly interviews?: Grid | null;
+  /** The Second marking table, when the workbook has one. */
+  readonly secondMarking?: Grid | null;
+  /** The Moderation sheet built before, whose typed moderated judgements and reasons count. */
+  readonly moderation?: Grid | null;
 }
 
 export interface Analysis {
@@ -23,7 +29,15 @@ export interface Analysis {
   /** Whether the framework came from the workbook's Criteria sheet. */
   readonly frameworkFromSheet: boolean;
   readonly settings: Settings;
+  /** The cases as counted: a moderated judgement in place of the first marker's. */
   readonly cases: CaseTable;
+  /** The cases as the first markers judged them (the Cases sheet as it is). */
+  readonly firstMarking: CaseTable;
+  readonly secondMarking: SecondMarkingTable | null;
+  /** Agreement between first and second markers; null without a Second marking table. */
+  readonly agreement: AgreementReport | null;
+  /** The Moderation list; null without a Second marking table or moderated judgements. */
+  readonly moderation: ModerationReport | null;
   readonly interviews: CaseTable | null;
   readonly criteria: readonly CriterionStats[];
   readonly sections: readonly SectionStats[];
@@ -47,27 +61,43 @@ export function analyseWorkbook(grids: WorkbookGrids): Analysis {
   const fw = readFramework(grids.criteria ?? null);
   const st = readSettings(grids.settings ?? null);
   const cases = readCases(grids.cases, fw.framework);
+  const second = grids.secondMarking ? readSecondMarking(grids.secondMarking, fw.framework.criteria, cases.table) : null;
+  const compared = second ? compareMarking(second.table) : null;
+  const entries = grids.moderation ? readModerationSheet(grids.moderation) : [];
+  const counted = applyModeration(cases.table, entries);
+  const moderation = second || entries.length > 0 ? listModeration(cases.table, second?.table ?? null, compared?.differences ?? [], entries, counted) : null;
   const interviews =
     grids.interviews && fw.framework.interviewQuestions.length > 0
       ? readCases(grids.interviews, fw.framework, { interviews: true })
       : null;
 
-  const criteria = computeCriterionStats(fw.framework.criteria, cases.table.cases, st.settings, (id) => cases.table.columns.criteria.has(id));
+  const criteria = computeCriterionStats(fw.framework.criteria, counted.table.cases, st.settings, (id) => cases.table.columns.criteria.has(id));
   const sections = computeSectionStats(fw.framework.sections, criteria, st.settings);
   const overall = pool(0, "Overall", criteria, st.settings);
   const interviewStats = interviews
     ? computeCriterionStats(fw.framework.interviewQuestions, interviews.table.cases, st.settings, (id) => interviews.table.columns.criteria.has(id), ["interviewee", "interviewees"])
     : [];
 
-  const sheetOrder = [grids.cases.sheet, grids.interviews?.sheet ?? "", grids.criteria?.sheet ?? "", grids.settings?.sheet ?? ""];
-  const issues = sortIssues([...fw.issues, ...st.issues, ...cases.issues, ...(interviews?.issues ?? [])], sheetOrder);
+  const sheetOrder = [
+    grids.cases.sheet,
+    grids.interviews?.sheet ?? "",
+    grids.secondMarking?.sheet ?? "",
+    grids.moderation?.sheet ?? "",
+    grids.criteria?.sheet ?? "",
+    grids.settings?.sheet ?? "",
+  ];
+  const issues = sortIssues([...fw.issues, ...st.issues, ...cases.issues, ...(interviews?.issues ?? []), ...(second?.issues ?? []), ...counted.issues], sheetOrder);
   const { errors, warnings } = countIssues(issues);
   const excludedCells = criteria.reduce((n, c) => n + c.excluded, 0) + interviewStats.reduce((n, c) => n + c.excluded, 0);
   return {
     framework: fw.framework,
     frameworkFromSheet: fw.fromSheet,
     settings: st.settings,
-    cases: cases.table,
+    cases: counted.table,
+    firstMarking: cases.table,
+    secondMarking: second?.table ?? null,
+    agreement: compared?.agreement ?? null,
+    moderation,
     interviews: interviews?.table ?? null,
     criteria,
     sections,

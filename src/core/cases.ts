@@ -75,9 +75,14 @@ export interface ReadCasesOptions {
   readonly interviews?: boolean;
 }
 
-type Requirement = "required" | "optional" | "not-expected";
+/** What a criterion expects of a case: a judgement, Yes/No/N/A as the inspector finds, or nothing. */
+export type Requirement = "required" | "optional" | "not-expected";
 
-function requirementFor(applies: Applicability, sentence: SentenceType | null, psr: YesNo | null): Requirement {
+/**
+ * What a criterion expects of a case, from its applicability and the case's Sentence and PSR.
+ * @example requirementFor("custody", "Community", "No") // "not-expected"
+ */
+export function requirementFor(applies: Applicability, sentence: SentenceType | null, psr: YesNo | null): Requirement {
   switch (applies) {
     case "all":
       return "required";
@@ -94,7 +99,11 @@ function requirementFor(applies: Applicability, sentence: SentenceType | null, p
   }
 }
 
-function why(applies: Applicability, sentence: SentenceType | null, psr: YesNo | null): string {
+/**
+ * Why a criterion's applicability applies to a case, for a message: " and this is a custody case".
+ * @example applicabilityReason("new-psr", null, "Yes") // " and this case had a new PSR"
+ */
+export function applicabilityReason(applies: Applicability, sentence: SentenceType | null, psr: YesNo | null): string {
   if (applies === "custody" || applies === "community") return sentence ? ` and this is a ${sentence.toLowerCase()} case` : "";
   if (applies === "new-psr") return psr === "Yes" ? " and this case had a new PSR" : psr === "No" ? " and this case had no new PSR" : "";
   return "";
@@ -633,7 +642,7 @@ class SaidMessages {
   }
   /** N/A where a judgement is required (`na`) or a judgement where none is expected, per criterion and (sentence, PSR) pair. */
   situation(na: boolean, k: number, pair: number, crit: Criterion, sentence: SentenceType | null, psr: YesNo | null): string {
-    const reason = (): string => why(crit.appliesTo, sentence, psr);
+    const reason = (): string => applicabilityReason(crit.appliesTo, sentence, psr);
     return (this.situationBy[(k * 9 + pair) * 2 + (na ? 0 : 1)] ??= na
       ? messages.notApplicableNotAllowed(crit.id, crit.appliesTo, reason())
       : messages.judgementNotExpected(crit.id, crit.appliesTo, reason()));

@@ -5,7 +5,7 @@
  */
 import type { Analysis } from "./analyse";
 import { Outcome, outcomeOf, type CaseRecord } from "./cases";
-import { criterionSentence } from "./phrases";
+import { countInWords, criterionSentence } from "./phrases";
 import type { CriterionStats } from "./statistics";
 
 export interface Evidence {
@@ -23,6 +23,25 @@ export interface Finding {
   readonly evidence: readonly Evidence[];
   /** Supporting cases with a note, before any cap. */
   readonly evidenceTotal: number;
+  /** A finding on few cases says so: "Based on only two relevant cases …"; null otherwise. */
+  readonly caution: string | null;
+}
+
+/** Findings on fewer relevant cases than this carry a caution. */
+export const FEW_CASES_FOR_A_FINDING = 10;
+
+/**
+ * The caution under a finding on fewer than {@link FEW_CASES_FOR_A_FINDING} relevant cases, with
+ * the 95% interval of its percentage; null for a finding on more.
+ * @example findingCaution({ relevant: 2, interval: { low: 34.2, high: 100 } })
+ * // "Based on only two relevant cases, so treat it with care: with 95% confidence the rate lies between 34% and 100%."
+ */
+export function findingCaution(c: Pick<CriterionStats, "relevant" | "interval">): string | null {
+  if (c.relevant >= FEW_CASES_FOR_A_FINDING) return null;
+  if (c.interval === null) return null;
+  const cases = c.relevant === 1 ? "only one relevant case" : `only ${countInWords(c.relevant)} relevant cases`;
+  const whole = (x: number): string => `${Math.round(x + 1e-9)}%`;
+  return `Based on ${cases}, so treat it with care: with 95% confidence the rate lies between ${whole(c.interval.low)} and ${whole(c.interval.high)}.`;
 }
 
 export interface Findings {
@@ -70,6 +89,7 @@ export function selectFindings(analysis: Analysis, options: SelectFindingsOption
       distance: kind === "strength" ? pct - settings.strengthThreshold : settings.improvementThreshold - pct,
       evidence,
       evidenceTotal: total,
+      caution: findingCaution(c),
     };
   };
   const strengths: Finding[] = [];

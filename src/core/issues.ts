@@ -37,7 +37,13 @@ export type IssueCode =
   | "invalid-setting"
   | "unknown-setting"
   // Interviews sheet
-  | "missing-interviewee";
+  | "missing-interviewee"
+  // Second marking sheet
+  | "second-marking-unknown-case"
+  | "second-marking-missing-marker"
+  | "second-marking-duplicate"
+  // Moderation sheet
+  | "moderation-conflict";
 
 export interface Issue {
   readonly severity: Severity;

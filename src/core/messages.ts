@@ -56,3 +56,17 @@ export function settingMessage(code: "invalid-setting" | "unknown-setting", labe
     ? `${q(label)} is not a setting this workbook uses; it is ignored. Check the spelling against the template's Settings sheet.`
     : `${label} ${q(text)} cannot be used, so the default applies. Enter ${expected}.`;
 }
+
+export const secondMarkingMessages = {
+  missingCaseId: () => `This second-marking row has no Case ID. Enter the ID of the case, as written in the Cases sheet.`,
+  unknownCase: (id: string, casesSheet: string) =>
+    `Case ID ${q(id)} is not in the ${casesSheet} sheet, so this row is not compared. Enter the ID exactly as the ${casesSheet} sheet has it.`,
+  missingMarker: () => `The second marker is not named, so this row counts under "(not named)". Enter who second-marked the case.`,
+  duplicate: (id: string, marker: string, firstCell: string) =>
+    `Case ${q(id)} is already second-marked by ${q(marker)} at ${firstCell}; only that row is compared. Remove this row or name a different marker.`,
+} as const;
+
+export const moderationMessages = {
+  conflict: (id: string, criterionId: string, cells: string) =>
+    `Case ${q(id)} has different moderated judgements for criterion ${criterionId} (${cells}), so it is left out of the counts. Enter one moderated judgement, or the same one in each row.`,
+} as const;

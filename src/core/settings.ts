@@ -38,6 +38,11 @@ export interface Settings {
   /** Percent (0–100): criteria at or below this are Areas requiring improvement. */
   readonly improvementThreshold: number;
   readonly ratingScheme: RatingScheme;
+  /**
+   * Criteria and sections with fewer relevant cases than this are "too few cases to rate": no band
+   * and no rating. Null: no minimum (the default).
+   */
+  readonly minRelevant: number | null;
   /** Case IDs and case manager names are replaced in generated sheets. */
   readonly redact: boolean;
   readonly phrases: PhraseOptions;
@@ -58,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
   strengthThreshold: 80,
   improvementThreshold: 65,
   ratingScheme: "none",
+  minRelevant: null,
   redact: false,
   phrases: DEFAULT_PHRASE_OPTIONS,
 };
@@ -69,6 +75,7 @@ type SettingKey =
   | "strengthThreshold"
   | "improvementThreshold"
   | "ratingScheme"
+  | "minRelevant"
   | "redact"
   | "nearMargin"
   | "vastMajority"
@@ -84,6 +91,11 @@ export const SETTING_ROWS: readonly { readonly key: SettingKey; readonly label: 
   { key: "strengthThreshold", label: "Strength threshold", help: "Criteria at or above this % met are Key strengths. Default 80%." },
   { key: "improvementThreshold", label: "Improvement threshold", help: "Criteria at or below this % met are Areas requiring improvement. Default 65%." },
   { key: "ratingScheme", label: "Rating scheme", help: "None, or HMI Probation 2018 (80%+ Outstanding, 65-79% Good, 50-64% Requires improvement, under 50% Inadequate)." },
+  {
+    key: "minRelevant",
+    label: "Minimum relevant cases",
+    help: "Criteria and sections with fewer relevant cases are shown as too few cases to rate, with no band or rating. Blank: no minimum.",
+  },
   { key: "redact", label: "Redact case IDs and names", help: "Yes: generated sheets say Case 1, Case 2… and show no case manager names." },
   { key: "nearMargin", label: "Just under/over margin", help: "How close to half, two-thirds… reads as just under/over. Default 5%." },
   { key: "vastMajority", label: "Vast majority from", help: "Shares from this up read as the vast majority. Default 85%." },
@@ -107,6 +119,8 @@ export function settingDisplayValue(settings: Settings, key: SettingKey): string
       return settings.improvementThreshold / 100;
     case "ratingScheme":
       return RATING_SCHEME_LABELS[settings.ratingScheme];
+    case "minRelevant":
+      return settings.minRelevant;
     case "redact":
       return settings.redact ? "Yes" : "No";
     case "nearMargin":
@@ -207,6 +221,14 @@ export function readSettings(grid: Grid | null): ReadSettingsResult {
         if (t === "none" || t === "no") s.ratingScheme = "none";
         else if (t === "hmi probation 2018" || t === "hmip 2018" || t === "hmi probation") s.ratingScheme = "hmip-2018";
         else bad("None or HMI Probation 2018");
+        break;
+      }
+      case "minRelevant": {
+        const t = cellText(value).trim().toLowerCase();
+        const n = typeof value === "number" ? value : Number(t);
+        if (t === "none" || t === "no") s.minRelevant = null;
+        else if (!Number.isInteger(n) || n < 1 || n > 1000) bad("a whole number of cases, such as 5, or leave it blank for no minimum");
+        else s.minRelevant = n;
         break;
       }
       case "redact": {

@@ -4,6 +4,7 @@
  */
 import { Outcome, packedOutcomeCounts, type CaseRecord } from "./cases";
 import type { Criterion, Section } from "./framework";
+import { wilsonInterval, type Interval } from "./interval";
 import { describeProportion } from "./phrases";
 import type { Settings } from "./settings";
 
@@ -25,9 +26,13 @@ export interface CriterionStats {
   /** 100 × met / relevant, unrounded; null when nothing is relevant. */
   readonly percent: number | null;
   readonly phrase: string;
-  /** Against the strength and improvement thresholds; null when nothing is relevant. */
+  /** The 95% Wilson interval of the percentage; null when nothing is relevant. */
+  readonly interval: Interval | null;
+  /** Fewer relevant cases than the minimum the settings ask for: no band and no rating. */
+  readonly tooFew: boolean;
+  /** Against the strength and improvement thresholds; null when nothing is relevant or too few. */
   readonly band: Band | null;
-  /** Under the rating scheme; null without one or when nothing is relevant. */
+  /** Under the rating scheme; null without one, when nothing is relevant or too few. */
   readonly rating: Rating | null;
   /** Whether the sheet has a column for the criterion. */
   readonly hasColumn: boolean;
@@ -42,6 +47,8 @@ export interface SectionStats {
   readonly unjudged: number;
   readonly excluded: number;
   readonly percent: number | null;
+  readonly interval: Interval | null;
+  readonly tooFew: boolean;
   readonly band: Band | null;
   readonly rating: Rating | null;
 }
@@ -67,6 +74,35 @@ export function bandOf(percent: number | null, settings: Pick<Settings, "strengt
   if (percent >= settings.strengthThreshold - 1e-9) return "strength";
   if (percent <= settings.improvementThreshold + 1e-9) return "improvement";
   return "middle";
+}
+
+/**
+ * Whether a count of relevant cases is below the settings' minimum for rating it.
+ * @example tooFewToRate(4, { minRelevant: 5 }) // true; tooFewToRate(4, { minRelevant: null }) // false
+ */
+export function tooFewToRate(relevant: number, settings: Pick<Settings, "minRelevant">): boolean {
+  return settings.minRelevant !== null && relevant < settings.minRelevant;
+}
+
+/**
+ * The interval, the too-few flag, the band and the rating of `met` out of `relevant`: everything
+ * that follows from the two counts and the settings.
+ * @example judgeCounts(11, 19, DEFAULT_SETTINGS).band // "improvement"
+ */
+export function judgeCounts(
+  met: number,
+  relevant: number,
+  settings: Settings,
+): { percent: number | null; interval: Interval | null; tooFew: boolean; band: Band | null; rating: Rating | null } {
+  const percent = relevant === 0 ? null : (100 * met) / relevant;
+  const tooFew = tooFewToRate(relevant, settings);
+  return {
+    percent,
+    interval: wilsonInterval(met, relevant),
+    tooFew,
+    band: tooFew ? null : bandOf(percent, settings),
+    rating: tooFew ? null : rateScore(percent, settings.ratingScheme),
+  };
 }
 
 /**
@@ -101,7 +137,7 @@ export function computeCriterionStats(
     const met = counts[k * 6 + Outcome.Met]!;
     const notMet = counts[k * 6 + Outcome.NotMet]!;
     const relevant = met + notMet;
-    const percent = relevant === 0 ? null : (100 * met) / relevant;
+    const judged = judgeCounts(met, relevant, settings);
     return {
       id: crit.id,
       section: crit.section,
@@ -113,10 +149,12 @@ export function computeCriterionStats(
       unjudged: counts[k * 6 + Outcome.Unjudged]!,
       notApplicable: counts[k * 6 + Outcome.NotApplicable]!,
       excluded: counts[k * 6 + Outcome.Excluded]!,
-      percent,
+      percent: judged.percent,
       phrase: describeProportion(met, relevant, { ...settings.phrases, noun }),
-      band: bandOf(percent, settings),
-      rating: rateScore(percent, settings.ratingScheme),
+      interval: judged.interval,
+      tooFew: judged.tooFew,
+      band: judged.band,
+      rating: judged.rating,
       hasColumn: hasColumn(crit.id),
     };
   });
@@ -148,6 +186,5 @@ export function pool(number: number, title: string, stats: readonly CriterionSta
     excluded += c.excluded;
   }
   const relevant = met + notMet;
-  const percent = relevant === 0 ? null : (100 * met) / relevant;
-  return { number, title, relevant, met, notMet, unjudged, excluded, percent, band: bandOf(percent, settings), rating: rateScore(percent, settings.ratingScheme) };
+  return { number, title, relevant, met, notMet, unjudged, excluded, ...judgeCounts(met, relevant, settings) };
 }

@@ -13,8 +13,17 @@ export const SHEET_NAMES = {
   criteria: "Criteria",
   settings: "Settings",
   interviews: "Interviews",
+  secondMarking: "Second marking",
+  moderation: "Moderation",
   summary: "Summary",
   strengths: "Strengths & improvements",
+} as const;
+
+/** Excel table names (no spaces allowed): a table is found by this name or by its sheet's. */
+export const TABLE_NAMES = {
+  cases: "Cases",
+  interviews: "Interviews",
+  secondMarking: "SecondMarking",
 } as const;
 
 /** A dropdown on a table column: the list of allowed values. */

@@ -14,7 +14,7 @@
  * holds it to that on every fixture and on generated workbooks.
  */
 import type JSZip from "jszip";
-import { SHEET_NAMES, type CellValue } from "../core";
+import { MODERATION_MARKER, SHEET_NAMES, TABLE_NAMES, type CellValue } from "../core";
 import { parseRelationships } from "./ooxml/package";
 import { childElements, parseAttrs, rootElement } from "./ooxml/xml";
 
@@ -205,7 +205,7 @@ async function read(zip: JSZip): Promise<WorksheetSource[]> {
 
   // Which worksheets hold what the engine reads: the sheets named like the engine's, and every
   // sheet with a table (tables are matched by name after reading; their ranges are known now).
-  const wanted = [SHEET_NAMES.cases, SHEET_NAMES.criteria, SHEET_NAMES.settings, SHEET_NAMES.interviews].map(fold);
+  const wanted = [SHEET_NAMES.cases, SHEET_NAMES.criteria, SHEET_NAMES.settings, SHEET_NAMES.interviews, SHEET_NAMES.secondMarking, TABLE_NAMES.secondMarking].map(fold);
   const needCells = new Set<string>();
   for (const d of defs) if (wanted.includes(fold(d.name))) needCells.add(d.path);
   for (const part of worksheetParts) {
@@ -220,13 +220,10 @@ async function read(zip: JSZip): Promise<WorksheetSource[]> {
   const scans = new Map<string, SheetScan>();
   for (const part of worksheetParts) {
     verified.add(part);
-    const scan = await scanSheet(zip.files[part]!, {
-      keepCells: needCells.has(part),
-      shared,
-      dateStyles,
-      date1904,
-      stylesPresent: dateStyles !== null,
-    });
+    const options = { keepCells: needCells.has(part), shared, dateStyles, date1904, stylesPresent: dateStyles !== null };
+    let scan = await scanSheet(zip.files[part]!, options);
+    // A generated Moderation sheet, whatever its name now, holds what people typed: read it all.
+    if (!options.keepCells && typeof scan.a2 === "string" && scan.a2.startsWith(MODERATION_MARKER)) scan = await scanSheet(zip.files[part]!, { ...options, keepCells: true });
     scans.set(part, scan);
   }
   // Every other part against its checksum, as the ExcelJS path checks them all; the parts ExcelJS
@@ -946,6 +943,8 @@ interface SheetScan {
   drawingRId: string | undefined;
   readonly hyperlinkRefs: string[];
   readonly tableRIds: string[];
+  /** The value of cell A2, kept for every sheet: it marks a generated sheet. */
+  a2: CellValue;
 }
 
 const COLS = 16384;
@@ -999,7 +998,7 @@ interface CellParts {
 }
 
 async function scanSheet(entry: JSZip.JSZipObject, o: ScanOptions): Promise<SheetScan> {
-  const scan: SheetScan = { rows: [], merges: [], hyperlinkRIds: [], hyperlinkRefs: [], tableRIds: [], drawingRId: undefined };
+  const scan: SheetScan = { rows: [], merges: [], hyperlinkRIds: [], hyperlinkRefs: [], tableRIds: [], drawingRId: undefined, a2: null };
   type State = "prolog" | "before" | "data" | "after" | "end";
   let state: State = "prolog";
   const stack: string[] = [];
@@ -1282,6 +1281,7 @@ async function scanSheet(entry: JSZip.JSZipObject, o: ScanOptions): Promise<Shee
       if (!values) values = scan.rows[row] = [];
       values[col] = occupied ? (value === null ? OCCUPIED : value) : styleId ? STYLED : BARE;
     }
+    if (row === 1 && col === 0 && occupied) scan.a2 = value;
     return col;
   };
 

@@ -9,7 +9,7 @@
 import { promises as fs } from "node:fs";
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { columnLetters, SHEET_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
+import { columnLetters, MODERATION_MARKER, SHEET_NAMES, TABLE_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
 import { readWorksheetsFast, type TableModelLike, type WorksheetSource } from "./fast-read";
 import { parseRelationships } from "./ooxml/package";
 import { parseAttrs } from "./ooxml/xml";
@@ -393,7 +393,22 @@ function gridsOf(workbook: readonly WorksheetSource[], limits: ReadLimits, packa
     criteria: gridFor(workbook, tables, SHEET_NAMES.criteria, limits, false),
     settings: gridFor(workbook, tables, SHEET_NAMES.settings, limits, false),
     interviews: gridFor(workbook, tables, SHEET_NAMES.interviews, limits, true),
+    secondMarking: gridFor(workbook, tables, TABLE_NAMES.secondMarking, limits, true) ?? gridFor(workbook, tables, SHEET_NAMES.secondMarking, limits, true),
+    moderation: moderationGrid(workbook, limits),
   };
+}
+
+/**
+ * The generated Moderation sheet (cell A2 says so), whatever it is called now: the one named
+ * Moderation if there are several, as the writer replaces that one.
+ */
+function moderationGrid(workbook: readonly WorksheetSource[], limits: ReadLimits): Grid | null {
+  const marked = workbook.filter((w) => {
+    const a2 = w.range(1, 0, 1, 0)[0]?.[0];
+    return typeof a2 === "string" && a2.startsWith(MODERATION_MARKER);
+  });
+  const sheet = marked.find((w) => fold(w.name) === fold(SHEET_NAMES.moderation)) ?? marked[0];
+  return sheet ? sheetGrid(sheet, limits, false) : null;
 }
 
 function findTables(workbook: readonly WorksheetSource[], packageTables: ReadonlyMap<string, TablePackageInfo>): FoundTable[] {

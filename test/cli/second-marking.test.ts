@@ -1,0 +1,103 @@
+/**
+ * Second marking and moderation through the command line, on real .xlsx files: a Second marking
+ * table gives the agreement figures and the moderation list in `report --json`; a moderated
+ * judgement typed in the Moderation sheet changes the counts while the first marker's cell stays.
+ */
+import ExcelJS from "exceljs";
+import { runCli } from "../../src/cli/main";
+import { MODERATION_HEADERS, MODERATION_MARKER, type ReportJson } from "../../src/core";
+import { readWorkbookFile } from "../../src/xlsx/read-workbook";
+import { casesWorkbook, makeTempDir, sha256, SMALL_HEADERS, validRows, writeXlsx, type Row } from "../helpers/workbook-files";
+
+const tmp = makeTempDir("ciw-quality-");
+afterAll(() => tmp.remove());
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+// SMALL_HEADERS: 1.1 is E, 1.2 F, 2.1 G, 3.6 H. Second marking: Case ID, Second marker, 1.1, 2.1, 1 Notes.
+const SECOND_HEADERS = ["Case ID", "Second marker", "1.1 Initial assessment", "2.1 Initial assessment of risk of harm", "2 Notes"];
+// First markers on 2.1 (validRows): C01 Yes, C02 No, C03 N/A, C04 Yes, C05 Yes, C06 No.
+const SECOND_ROWS: Row[] = [
+  ["C01", "R. Lead", "Yes", "Yes", null],
+  ["C02", "R. Lead", "No", "Yes", "Risk plan was adequate."],
+  ["C04", "R. Lead", "Yes", "Yes", null],
+  ["C05", "Q. Second", "Yes", "Yes", null],
+  ["C06", "Q. Second", "Yes", "No", null],
+  ["C99", "Q. Second", "Yes", "Yes", null],
+];
+
+function withSecondMarking(moderation?: (ExcelJS.CellValue | null)[][]): (wb: ExcelJS.Workbook) => void {
+  return (wb) => {
+    casesWorkbook(validRows())(wb);
+    const ws = wb.addWorksheet("Second marking");
+    ws.addTable({ name: "SecondMarking", ref: "A1", headerRow: true, columns: SECOND_HEADERS.map((name) => ({ name })), rows: SECOND_ROWS.map((r) => SECOND_HEADERS.map((_, i) => r[i] ?? null)) });
+    if (moderation) {
+      // A Moderation sheet as built before (A2 marks it), renamed by someone: found by its marker.
+      const m = wb.addWorksheet("QA moderation");
+      m.addRow(["Moderation"]);
+      m.addRow([`${MODERATION_MARKER} on 1 December 2026.`]);
+      m.addRow([]);
+      m.addRow([...MODERATION_HEADERS]);
+      for (const r of moderation) m.addRow(r);
+    }
+  };
+}
+
+describe("report --json with a Second marking table", () => {
+  it("gives the agreement figures and the moderation list", async () => {
+    const input = tmp.file("second.xlsx");
+    await writeXlsx(input, withSecondMarking());
+    const r = await run("report", input, "--out", tmp.file("second-out.xlsx"), "--json");
+    expect(r.code).toBe(1); // C99 is not in Cases: an error
+    const json = JSON.parse(r.stdout) as ReportJson;
+    // 2.1 compared on C01 (Yes/Yes), C02 (No/Yes), C04 (Yes/Yes), C05 (Yes/Yes), C06 (No/No): 4 of 5 agree.
+    // First Yes 3, No 2; second Yes 4, No 1: chance (3·4 + 2·1)/25 = 14/25; kappa (20 − 14)/(25 − 14) = 6/11.
+    expect(json.agreement!.criteria.find((c) => c.id === "2.1")).toMatchObject({ compared: 5, agreed: 4, percent: 80, kappa: 0.545, meaning: "moderate agreement" });
+    expect(json.agreement).toMatchObject({ cases: 5, rows: 5 });
+    // The only difference: C02 on 2.1 (first No, second Yes). C02's 1.1 and everything else agree.
+    expect(json.moderation!.rows.map((m) => [m.caseId, m.criterionId, m.marker, m.first, m.second, m.secondNote, m.status])).toEqual([
+      ["C02", "2.1", "R. Lead", "No", "Yes", "Risk plan was adequate.", "to moderate"],
+    ]);
+    expect(json.moderation!.rows[0]).toMatchObject({ firstCell: { sheet: "Cases", cell: "G3" }, secondCell: { sheet: "Second marking", cell: "D3" } });
+    expect(json.issues.filter((i) => i.sheet === "Second marking").map((i) => [i.code, i.cell])).toEqual([["second-marking-unknown-case", "A7"]]);
+  });
+});
+
+describe("a moderated judgement", () => {
+  it("changes the counts while the first marker's judgement stays in its cell", async () => {
+    const header = [...MODERATION_HEADERS] as string[];
+    const row: (ExcelJS.CellValue | null)[] = header.map(() => null);
+    row[header.indexOf("Case ID")] = "C02";
+    row[header.indexOf("Criterion")] = "2.1 Initial assessment of risk of harm";
+    row[header.indexOf("Second marker")] = "R. Lead";
+    row[header.indexOf("Moderated judgement")] = "Yes";
+    row[header.indexOf("Reason")] = "The plan was adequate, as the second marker found.";
+    const input = tmp.file("moderated.xlsx");
+    await writeXlsx(input, withSecondMarking([row]));
+    const before = sha256(input);
+    const out = tmp.file("moderated-out.xlsx");
+    const r = await run("report", input, "--out", out, "--json");
+    const json = JSON.parse(r.stdout) as ReportJson;
+    // 2.1 as the first markers judged: Yes C01 C04 C05, No C02 C06 (3 of 5). Moderated: C02 Yes (4 of 5).
+    expect(json.criteria.find((c) => c.id === "2.1")).toMatchObject({ relevant: 5, met: 4, notMet: 1, percent: 80 });
+    expect(json.moderation).toMatchObject({ differences: 1, moderated: 1, changed: 1, open: 0 });
+    expect(json.moderation!.rows[0]).toMatchObject({ moderated: "Yes", reason: "The plan was adequate, as the second marker found.", status: "moderated" });
+    // The first marker's cell is unchanged, in the input (untouched) and in the report copy.
+    expect(sha256(input)).toBe(before);
+    const { grids } = await readWorkbookFile(out);
+    expect(grids.cases.rows[2]![SMALL_HEADERS.indexOf("2.1 Initial assessment of risk of harm")]).toBe("No");
+  });
+
+  it("is reported in the text output with the agreement", async () => {
+    const input = tmp.file("text.xlsx");
+    await writeXlsx(input, withSecondMarking());
+    const r = await run("report", input, "--out", tmp.file("text-out.xlsx"));
+    expect(r.stdout).toMatch(/Second marking: 5 cases, 10 judgements compared: 90\.0% agreement, kappa 0\.\d\d \(\w+ agreement\)\./);
+    expect(r.stdout).toContain("Moderation: 1 difference between markers, 1 still to moderate; 0 judgements moderated");
+  });
+});
