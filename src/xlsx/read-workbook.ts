@@ -1,18 +1,29 @@
 /**
  * Reads an .xlsx file into the engine's grids: the Cases table (or sheet), the Criteria and
- * Settings sheets and the Interviews table. The fast reader (fast-read.ts) reads the parts it
- * needs straight from the zip; anything it does not handle is read through ExcelJS, which is
- * loaded only then. A file that cannot be used at all
- * (missing, not an .xlsx, damaged, password-protected, no Cases sheet) raises an
- * {@link UnusableWorkbookError} with a one-line reason a user can act on.
+ * Settings sheets and the Interviews table. One reader, for the command line and the browser page
+ * alike, with the semantics set out in src/xlsx/README.md (the same grids the add-in's Office.js
+ * reader gives for the same workbook). Only the parts the grids need are read: the workbook, its
+ * relationships, the shared strings, the tables and the worksheets that hold the four grids.
+ * A file that cannot be used at all (missing, not an .xlsx, damaged, password-protected, no Cases
+ * sheet) raises an {@link UnusableWorkbookError} with a one-line reason a user can act on.
  */
 import { promises as fs } from "node:fs";
-import type ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { columnLetters, MODERATION_MARKER, SHEET_NAMES, TABLE_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
-import { readWorksheetsFast, type TableModelLike, type WorksheetSource } from "./fast-read";
-import { parseRelationships } from "./ooxml/package";
-import { parseAttrs } from "./ooxml/xml";
+import { relsPathOf } from "./ooxml/package";
+import { DamagedPartError, PackageParts } from "./package-parts";
+import {
+  MalformedPartError,
+  parseCellRef,
+  readDateStyles,
+  readRelationships,
+  readSharedStrings,
+  readSheetValues,
+  readTable,
+  readWorkbookInfo,
+  type Relationship,
+  type SheetValues,
+  type TableInfo,
+} from "./spreadsheetml";
 
 /** Why a file cannot be used. */
 export type UnusableReason =
@@ -57,21 +68,9 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxRows: 100_000,
   maxCols: 1_000,
 };
-
-/** Options for {@link readWorkbookGrids} and {@link gridsFromWorkbook}. */
+/** Options for {@link readWorkbookGrids}. */
 export interface ReadWorkbookOptions {
   readonly limits?: Partial<ReadLimits>;
-  /**
-   * "auto" (default): the fast reader, and ExcelJS for any file it does not handle; "exceljs":
-   * always ExcelJS (the reference the fast reader is tested against).
-   */
-  readonly reader?: "auto" | "exceljs";
-}
-
-/** What the package itself says about a table (ExcelJS loses the header-row default). */
-interface TablePackageInfo {
-  readonly headerRows: number;
-  readonly totalsRows: number;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -117,165 +116,153 @@ function fileSystemError(e: unknown): UnusableWorkbookError {
 }
 
 /**
- * Loads .xlsx bytes into an ExcelJS workbook after checking they are a usable .xlsx package.
- * @example const workbook = await loadWorkbook(bytes);
- */
-export async function loadWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): Promise<ExcelJS.Workbook> {
-  await checkPackage(bytes, { ...DEFAULT_READ_LIMITS, ...options.limits });
-  await verifyChecksums(bytes);
-  return loadExcelJs(bytes);
-}
-
-/**
- * The engine's grids from .xlsx bytes or an ExcelJS workbook.
+ * The engine's grids from .xlsx bytes.
  * @example const grids = await readWorkbookGrids(bytes); analyseWorkbook(grids);
  */
-export async function readWorkbookGrids(input: Uint8Array | ExcelJS.Workbook, options: ReadWorkbookOptions = {}): Promise<WorkbookGrids> {
+export async function readWorkbookGrids(bytes: Uint8Array, options: ReadWorkbookOptions = {}): Promise<WorkbookGrids> {
   const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
-  if (input instanceof Uint8Array) {
-    const { zip, tables } = await checkPackage(input, limits);
-    if (options.reader !== "exceljs") {
-      // Checks every part's CRC-32 as it reads; declines (null) on anything it does not handle.
-      const sheets = await readWorksheetsFast(zip);
-      if (sheets) return gridsOf(sheets, limits, tables);
-    }
-    await verifyChecksums(input);
-    return gridsOf(excelJsSheets(await loadExcelJs(input)), limits, tables);
-  }
-  return gridsOf(excelJsSheets(input), limits, new Map());
+  return gridsOf(await readWorkbookSheets(bytes, options), limits);
 }
 
 /**
- * The engine's grids from an ExcelJS workbook already in memory.
- * @example gridsFromWorkbook(workbook).cases.tableName // "Cases"
+ * Every sheet the workbook lists, in order, with its tables, and the values of the sheets the
+ * grids come from (null for the others). What {@link readWorkbookGrids} assembles the grids from.
+ * @example (await readWorkbookSheets(bytes)).map((s) => s.name) // ["Cases", "Criteria", "Settings"]
  */
-export function gridsFromWorkbook(workbook: ExcelJS.Workbook, options: ReadWorkbookOptions = {}): WorkbookGrids {
-  return gridsOf(excelJsSheets(workbook), { ...DEFAULT_READ_LIMITS, ...options.limits }, new Map());
-}
-
-/**
- * Checks that bytes are a usable .xlsx package and reads what it says about its tables. Parts'
- * checksums are checked by whichever reader reads them next ({@link verifyChecksums} before
- * ExcelJS); a file refused here is checked first, so a damaged part is reported as before.
- */
-async function checkPackage(bytes: Uint8Array, limits: ReadLimits): Promise<{ zip: JSZip; tables: Map<string, TablePackageInfo> }> {
+export async function readWorkbookSheets(bytes: Uint8Array, options: ReadWorkbookOptions = {}): Promise<WorkbookSheet[]> {
+  const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
   sniff(bytes, limits);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (e) {
-    const text = e instanceof Error ? e.message : String(e);
-    if (/encrypt/i.test(text)) throw new UnusableWorkbookError("encrypted", "The file is encrypted. Remove the password in Excel and save it again.", { cause: e });
-    throw new UnusableWorkbookError("corrupt", "The file is damaged or incomplete: it is not a readable .xlsx package. Try a fresh copy or re-save it in Excel.", { cause: e });
-  }
-
-  const names = Object.keys(zip.files);
-  const has = (name: string): boolean => names.some((n) => n.replace(/^\//, "").toLowerCase() === name);
-  if (!has("xl/workbook.xml")) {
-    if (has("xl/workbook.bin")) throw new UnusableWorkbookError("not-xlsx", `It is an Excel Binary Workbook (.xlsb), which this tool cannot read. ${SAVE_AS_XLSX}`);
-    if (has("mimetype") && has("content.xml")) throw new UnusableWorkbookError("not-xlsx", `It is an OpenDocument spreadsheet (.ods), not an .xlsx file. ${SAVE_AS_XLSX}`);
-    if (has("word/document.xml") || has("ppt/presentation.xml")) throw new UnusableWorkbookError("not-xlsx", "It is a Word or PowerPoint file, not an Excel workbook.");
-    throw new UnusableWorkbookError("not-xlsx", "It is a zip archive but not an Excel workbook (it has no workbook part).");
-  }
-  let total = 0;
-  for (const f of Object.values(zip.files)) {
-    const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-    if (typeof size === "number" && size > 0) total += size;
-  }
-  if (total > limits.maxUncompressedBytes) {
-    throw new UnusableWorkbookError("too-large", `The workbook unpacks to ${megabytes(total)}, more than the ${megabytes(limits.maxUncompressedBytes)} this tool reads.`);
+  const parts = await openPackage(bytes);
+  recognise(parts);
+  if (parts.uncompressedTotal() > limits.maxUncompressedBytes) {
+    throw new UnusableWorkbookError("too-large", `The workbook unpacks to ${megabytes(parts.uncompressedTotal())}, more than the ${megabytes(limits.maxUncompressedBytes)} this tool reads.`);
   }
   try {
-    return { zip, tables: await packageTables(zip) };
+    return await readSheets(parts, limits);
   } catch (e) {
-    // A damaged part is what the file is first refused for.
-    await verifyChecksums(bytes);
+    if (e instanceof DamagedPartError) {
+      throw new UnusableWorkbookError(
+        "corrupt",
+        e.checksum
+          ? "The file is damaged: part of it fails its checksum, so its data cannot be trusted. Try a fresh copy or re-save it in Excel."
+          : "The file is damaged: part of the workbook cannot be unpacked. Try a fresh copy or re-save it in Excel.",
+        { cause: e },
+      );
+    }
+    if (e instanceof MalformedPartError) {
+      throw new UnusableWorkbookError("corrupt", `The file is damaged: part of the workbook (${e.part}) is not well-formed. Try a fresh copy or re-save it in Excel.`, { cause: e });
+    }
     throw e;
   }
 }
 
-/**
- * Every part against its checksum (ExcelJS checks none): a part changed after the file was saved
- * would otherwise be read as if it were the user's data.
- */
-async function verifyChecksums(bytes: Uint8Array): Promise<void> {
+/** Opens the zip, telling an encrypted or damaged one apart. */
+async function openPackage(bytes: Uint8Array): Promise<PackageParts> {
   try {
-    await JSZip.loadAsync(bytes, { checkCRC32: true });
+    return await PackageParts.open(bytes);
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
-    throw new UnusableWorkbookError(
-      "corrupt",
-      /crc32/i.test(text)
-        ? "The file is damaged: part of it fails its checksum, so its data cannot be trusted. Try a fresh copy or re-save it in Excel."
-        : "The file is damaged: part of the workbook cannot be unpacked. Try a fresh copy or re-save it in Excel.",
-      { cause: e },
-    );
+    if (/encrypt/i.test(text)) throw new UnusableWorkbookError("encrypted", "The file is encrypted. Remove the password in Excel and save it again.", { cause: e });
+    if (/crc32/i.test(text)) {
+      throw new UnusableWorkbookError("corrupt", "The file is damaged: part of it fails its checksum, so its data cannot be trusted. Try a fresh copy or re-save it in Excel.", { cause: e });
+    }
+    throw new UnusableWorkbookError("corrupt", "The file is damaged or incomplete: it is not a readable .xlsx package. Try a fresh copy or re-save it in Excel.", { cause: e });
   }
 }
 
-/** Strict format, sheets without parts, and what each table part says about its header and totals rows. */
-async function packageTables(zip: JSZip): Promise<Map<string, TablePackageInfo>> {
-  const tables = new Map<string, TablePackageInfo>();
-  try {
-    const workbookPart = Object.values(zip.files).find((f) => f.name.replace(/^\//, "").toLowerCase() === "xl/workbook.xml");
-    const workbookXml = workbookPart ? await workbookPart.async("string") : "";
-    const head = workbookXml.slice(0, 2000);
-    if (head.includes("purl.oclc.org/ooxml/spreadsheetml")) {
-      throw new UnusableWorkbookError("not-xlsx", `It is saved as "Strict Open XML Spreadsheet", which this tool cannot read. In Excel, save it as an Excel Workbook (.xlsx).`);
-    }
-    // ExcelJS silently drops a sheet whose part is missing; say the file is damaged instead.
-    const lost = await sheetWithoutPart(zip, workbookXml);
-    if (lost !== null) {
-      throw new UnusableWorkbookError("corrupt", `The file is damaged: the sheet "${lost}" is listed but its contents are missing. Try a fresh copy or re-save it in Excel.`);
-    }
-    for (const f of Object.values(zip.files)) {
-      if (f.dir || !/^\/?xl\/tables\/[^/]+\.xml$/i.test(f.name)) continue;
-      const xml = await f.async("string");
-      const open = /<(?:[\w.-]+:)?table\b([^>]*)>/.exec(xml);
-      if (!open) continue;
-      const attrs = open[1]!;
-      const attr = (name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
-      const info: TablePackageInfo = {
-        headerRows: Number(attr("headerRowCount") ?? "1") || 0,
-        totalsRows: Number(attr("totalsRowCount") ?? "0") || 0,
-      };
-      for (const n of [attr("name"), attr("displayName")]) if (n) tables.set(decodeXml(n).toLowerCase(), info);
-    }
-  } catch (e) {
-    if (e instanceof UnusableWorkbookError) throw e;
-    throw new UnusableWorkbookError("corrupt", "The file is damaged: part of the workbook cannot be unpacked. Try a fresh copy or re-save it in Excel.", { cause: e });
-  }
-  return tables;
+/** Refuses a zip that is not an .xlsx workbook, saying what it is. */
+function recognise(parts: PackageParts): void {
+  if (parts.has("xl/workbook.xml")) return;
+  if (parts.has("xl/workbook.bin")) throw new UnusableWorkbookError("not-xlsx", `It is an Excel Binary Workbook (.xlsb), which this tool cannot read. ${SAVE_AS_XLSX}`);
+  if (parts.has("mimetype") && parts.has("content.xml")) throw new UnusableWorkbookError("not-xlsx", `It is an OpenDocument spreadsheet (.ods), not an .xlsx file. ${SAVE_AS_XLSX}`);
+  if (parts.has("word/document.xml") || parts.has("ppt/presentation.xml")) throw new UnusableWorkbookError("not-xlsx", "It is a Word or PowerPoint file, not an Excel workbook.");
+  throw new UnusableWorkbookError("not-xlsx", "It is a zip archive but not an Excel workbook (it has no workbook part).");
 }
 
-/** Loads checked bytes into ExcelJS (loaded itself only now: the fast reader does not need it). */
-async function loadExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const excelJs = await import("exceljs");
-  const workbook = new (excelJs.default ?? excelJs).Workbook();
-  try {
-    // Node's Buffer where there is one (the command line); the plain bytes in a browser page,
-    // where ExcelJS's bundled JSZip takes a Uint8Array.
-    const data = typeof Buffer === "undefined" ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new UnusableWorkbookError("corrupt", "The workbook could not be read; it may be damaged. Try re-saving it in Excel as an Excel Workbook (.xlsx).", { cause: e });
-  }
-  return workbook;
+const STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const fold = (s: string): string => s.trim().toLowerCase();
+const WANTED = [SHEET_NAMES.cases, SHEET_NAMES.criteria, SHEET_NAMES.settings, SHEET_NAMES.interviews, SHEET_NAMES.secondMarking, TABLE_NAMES.secondMarking].map(fold);
+
+/** A sheet as the grids need it: its name, its tables, and its values when one of the grids is on it. */
+export interface WorkbookSheet {
+  readonly name: string;
+  readonly tables: readonly TableInfo[];
+  readonly values: SheetValues | null;
 }
 
-/** The name of the first sheet the workbook lists whose part is not in the package, or null. */
-async function sheetWithoutPart(zip: JSZip, workbookXml: string): Promise<string | null> {
-  const relsPart = Object.values(zip.files).find((f) => f.name.replace(/^\//, "").toLowerCase() === "xl/_rels/workbook.xml.rels");
-  const rels = relsPart ? parseRelationships(await relsPart.async("string"), "xl/workbook.xml") : [];
-  const present = new Set(Object.keys(zip.files).map((n) => n.replace(/^\//, "").toLowerCase()));
-  for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*?)\/?>/g)) {
-    const attrs = parseAttrs(m[1]!);
-    let relId = "";
-    for (const [k, v] of attrs) if (k.endsWith(":id") && !k.startsWith("xmlns")) relId = v;
-    const rel = rels.find((r) => r.id === relId);
-    if (!rel || (rel.path !== null && !present.has(rel.path.toLowerCase()))) return attrs.get("name") ?? "";
+/** Every sheet the workbook lists, in order; values read only for the sheets the grids come from. */
+async function readSheets(parts: PackageParts, limits: ReadLimits): Promise<WorkbookSheet[]> {
+  const workbookXml = (await parts.text("xl/workbook.xml"))!;
+  const book = readWorkbookInfo("xl/workbook.xml", workbookXml);
+  if (book.namespace === STRICT_NAMESPACE) {
+    throw new UnusableWorkbookError("not-xlsx", `It is saved as "Strict Open XML Spreadsheet", which this tool cannot read. In Excel, save it as an Excel Workbook (.xlsx).`);
   }
-  return null;
+  const rels = await relationshipsOf(parts, "xl/workbook.xml");
+  const listed = book.sheets.map((s) => {
+    const rel = rels.find((r) => r.id === s.relId);
+    // A sheet listed without its part would silently lose its data: the file is damaged.
+    if (!rel || rel.path === null || !parts.has(rel.path)) {
+      throw new UnusableWorkbookError("corrupt", `The file is damaged: the sheet "${s.name}" is listed but its contents are missing. Try a fresh copy or re-save it in Excel.`);
+    }
+    return { name: s.name, path: rel.type === `${REL}/worksheet` ? rel.path : null };
+  });
+
+  const withTables = [];
+  for (const s of listed) {
+    const tables: TableInfo[] = [];
+    if (s.path !== null) {
+      for (const r of await relationshipsOf(parts, s.path)) {
+        if (r.type !== `${REL}/table` || r.path === null) continue;
+        const xml = await parts.text(r.path);
+        if (xml !== null) tables.push(readTable(r.path, xml));
+      }
+    }
+    withTables.push({ ...s, tables });
+  }
+
+  const needed = withTables.filter((s) => s.path !== null && (WANTED.includes(fold(s.name)) || s.tables.some((t) => WANTED.includes(fold(t.name)))));
+  if (needed.length === 0) return withTables.map((s) => ({ name: s.name, tables: s.tables, values: null }));
+  const part = (type: string): string | null => rels.find((r) => r.type === `${REL}/${type}` && r.path !== null && parts.has(r.path))?.path ?? null;
+  const sstPath = part("sharedStrings");
+  const shared = sstPath ? await readSharedStrings(sstPath, (onText) => parts.stream(sstPath, onText)) : [];
+  const stylesPath = part("styles");
+  // Which cells are dates matters only to move a 1904-system date onto the 1900 system.
+  const dateStyles = book.date1904 && stylesPath ? readDateStyles(stylesPath, (await parts.text(stylesPath))!) : new Set<number>();
+
+  const sheets: WorkbookSheet[] = [];
+  for (const s of withTables) {
+    // A generated Moderation sheet, whatever it is called now, holds what people typed: its cell A2 says what it is.
+    if (!needed.includes(s) && !(s.path !== null && (await isModerationSheet(parts, s.path, shared)))) {
+      sheets.push({ name: s.name, tables: s.tables, values: null });
+      continue;
+    }
+    const path = s.path!;
+    let keepRows = limits.maxRows;
+    let keepCols = limits.maxCols;
+    for (const t of s.tables) {
+      const at = parseCellRef(t.ref.split(":")[0] ?? "");
+      if (at) {
+        keepRows = Math.max(keepRows, at[0] + limits.maxRows);
+        keepCols = Math.max(keepCols, at[1] + limits.maxCols);
+      }
+    }
+    const values = await readSheetValues(path, (onText) => parts.stream(path, onText), { shared, dateStyles, date1904: book.date1904, keepRows, keepCols });
+    sheets.push({ name: s.name, tables: s.tables, values });
+  }
+  return sheets;
+}
+
+async function isModerationSheet(parts: PackageParts, path: string, shared: readonly string[]): Promise<boolean> {
+  const top = await readSheetValues(path, (onText) => parts.stream(path, onText), { shared, dateStyles: new Set(), date1904: false, keepRows: 2, keepCols: 1, stopAfterRow: 1 });
+  const a2 = top.rows[1]?.[0];
+  return typeof a2 === "string" && a2.startsWith(MODERATION_MARKER);
+}
+
+async function relationshipsOf(parts: PackageParts, source: string): Promise<Relationship[]> {
+  const path = relsPathOf(source);
+  const xml = await parts.text(path);
+  return xml === null ? [] : readRelationships(path, xml, source);
 }
 
 /** Recognises what a file is from its first bytes, before any unpacking. */
@@ -328,61 +315,22 @@ function megabytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
-function decodeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] ?? "");
-}
-
-/** ExcelJS's cell types that hold nothing (`ExcelJS.ValueType.Null`, `.Merge`). */
-const VALUE_TYPE_NULL = 0;
-const VALUE_TYPE_MERGE = 1;
-
-/** An ExcelJS workbook's worksheets as the grid reader reads them. */
-function excelJsSheets(workbook: ExcelJS.Workbook): WorksheetSource[] {
-  return workbook.worksheets.map((worksheet) => {
-    const record = (worksheet as unknown as { tables?: Record<string, { model?: TableModelLike; table?: TableModelLike }> }).tables ?? {};
-    const tables: { key: string; model: TableModelLike }[] = [];
-    for (const [key, t] of Object.entries(record)) {
-      const model = t.model ?? t.table;
-      if (model) tables.push({ key, model });
-    }
-    return {
-      name: worksheet.name,
-      tables,
-      extent: () => {
-        let lastRow = -1;
-        let lastCol = -1;
-        worksheet.eachRow((row, rowNumber) => {
-          row.eachCell((cell, colNumber) => {
-            if ((cell.type as number) === VALUE_TYPE_MERGE || (cell.type as number) === VALUE_TYPE_NULL) return;
-            if (rowNumber - 1 > lastRow) lastRow = rowNumber - 1;
-            if (colNumber - 1 > lastCol) lastCol = colNumber - 1;
-          });
-        });
-        return { lastRow, lastCol };
-      },
-      range: (top, left, bottom, right) => readRange(worksheet, top, left, bottom, right),
-    };
-  });
-}
-
 interface FoundTable {
-  readonly worksheet: WorksheetSource;
-  readonly name: string;
+  readonly sheet: WorkbookSheet;
+  readonly table: TableInfo;
   /** Zero-based inclusive corners of the whole table (header and totals included). */
   readonly top: number;
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  readonly headerRows: number;
-  readonly totalsRows: number;
 }
 
-function gridsOf(workbook: readonly WorksheetSource[], limits: ReadLimits, packageTables: ReadonlyMap<string, TablePackageInfo>): WorkbookGrids {
-  const tables = findTables(workbook, packageTables);
-  const cases = gridFor(workbook, tables, SHEET_NAMES.cases, limits, true);
+function gridsOf(sheets: readonly WorkbookSheet[], limits: ReadLimits): WorkbookGrids {
+  const tables = findTables(sheets);
+  const cases = gridFor(sheets, tables, SHEET_NAMES.cases, limits, true);
   if (!cases) {
-    const sheets = workbook.map((w) => w.name);
-    const list = sheets.length === 0 ? "it has no worksheets" : `its sheets are ${sheets.slice(0, 8).map((s) => `"${s}"`).join(", ")}${sheets.length > 8 ? ", …" : ""}`;
+    const names = sheets.map((w) => w.name);
+    const list = names.length === 0 ? "it has no worksheets" : `its sheets are ${names.slice(0, 8).map((s) => `"${s}"`).join(", ")}${names.length > 8 ? ", …" : ""}`;
     throw new UnusableWorkbookError(
       "no-cases",
       `It has no sheet or table named "Cases" (${list}). Add a Cases sheet with one case per row, or start from "inspection-workbook template".`,
@@ -390,11 +338,11 @@ function gridsOf(workbook: readonly WorksheetSource[], limits: ReadLimits, packa
   }
   return {
     cases,
-    criteria: gridFor(workbook, tables, SHEET_NAMES.criteria, limits, false),
-    settings: gridFor(workbook, tables, SHEET_NAMES.settings, limits, false),
-    interviews: gridFor(workbook, tables, SHEET_NAMES.interviews, limits, true),
-    secondMarking: gridFor(workbook, tables, TABLE_NAMES.secondMarking, limits, true) ?? gridFor(workbook, tables, SHEET_NAMES.secondMarking, limits, true),
-    moderation: moderationGrid(workbook, limits),
+    criteria: gridFor(sheets, tables, SHEET_NAMES.criteria, limits, false),
+    settings: gridFor(sheets, tables, SHEET_NAMES.settings, limits, false),
+    interviews: gridFor(sheets, tables, SHEET_NAMES.interviews, limits, true),
+    secondMarking: gridFor(sheets, tables, TABLE_NAMES.secondMarking, limits, true) ?? gridFor(sheets, tables, SHEET_NAMES.secondMarking, limits, true),
+    moderation: moderationGrid(sheets, limits),
   };
 }
 
@@ -402,88 +350,84 @@ function gridsOf(workbook: readonly WorksheetSource[], limits: ReadLimits, packa
  * The generated Moderation sheet (cell A2 says so), whatever it is called now: the one named
  * Moderation if there are several, as the writer replaces that one.
  */
-function moderationGrid(workbook: readonly WorksheetSource[], limits: ReadLimits): Grid | null {
-  const marked = workbook.filter((w) => {
-    const a2 = w.range(1, 0, 1, 0)[0]?.[0];
+function moderationGrid(sheets: readonly WorkbookSheet[], limits: ReadLimits): Grid | null {
+  const marked = sheets.filter((s) => {
+    const a2 = s.values?.rows[1]?.[0];
     return typeof a2 === "string" && a2.startsWith(MODERATION_MARKER);
   });
-  const sheet = marked.find((w) => fold(w.name) === fold(SHEET_NAMES.moderation)) ?? marked[0];
+  const sheet = marked.find((s) => fold(s.name) === fold(SHEET_NAMES.moderation)) ?? marked[0];
   return sheet ? sheetGrid(sheet, limits, false) : null;
 }
 
-function findTables(workbook: readonly WorksheetSource[], packageTables: ReadonlyMap<string, TablePackageInfo>): FoundTable[] {
+function findTables(sheets: readonly WorkbookSheet[]): FoundTable[] {
   const found: FoundTable[] = [];
-  for (const worksheet of workbook) {
-    for (const { model } of worksheet.tables) {
-      const name = model.displayName ?? model.name ?? "";
-      const ref = model.tableRef ?? model.ref ?? "";
-      const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-      if (!name || !m) continue;
-      const info = packageTables.get(name.toLowerCase()) ?? (model.name ? packageTables.get(model.name.toLowerCase()) : undefined);
-      const top = Number(m[2]) - 1;
-      const left = columnIndex(m[1]!);
-      found.push({
-        worksheet,
-        name,
-        top,
-        left,
-        bottom: m[4] ? Number(m[4]) - 1 : top,
-        right: m[3] ? columnIndex(m[3]) : left,
-        // A table is assumed to have a header row unless the package says otherwise.
-        headerRows: info ? info.headerRows : 1,
-        totalsRows: info ? info.totalsRows : model.totalsRow ? 1 : 0,
-      });
+  for (const sheet of sheets) {
+    for (const table of sheet.tables) {
+      const [first, second] = table.ref.replace(/\$/g, "").split(":");
+      const a = parseCellRef(first ?? "");
+      const b = second === undefined ? a : parseCellRef(second);
+      if (!table.name || !a || !b) continue;
+      found.push({ sheet, table, top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) });
     }
   }
   return found;
 }
 
-function columnIndex(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-}
-
-const fold = (s: string): string => s.trim().toLowerCase();
-
 /** The grid of the table with a name, else of the sheet with that name, else null. */
-function gridFor(workbook: readonly WorksheetSource[], tables: readonly FoundTable[], name: string, limits: ReadLimits, strict: boolean): Grid | null {
-  const table = tables.find((t) => fold(t.name) === fold(name));
+function gridFor(sheets: readonly WorkbookSheet[], tables: readonly FoundTable[], name: string, limits: ReadLimits, strict: boolean): Grid | null {
+  const table = tables.find((t) => fold(t.table.name) === fold(name));
   if (table) return tableGrid(table, limits, strict);
-  const worksheet = workbook.find((w) => fold(w.name) === fold(name));
-  return worksheet ? sheetGrid(worksheet, limits, strict) : null;
+  const sheet = sheets.find((w) => fold(w.name) === fold(name));
+  return sheet ? sheetGrid(sheet, limits, strict) : null;
 }
 
 function tableGrid(t: FoundTable, limits: ReadLimits, strict: boolean): Grid {
-  const bodyBottom = t.bottom - t.totalsRows;
+  const bodyBottom = t.bottom - t.table.totalsRows;
   const width = t.right - t.left + 1;
-  const sheet = t.worksheet.name;
+  const sheet = t.sheet.name;
   let top = t.top;
   const rows: CellValue[][] = [];
-  if (t.headerRows === 0) {
+  if (t.table.headerRows === 0) {
     // No header row on the sheet: use the table's column names, placed on the row above (row -1,
     // off the sheet, when the table starts on row 1).
-    const columns = (t.worksheet.tables.find((x) => x.key === t.name)?.model.columns ?? []).map((c) => c.name ?? "");
-    rows.push(Array.from({ length: width }, (_, i) => columns[i] ?? null));
+    rows.push(Array.from({ length: width }, (_, i) => t.table.columns[i] ?? null));
     top = t.top - 1;
   }
   const height = bodyBottom - t.top + 1;
-  if (height > limits.maxRows || width > limits.maxCols) {
-    if (strict) throw tooBig(sheet, height > limits.maxRows ? `${height} rows` : `${width} columns`, limits);
-  }
-  const last = Math.min(bodyBottom, t.top + limits.maxRows - 1);
-  rows.push(...t.worksheet.range(t.top, t.left, last, Math.min(t.right, t.left + limits.maxCols - 1)));
-  return { sheet, top, left: t.left, rows, tableName: t.name };
+  if (strict && (height > limits.maxRows || width > limits.maxCols)) throw tooBig(sheet, height > limits.maxRows ? `${height} rows` : `${width} columns`, limits);
+  rows.push(...range(t.sheet.values, t.top, t.left, Math.min(bodyBottom, t.top + limits.maxRows - 1), Math.min(t.right, t.left + limits.maxCols - 1)));
+  return { sheet, top, left: t.left, rows, tableName: t.table.name };
 }
 
-function sheetGrid(worksheet: WorksheetSource, limits: ReadLimits, strict: boolean): Grid {
-  const { lastRow, lastCol } = worksheet.extent();
+/** A sheet from A1 to its last row and column holding a value. */
+function sheetGrid(sheet: WorkbookSheet, limits: ReadLimits, strict: boolean): Grid {
+  const lastRow = sheet.values?.lastRow ?? -1;
+  const lastCol = sheet.values?.lastCol ?? -1;
   if (strict && (lastRow >= limits.maxRows || lastCol >= limits.maxCols)) {
     const where = lastRow >= limits.maxRows ? `data on row ${lastRow + 1}` : `data in column ${columnLetters(lastCol)}`;
-    throw tooBig(worksheet.name, where, limits);
+    throw tooBig(sheet.name, where, limits);
   }
-  const rows = lastRow < 0 ? [] : worksheet.range(0, 0, Math.min(lastRow, limits.maxRows - 1), Math.min(lastCol, limits.maxCols - 1));
-  return { sheet: worksheet.name, top: 0, left: 0, rows };
+  const rows = lastRow < 0 ? [] : range(sheet.values, 0, 0, Math.min(lastRow, limits.maxRows - 1), Math.min(lastCol, limits.maxCols - 1));
+  return { sheet: sheet.name, top: 0, left: 0, rows };
+}
+
+/** Values of a zero-based inclusive range, one array per row, null where a cell has no value. */
+function range(values: SheetValues | null, top: number, left: number, bottom: number, right: number): CellValue[][] {
+  const width = right - left + 1;
+  const rows: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = new Array<CellValue>(width).fill(null);
+    const source = values?.rows[r];
+    if (source) {
+      const end = Math.min(right, source.length - 1);
+      for (let c = left; c <= end; c++) {
+        const v = source[c];
+        if (v !== undefined) row[c - left] = v;
+      }
+    }
+    rows.push(row);
+  }
+  return rows;
 }
 
 function tooBig(sheet: string, what: string, limits: ReadLimits): UnusableWorkbookError {
@@ -491,63 +435,4 @@ function tooBig(sheet: string, what: string, limits: ReadLimits): UnusableWorkbo
     "too-large",
     `The "${sheet}" sheet has ${what}, beyond the ${limits.maxRows.toLocaleString("en-GB")} rows and ${limits.maxCols.toLocaleString("en-GB")} columns this tool reads. Delete stray cells far below or right of the data, or split the workbook.`,
   );
-}
-
-/** Values of a zero-based inclusive range, one array per row, null where a cell is empty. */
-function readRange(worksheet: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
-  const width = right - left + 1;
-  const rows: CellValue[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const values: CellValue[] = new Array<CellValue>(width).fill(null);
-    const row = worksheet.findRow(r + 1);
-    if (row) {
-      for (let c = left; c <= right; c++) {
-        const cell = row.findCell(c + 1);
-        if (cell) values[c - left] = readCell(cell);
-      }
-    }
-    rows.push(values);
-  }
-  return rows;
-}
-
-/** One cell as the engine sees it. Merged cells other than the top-left one read as empty. */
-function readCell(cell: ExcelJS.Cell): CellValue {
-  if ((cell.type as number) === VALUE_TYPE_MERGE) return null;
-  return toCellValue(cell.value, 0);
-}
-
-/**
- * An ExcelJS value as a plain cell value: formulas give their cached result, rich text and
- * hyperlinks their text, dates an ISO date (yyyy-mm-dd), errors `{ error: "#N/A" }`.
- * @example toCellValue({ formula: "1+1", result: 2 }) // 2
- */
-export function toCellValue(value: unknown, depth = 0): CellValue {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "number":
-      return Number.isFinite(value) ? value : null;
-    case "boolean":
-      return value;
-    case "object":
-      break;
-    default:
-      return null;
-  }
-  if (value instanceof Date) return isoDate(value);
-  if (depth > 3) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.error === "string") return { error: v.error };
-  if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((p) => (typeof p.text === "string" ? p.text : "")).join("");
-  if ("formula" in v || "sharedFormula" in v) return toCellValue(v.result, depth + 1);
-  if ("hyperlink" in v || "text" in v) return toCellValue(v.text, depth + 1);
-  return null;
-}
-
-function isoDate(d: Date): string | null {
-  const t = d.getTime();
-  if (!Number.isFinite(t)) return null;
-  return d.toISOString().slice(0, 10);
 }

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { analyseWorkbook, buildTemplate } from "../../src/core";
-import { gridsFromWorkbook, readWorkbookFile, readWorkbookGrids, toCellValue, UnusableWorkbookError, type UnusableReason } from "../../src/xlsx/read-workbook";
-import { buildTemplateWorkbook } from "../../src/xlsx/template";
+import { readWorkbookFile, readWorkbookGrids, UnusableWorkbookError, type UnusableReason } from "../../src/xlsx/read-workbook";
+import { buildTemplateWorkbook, workbookToBuffer } from "../../src/xlsx/template";
 import { casesWorkbook, makeTempDir, oleFile, SMALL_HEADERS, validRows, writeXlsx } from "../helpers/workbook-files";
 
 const tmp = makeTempDir("ciw-read-");
@@ -92,17 +92,14 @@ describe("tables and sheets", () => {
     expect(grids.cases.tableName).toBe("Cases");
   });
 
-  test("an ExcelJS workbook in memory reads like its file", async () => {
+  test("reading leaves the bytes as they were", async () => {
     const template = buildTemplate({ blankRows: 0 });
     const caseRows = [template.cases.headers.map((h) => (h === "Case ID" ? "C01" : h === "Sentence" ? "Custody" : h === "PSR" ? "No" : null))];
-    const wb = buildTemplateWorkbook(template, { caseRows });
-    const fromMemory = gridsFromWorkbook(wb);
-    expect(fromMemory.cases.tableName).toBe("Cases");
-    expect(fromMemory.cases.rows).toHaveLength(2);
-    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const bytes = await workbookToBuffer(buildTemplateWorkbook(template, { caseRows }));
     const before = Buffer.from(bytes);
-    expect(await readWorkbookGrids(bytes)).toEqual(fromMemory);
-    expect(await readWorkbookGrids(wb)).toEqual(fromMemory);
+    const grids = await readWorkbookGrids(bytes);
+    expect(grids.cases.tableName).toBe("Cases");
+    expect(grids.cases.rows).toHaveLength(2);
     expect(Buffer.from(bytes).equals(before)).toBe(true);
   });
 
@@ -134,7 +131,8 @@ describe("tables and sheets", () => {
     expect(grids.interviews?.tableName).toBe("Interviews");
     expect(grids.interviews?.sheet).toBe("Staff");
     expect(grids.criteria?.sheet).toBe("CRITERIA");
-    expect(grids.settings?.rows[2]).toEqual(["Inspection start", "2014-06-16"]);
+    // A date is the number Excel keeps for it (Office.js gives the same); the Settings reader makes it a date.
+    expect(grids.settings?.rows[2]).toEqual(["Inspection start", 41806]);
     const a = analyseWorkbook(grids);
     expect(a.settings.serviceName).toBe("Test YJS");
     expect(a.settings.inspectionStart).toBe("2014-06-16");
@@ -160,12 +158,12 @@ describe("cell values", () => {
     const { grids } = await readWorkbookFile(file);
     const rows = grids.cases.rows;
     expect(rows[1]).toEqual(["C01", "Community", "Yes", "Yes", 42, true, "Master"]);
-    expect(rows[2]).toEqual(["C02", "Custody", "No", { error: "#REF!" }, "2026-03-10", false, null]);
-    expect(rows[3]![0]).toBe("2026-01-05");
+    expect(rows[2]).toEqual(["C02", "Custody", "No", { error: "#REF!" }, 46091, false, null]);
+    expect(rows[3]![0]).toBe(46027);
     expect(rows[3]![4]).toBe(1.5);
     const a = analyseWorkbook(grids);
     expect(a.issues.filter((i) => i.code === "cell-error").map((i) => i.cell)).toEqual(["D3"]);
-    expect(a.cases.cases.map((c) => c.id)).toEqual(["C01", "C02", "2026-01-05"]);
+    expect(a.cases.cases.map((c) => c.id)).toEqual(["C01", "C02", "46027"]);
   });
 
   test("an error value that is a formula's cached result is an error", async () => {
@@ -175,24 +173,6 @@ describe("cell values", () => {
     expect(grids.cases.rows[1]![4]).toEqual({ error: "#DIV/0!" });
     const issue = analyseWorkbook(grids).issues.find((i) => i.code === "cell-error");
     expect(issue).toMatchObject({ sheet: "Cases", cell: "E2", caseId: "C01", criterionId: "1.1" });
-  });
-
-  test("toCellValue on every ExcelJS value shape", () => {
-    expect(toCellValue(null)).toBeNull();
-    expect(toCellValue(undefined)).toBeNull();
-    expect(toCellValue("x")).toBe("x");
-    expect(toCellValue(3)).toBe(3);
-    expect(toCellValue(Number.NaN)).toBeNull();
-    expect(toCellValue(true)).toBe(true);
-    expect(toCellValue(new Date(Date.UTC(2014, 5, 18)))).toBe("2014-06-18");
-    expect(toCellValue(new Date(Number.NaN))).toBeNull();
-    expect(toCellValue({ error: "#NAME?" })).toEqual({ error: "#NAME?" });
-    expect(toCellValue({ richText: [{ text: "a" }, { text: "b" }] })).toBe("ab");
-    expect(toCellValue({ text: { richText: [{ text: "link" }] }, hyperlink: "x" })).toBe("link");
-    expect(toCellValue({ formula: "A1", result: { richText: [{ text: "r" }] } })).toBe("r");
-    expect(toCellValue({ formula: "A1" })).toBeNull();
-    expect(toCellValue({ sharedFormula: "A1", result: new Date(Date.UTC(2020, 0, 1)) })).toBe("2020-01-01");
-    expect(toCellValue({ something: "else" })).toBeNull();
   });
 });
 
