@@ -21,3 +21,4 @@ export * from "./layout/build";
 export * from "./findings";
 export * from "./layout/text";
 export * from "./layout/formulas";
+export * from "./draft";

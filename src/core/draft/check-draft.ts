@@ -1,0 +1,309 @@
+/**
+ * Checks a drafted report against the workbook's counts: every quantity statement in the draft
+ * is tied to a criterion (or interview question) and found to agree, to disagree, or to be
+ * unmatched. Precision first: a statement is flagged only when it is tied to a criterion with
+ * confidence and its quantity cannot be true of that criterion's counts.
+ */
+import type { Analysis } from "../analyse";
+import type { Criterion } from "../framework";
+import { capitalise, criterionSentence, describeProportion, type ReadingContext } from "../phrases";
+import type { PhraseOptions } from "../settings";
+import { normaliseSentence, splitSentences, type DraftParagraph } from "./paragraphs";
+import { findStatements, type CountedKind, type QuantityStatement } from "./statements";
+
+export type Verdict = "agrees" | "disagrees" | "unmatched";
+
+export interface JudgementCounts {
+  readonly met: number;
+  readonly notMet: number;
+  readonly relevant: number;
+}
+
+/** The quantity a statement states, in counts where it names them. */
+export interface StatedQuantity {
+  readonly met?: number;
+  readonly notMet?: number;
+  readonly relevant?: number;
+  /** The quantity words as written (lower case). */
+  readonly phrase?: string;
+}
+
+export interface DraftStatement {
+  /** The sentence the statement is in, as written. */
+  readonly text: string;
+  /** Paragraph number, from 1. */
+  readonly paragraph: number;
+  readonly criterionId: string | null;
+  readonly stated: StatedQuantity;
+  /** The counts of the criterion it is tied to; null when unmatched. */
+  readonly actual: JudgementCounts | null;
+  readonly verdict: Verdict;
+  /** When it disagrees: the sentence the product would write for the counts. */
+  readonly suggestion?: string;
+  /** When it disagrees: the product's quantity phrase for the counts. */
+  readonly productPhrase?: string;
+  /** What the stated quantity was read as: "more than half met", "exactly 8 of 19 not met". */
+  readonly means: string;
+  /** How it was tied: the paragraph's criterion number, the criterion's words, or its section. */
+  readonly tiedBy: "number" | "words" | "section" | null;
+  /** Staff interviews or cases. */
+  readonly counted: CountedKind;
+}
+
+export interface DraftCheck {
+  readonly statements: readonly DraftStatement[];
+  readonly agrees: number;
+  readonly disagrees: number;
+  readonly unmatched: number;
+}
+
+/** Something a statement can be tied to: a criterion, an interview question, or a section's pooled counts. */
+interface Target {
+  readonly id: string | null;
+  readonly section: number;
+  readonly subject: string;
+  readonly counts: JudgementCounts;
+  readonly stems: ReadonlySet<string>;
+}
+
+interface TargetPool {
+  readonly targets: readonly Target[];
+  readonly weight: ReadonlyMap<string, number>;
+  readonly inspected: number;
+  readonly kind: CountedKind;
+}
+
+/**
+ * Checks the paragraphs of a draft against an analysed workbook.
+ * @example
+ * const check = checkDraft(splitDraftText("- 2.1. In 8 out of 19 relevant cases this was not done well."), analysis);
+ * check.statements[0].verdict // "agrees" when 2.1 has 8 of 19 not met
+ */
+export function checkDraft(paragraphs: readonly DraftParagraph[], analysis: Analysis): DraftCheck {
+  const o = analysis.settings.phrases;
+  const pools: Record<CountedKind, TargetPool> = {
+    cases: makePool(analysis.framework.criteria, analysis.criteria, analysis.cases.cases.length, "cases"),
+    interviews: makePool(analysis.framework.interviewQuestions, analysis.interviewStats, analysis.interviews?.cases.length ?? 0, "interviews"),
+  };
+  const sectionPools = new Map(analysis.sections.map((s) => [s.number, target(null, s.number, s.title, s, new Set())]));
+  const sectionNumbers = new Set(analysis.framework.sections.map((s) => s.number));
+  const statements: DraftStatement[] = [];
+  let section: number | null = null;
+
+  for (const p of paragraphs) {
+    const found = splitSentences(p.body).flatMap((sentence) => {
+      const normal = normaliseSentence(sentence);
+      return findStatements(normal).map((s) => ({ sentence, normal, statement: s }));
+    });
+    if (p.leadingId) {
+      const n = Number(p.leadingId.split(".")[0]);
+      if (sectionNumbers.has(n)) section = n;
+    } else if (found.length === 0 && isHeading(p.text)) {
+      section = headingSection(p.text, analysis);
+    }
+    for (const [i, f] of found.entries()) {
+      const pool = pools[f.statement.counted];
+      const tie = tieStatement(f.normal, f.statement, p, found.length, i === 0, section, pool, sectionPools);
+      statements.push(judge(f.sentence, p.number, f.statement, tie, pool, o));
+    }
+  }
+  const count = (v: Verdict): number => statements.filter((s) => s.verdict === v).length;
+  return { statements, agrees: count("agrees"), disagrees: count("disagrees"), unmatched: count("unmatched") };
+}
+
+/**
+ * The JSON the command line prints for a check: exactly the documented fields.
+ * @example toCheckTextJson(check).disagrees // 0
+ */
+export function toCheckTextJson(check: DraftCheck): {
+  statements: { text: string; paragraph: number; criterionId: string | null; stated: StatedQuantity; actual: JudgementCounts | null; verdict: Verdict; suggestion?: string }[];
+  agrees: number;
+  disagrees: number;
+  unmatched: number;
+} {
+  return {
+    statements: check.statements.map((s) => ({
+      text: s.text,
+      paragraph: s.paragraph,
+      criterionId: s.criterionId,
+      stated: s.stated,
+      actual: s.actual ? { met: s.actual.met, notMet: s.actual.notMet, relevant: s.actual.relevant } : null,
+      verdict: s.verdict,
+      ...(s.suggestion !== undefined ? { suggestion: s.suggestion } : {}),
+    })),
+    agrees: check.agrees,
+    disagrees: check.disagrees,
+    unmatched: check.unmatched,
+  };
+}
+
+/** A confident tie (its verdict can be "disagrees"), or candidates the statement may agree with. */
+type Tie = { readonly confident: Target; readonly by: "number" | "words" } | { readonly candidates: readonly Target[]; readonly by: "number" | "section" } | null;
+
+function tieStatement(
+  normal: string,
+  statement: QuantityStatement,
+  p: DraftParagraph,
+  inParagraph: number,
+  first: boolean,
+  section: number | null,
+  pool: TargetPool,
+  sectionPools: ReadonlyMap<number, Target>,
+): Tie {
+  const stems = wordStems(blankTerms(normal, statement));
+  const scored = pool.targets
+    .map((t) => ({ t, ...score(stems, t, pool.weight) }))
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  const byWords = best && best.matched >= 2 && (!second || best.score > second.score + 1e-9) ? best.t : null;
+  const numbered = p.leadingId ? scored.find((s) => s.t.id === p.leadingId) : undefined;
+  if (numbered) {
+    // The paragraph's number ties its lead statement, any statement that names the criterion's
+    // words or points back ("this", "these"); another statement may be about something else.
+    const anaphora = /\b(?:this|these|it|they|such)\b/.test(normal);
+    const lead = first && numbered.matched >= 1;
+    if (inParagraph === 1 || numbered.matched >= 2 || anaphora || lead) return { confident: numbered.t, by: "number" };
+    return { candidates: byWords && byWords !== numbered.t ? [numbered.t, byWords] : [numbered.t], by: "number" };
+  }
+  if (byWords) return { confident: byWords, by: "words" };
+  if (section === null) return null;
+  const inSection = scored.filter((s) => s.t.section === section).map((s) => s.t);
+  const pooled = pool.kind === "cases" ? sectionPools.get(section) : undefined;
+  const candidates = pooled ? [...inSection, pooled] : inSection;
+  return candidates.length > 0 ? { candidates, by: "section" } : null;
+}
+
+function judge(sentence: string, paragraph: number, statement: QuantityStatement, tie: Tie, pool: TargetPool, o: PhraseOptions): DraftStatement {
+  const context: ReadingContext = { inspected: pool.inspected };
+  const holds = (t: Target): boolean => {
+    const c = statement.negative ? t.counts.notMet : t.counts.met;
+    return statement.terms.every((m) => m.term.holds(c, t.counts.relevant, m.use, o, context));
+  };
+  const base = {
+    text: sentence.replace(/\s+/g, " ").trim(),
+    paragraph,
+    stated: stated(statement),
+    means: `${statement.terms.map((m) => m.term.means(m.use, o)).join(", and ")} ${statement.negative ? "not met" : "met"}`,
+    counted: statement.counted,
+  };
+  const unmatched = (): DraftStatement => ({ ...base, criterionId: null, actual: null, verdict: "unmatched", tiedBy: null });
+  if (tie === null) return unmatched();
+  if ("confident" in tie) {
+    const t = tie.confident;
+    if (holds(t)) return { ...base, criterionId: t.id, actual: t.counts, verdict: "agrees", tiedBy: tie.by };
+    return { ...base, criterionId: t.id, actual: t.counts, verdict: "disagrees", tiedBy: tie.by, ...correction(t, statement.negative, pool.kind, o) };
+  }
+  const agreeing = tie.candidates.find(holds);
+  return agreeing ? { ...base, criterionId: agreeing.id, actual: agreeing.counts, verdict: "agrees", tiedBy: tie.by } : unmatched();
+}
+
+/** What the product would write for the target's counts, in the statement's polarity. */
+function correction(t: Target, negative: boolean, kind: CountedKind, o: PhraseOptions): { suggestion: string; productPhrase: string } {
+  const { met, notMet, relevant } = t.counts;
+  const noun: [string, string] = kind === "interviews" ? ["interviewee", "interviewees"] : ["case", "cases"];
+  const productPhrase = describeProportion(negative ? notMet : met, relevant, { ...o, noun });
+  if (kind === "interviews") return { productPhrase, suggestion: `${capitalise(describeProportion(met, relevant, { ...o, noun }))}: ${t.subject}.` };
+  const suggestion = criterionSentence(t.subject, met, relevant, negative && notMet > 0 ? "improvement" : "strength", o);
+  return { suggestion, productPhrase };
+}
+
+function stated(statement: QuantityStatement): StatedQuantity {
+  const key = statement.negative ? "notMet" : "met";
+  const other = statement.negative ? "met" : "notMet";
+  const out: { met?: number; notMet?: number; relevant?: number; phrase?: string } = {};
+  for (const { term, use } of statement.terms) {
+    if (term.name === "count" || term.name === "only" || term.name === "at-least") out[key] = use.count!;
+    if (term.name === "all-but") out[other] = use.count!;
+    if (term.name === "all" && use.of !== undefined) out[key] = use.of;
+    if (term.name === "none") out[key] = 0;
+    if (use.of !== undefined) out.relevant = use.of;
+  }
+  out.phrase = statement.terms.map((m) => m.words.trim()).join(" ");
+  return out;
+}
+
+function makePool(criteria: readonly Criterion[], stats: readonly (JudgementCounts & { readonly id: string })[], inspected: number, kind: CountedKind): TargetPool {
+  const byId = new Map(stats.map((s) => [s.id, s]));
+  const targets = criteria.flatMap((c) => {
+    const s = byId.get(c.id);
+    return s ? [target(c.id, c.section, c.subject, s, wordStems(`${c.title} ${c.subject}`))] : [];
+  });
+  const frequency = new Map<string, number>();
+  for (const t of targets) for (const w of t.stems) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const weight = new Map([...frequency].map(([w, f]) => [w, Math.log(1 + targets.length / f)]));
+  return { targets, weight, inspected, kind };
+}
+
+function target(id: string | null, section: number, subject: string, counts: JudgementCounts, stems: ReadonlySet<string>): Target {
+  return { id, section, subject, counts: { met: counts.met, notMet: counts.notMet, relevant: counts.relevant }, stems };
+}
+
+function score(stems: ReadonlySet<string>, t: Target, weight: ReadonlyMap<string, number>): { score: number; matched: number } {
+  let total = 0;
+  let matched = 0;
+  for (const w of t.stems) {
+    if (!stems.has(w)) continue;
+    matched++;
+    total += weight.get(w) ?? 0;
+  }
+  return { score: total, matched };
+}
+
+function blankTerms(normal: string, statement: QuantityStatement): string {
+  let out = normal;
+  for (const m of statement.terms) out = out.slice(0, m.start) + " ".repeat(m.end - m.start) + out.slice(m.end);
+  return out;
+}
+
+const STOP = new Set(
+  (
+    "the of a an and or to in on for with by as at from was were be been is are had has have did do does this that these those it its their they them " +
+    "we our there where when which who whom whose what how case cases relevant done well work required requirement need needed not no all every " +
+    "most majority half some any each other than more less over under just only also both into about within whether would could should may " +
+    "inspected inspection found find pleased saw seen evidence clear"
+  ).split(" "),
+);
+
+/**
+ * The content words of a text, reduced to rough stems so that "assessed", "assessments" and
+ * "assessment" meet.
+ * @example [...wordStems("Reviews of the assessments")] // ["review", "assess"]
+ */
+export function wordStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of text.toLowerCase().split(/[^a-z]+/)) {
+    if (raw.length < 3 || STOP.has(raw)) continue;
+    const w = stem(raw);
+    if (!STOP.has(w)) out.add(w);
+  }
+  return out;
+}
+
+function stem(word: string): string {
+  if (word === "children") return "child";
+  let w = word;
+  for (const suffix of ["ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s", "e"]) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length) + (suffix === "ies" || suffix === "ied" ? "y" : "");
+      break;
+    }
+  }
+  return /([bcdfgklmnprstz])\1$/.test(w) ? w.slice(0, -1) : w;
+}
+
+function isHeading(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length < 100 && !/[.!?]["”’)]*$/.test(t);
+}
+
+/** The section a heading names ("2. Protecting the public", "Operational management"), or null for another heading. */
+function headingSection(text: string, analysis: Analysis): number | null {
+  const t = text.trim().toLowerCase().replace(/:$/, "");
+  const numbered = /^(?:section\s+)?(\d{1,2})\.?(?:\s|$)/.exec(t);
+  if (numbered) {
+    const n = Number(numbered[1]);
+    if (analysis.framework.sections.some((s) => s.number === n)) return n;
+  }
+  const titled = analysis.framework.sections.find((s) => t.includes(s.title.toLowerCase()));
+  return titled ? titled.number : null;
+}
