@@ -11,7 +11,8 @@ export type Command =
   | { readonly kind: "version" }
   | { readonly kind: "template"; readonly out: string; readonly force: boolean }
   | { readonly kind: "validate"; readonly input: string; readonly json: boolean }
-  | { readonly kind: "report"; readonly input: string; readonly out: string; readonly json: boolean; readonly force: boolean };
+  | { readonly kind: "report"; readonly input: string; readonly out: string; readonly json: boolean; readonly force: boolean }
+  | { readonly kind: "check-text"; readonly input: string; readonly draft: string; readonly json: boolean };
 
 /** A command line that cannot be run as typed. */
 export class UsageError extends Error {
@@ -35,7 +36,7 @@ export interface OptionSpec {
 /** Every option the command line accepts. */
 export const OPTIONS = {
   out: { long: "out", short: "o", value: "<out.xlsx>", help: "report: the copy to write" },
-  json: { long: "json", help: "validate, report: print one JSON document on standard output" },
+  json: { long: "json", help: "validate, report, check-text: print one JSON document on standard output" },
   force: { long: "force", help: "template, report: replace an existing file" },
   help: { long: "help", short: "h", help: "print this help" },
   version: { long: "version", short: "v", help: "print the version number" },
@@ -43,11 +44,17 @@ export const OPTIONS = {
 
 export type OptionName = keyof typeof OPTIONS;
 
-/** A command: its name, the file it needs, the options it takes, and what it does. */
+/** A file argument: its placeholder in the help, and what it is for "needs …" errors. */
+export interface FileSpec {
+  readonly placeholder: string;
+  readonly needs: string;
+}
+
+/** A command: its name, the files it needs, the options it takes, and what it does. */
 export interface CommandSpec {
-  readonly name: "template" | "validate" | "report";
-  /** What the one file argument is, for the help and for "needs …" errors. */
-  readonly file: { readonly placeholder: string; readonly needs: string };
+  readonly name: "template" | "validate" | "report" | "check-text";
+  /** The file arguments, in order. */
+  readonly files: readonly FileSpec[];
   readonly options: readonly OptionName[];
   /** Options it must have. */
   readonly required?: readonly OptionName[];
@@ -57,19 +64,19 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "template",
-    file: { placeholder: "<out.xlsx>", needs: "the name of the workbook to create, such as inspection.xlsx" },
+    files: [{ placeholder: "<out.xlsx>", needs: "the name of the workbook to create, such as inspection.xlsx" }],
     options: ["force"],
     help: ["Write a new, empty inspection workbook (Cases table with dropdowns, Interviews,", "Criteria and Settings sheets). --force replaces an existing file."],
   },
   {
     name: "validate",
-    file: { placeholder: "<in.xlsx>", needs: "the workbook to check, such as inspection.xlsx" },
+    files: [{ placeholder: "<in.xlsx>", needs: "the workbook to check, such as inspection.xlsx" }],
     options: ["json"],
     help: ["Check every case row against the criteria and list the issues."],
   },
   {
     name: "report",
-    file: { placeholder: "<in.xlsx>", needs: "the workbook to report on, such as inspection.xlsx" },
+    files: [{ placeholder: "<in.xlsx>", needs: "the workbook to report on, such as inspection.xlsx" }],
     options: ["out", "json", "force"],
     required: ["out"],
     help: [
@@ -77,6 +84,19 @@ export const COMMANDS: readonly CommandSpec[] = [
       "sheets. The input file is never modified. An existing <out.xlsx> is replaced",
       "only when it is a report this tool wrote and is not open in Excel or",
       "LibreOffice; --force replaces it in any case.",
+    ],
+  },
+  {
+    name: "check-text",
+    files: [
+      { placeholder: "<in.xlsx>", needs: "the workbook, such as inspection.xlsx" },
+      { placeholder: "<draft.docx|.txt|.md>", needs: "the draft report, such as draft.docx" },
+    ],
+    options: ["json"],
+    help: [
+      "Check every count and proportion in a drafted report (Word .docx, text or",
+      "Markdown) against the workbook's counts: agrees, disagrees (with the counts",
+      "and the wording the report would use) or unmatched. Exit 1 if any disagrees.",
     ],
   },
 ];
@@ -91,7 +111,7 @@ function optionSynopsis(name: OptionName, required: boolean): string {
 
 function commandSynopsis(c: CommandSpec): string {
   const options = c.options.map((o) => optionSynopsis(o, c.required?.includes(o) ?? false));
-  return [PROGRAM, c.name, c.file.placeholder, ...options].join(" ");
+  return [PROGRAM, c.name, ...c.files.map((f) => f.placeholder), ...options].join(" ");
 }
 
 function optionLine(o: OptionSpec): string {
@@ -111,8 +131,9 @@ ${Object.values(OPTIONS).map(optionLine).join("\n")}
 
 Exit codes:
   0  done, no errors (warnings allowed)
-  1  errors found in the workbook (report: still written, errors listed)
-  2  the file cannot be used (missing, not an .xlsx, damaged, no Cases sheet),
+  1  errors found in the workbook (report: still written, errors listed;
+     check-text: a statement in the draft disagrees with the counts)
+  2  a file cannot be used (missing, not an .xlsx or .docx, damaged, no Cases sheet),
      the output cannot be replaced, or the command line is not valid
 
 --json prints one JSON document on standard output.
@@ -152,7 +173,7 @@ export function closest(typed: string, candidates: readonly string[]): string | 
 }
 
 const listed = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
-const COMMAND_NAMES = ["template", "validate", "report"] as const;
+const COMMAND_NAMES = ["template", "validate", "report", "check-text"] as const;
 
 /** The options valid for a command (or before one), as typed on a command line. */
 function optionsFor(command: CommandSpec | null): OptionSpec[] {
@@ -233,10 +254,14 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(`Unknown command "${name}"; ${guess ? `did you mean "${guess}"? The commands are` : "the commands are"} ${listed([...COMMAND_NAMES])}. ${HINT}`);
   }
 
-  if (files.length === 0) throw new UsageError(`"${command.name}" needs ${command.file.needs}: ${commandSynopsis(command)}. ${HINT}`);
-  if (files.length > 1) throw new UsageError(`"${command.name}" takes one file; got ${files.length} (${files.map((f) => `"${f}"`).join(", ")}). ${HINT}`);
+  const missing = command.files[files.length];
+  if (missing) throw new UsageError(`"${command.name}" needs ${missing.needs}: ${commandSynopsis(command)}. ${HINT}`);
+  if (files.length > command.files.length) {
+    const takes = command.files.length === 1 ? "one file" : `${command.files.length} files`;
+    throw new UsageError(`"${command.name}" takes ${takes}; got ${files.length} (${files.map((f) => `"${f}"`).join(", ")}). ${HINT}`);
+  }
+  if (files.some((f) => f.trim() === "")) throw new UsageError(`The file name is empty: ${commandSynopsis(command)}. ${HINT}`);
   const file = files[0]!;
-  if (file.trim() === "") throw new UsageError(`The file name is empty: ${commandSynopsis(command)}. ${HINT}`);
   for (const required of command.required ?? []) {
     if (!values.has(required)) throw new UsageError(`"${command.name}" needs --${required}: ${commandSynopsis(command)}. ${HINT}`);
   }
@@ -248,5 +273,7 @@ export function parseCommand(argv: readonly string[]): Command {
       return { kind: "validate", input: file, json: flag("json") };
     case "report":
       return { kind: "report", input: file, out: String(values.get("out")), json: flag("json"), force: flag("force") };
+    case "check-text":
+      return { kind: "check-text", input: file, draft: files[1]!, json: flag("json") };
   }
 }

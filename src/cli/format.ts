@@ -1,7 +1,7 @@
 /**
  * The command line's words for people: issue lines, counts, and what a report contains.
  */
-import { quoteSheetName, roundPercent, type Analysis, type Issue } from "../core";
+import { quoteSheetName, roundPercent, type Analysis, type DraftCheck, type DraftStatement, type Issue } from "../core";
 
 /**
  * One issue on one line: where, severity, code, case and criterion, then the message.
@@ -110,4 +110,47 @@ export function formatQuality(a: Analysis): string[] {
     lines.push(`Moderation: ${plural(m.differences, "difference")} between markers, ${m.open} still to moderate; ${plural(m.moderated, "judgement")} moderated (${m.changed} counted differently from the first marker's).`);
   }
   return lines;
+}
+
+/**
+ * The lines `check-text` prints: what disagrees first, with the counts and the wording the
+ * report would use, then what could not be tied to a criterion, then what agrees.
+ * @example formatCheckText(check, analysis, "inspection.xlsx", "draft.docx")[0] // "Checked draft.docx against inspection.xlsx: …"
+ */
+export function formatCheckText(check: DraftCheck, a: Analysis, workbook: string, draft: string): string[] {
+  const total = check.statements.length;
+  const lines = [
+    `Checked ${draft} against ${workbook}: ${plural(total, "quantity statement")} — ${check.agrees} agree, ${check.disagrees} disagree, ${check.unmatched} unmatched.`,
+  ];
+  const group = (title: string, verdict: DraftStatement["verdict"], detail: (s: DraftStatement) => string[]): void => {
+    const items = check.statements.filter((s) => s.verdict === verdict);
+    if (items.length === 0) return;
+    lines.push("", `${title} (${items.length}):`);
+    for (const s of items) lines.push(`  ¶${s.paragraph}${s.criterionId ? ` ${s.criterionId}` : ""}: "${oneLine(s.text)}"`, ...detail(s).map((l) => `      ${l}`));
+  };
+  group("Disagrees", "disagrees", (s) => [
+    `says ${stated(s)}; the workbook has ${actual(s)}.`,
+    ...(s.productPhrase ? [`the report would say: ${s.productPhrase}`] : []),
+    ...(s.suggestion ? [`suggested: ${s.suggestion}`] : []),
+  ]);
+  group("Unmatched — not tied to a criterion, so not checked", "unmatched", (s) => [`"${s.stated.phrase ?? ""}" read as ${s.means}.`]);
+  group("Agrees", "agrees", (s) => [`"${s.stated.phrase ?? ""}" read as ${s.means}; the workbook has ${actual(s)}.`]);
+  if (total === 0) lines.push("", "No counts or proportions of cases were found in the draft.");
+  if (a.errors > 0) lines.push("", `The workbook has ${plural(a.errors, "error")}; cells with errors are left out of the counts (run "inspection-workbook validate" to list them).`);
+  return lines;
+}
+
+function stated(s: DraftStatement): string {
+  const parts: string[] = [];
+  if (s.stated.met !== undefined) parts.push(`${s.stated.met} met`);
+  if (s.stated.notMet !== undefined) parts.push(`${s.stated.notMet} not met`);
+  if (s.stated.relevant !== undefined) parts.push(`of ${s.stated.relevant}`);
+  return parts.length > 0 ? `${parts.join(" ")} ("${s.stated.phrase ?? ""}", read as ${s.means})` : `"${s.stated.phrase ?? ""}" (read as ${s.means})`;
+}
+
+function actual(s: DraftStatement): string {
+  if (!s.actual) return "no counts for it";
+  const { met, notMet, relevant } = s.actual;
+  const who = s.counted === "interviews" ? "interviewees" : "relevant cases";
+  return `${met} met and ${notMet} not met of ${relevant} ${who}`;
 }

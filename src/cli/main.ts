@@ -4,13 +4,14 @@
  */
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { analyseWorkbook, buildReportLayouts, toReportJson, toValidateJson } from "../core";
+import { analyseWorkbook, buildReportLayouts, checkDraft, toCheckTextJson, toReportJson, toValidateJson } from "../core";
+import { DEFAULT_DRAFT_LIMITS, readDraft, UnusableDraftError, type DraftText } from "../docx/read-draft";
 import { FileExistsError, writeFileAtomic } from "../xlsx/atomic-write";
 import { findGeneratedSheets, writeGeneratedSheets } from "../xlsx/package-writer";
 import { readFileBytes, readWorkbookFile, UnusableWorkbookError } from "../xlsx/read-workbook";
 import { writeTemplate } from "../xlsx/template";
 import { parseCommand, PROGRAM, USAGE, UsageError, type Command } from "./args";
-import { formatReport, formatValidate } from "./format";
+import { formatCheckText, formatReport, formatValidate } from "./format";
 
 /** Where the command line writes. */
 export interface CliIo {
@@ -64,6 +65,8 @@ async function execute(command: Command, io: CliIo): Promise<ExitCode> {
       return validate(command.input, command.json, io);
     case "report":
       return report(command, io);
+    case "check-text":
+      return checkText(command, io);
   }
 }
 
@@ -89,6 +92,38 @@ async function readInput(file: string): Promise<Awaited<ReturnType<typeof readWo
     return await readWorkbookFile(file);
   } catch (e) {
     if (e instanceof UnusableWorkbookError) throw new CliFailure(`cannot use "${file}": ${e.message}`);
+    throw e;
+  }
+}
+
+/** Checks a drafted report against the workbook's counts. */
+async function checkText(command: Extract<Command, { kind: "check-text" }>, io: CliIo): Promise<ExitCode> {
+  const kind = draftKind(command.draft);
+  const { grids } = await readInput(command.input);
+  const draft = await readDraftFile(command.draft, kind);
+  const analysis = analyseWorkbook(grids);
+  const check = checkDraft(draft.paragraphs, analysis);
+  for (const notice of draft.notices) io.stderr(`${PROGRAM}: ${oneLine(notice)}\n`);
+  if (command.json) io.stdout(`${JSON.stringify(toCheckTextJson(check), null, 2)}\n`);
+  else io.stdout(`${formatCheckText(check, analysis, command.input, command.draft).join("\n")}\n`);
+  return check.disagrees > 0 ? ExitCode.Errors : ExitCode.Ok;
+}
+
+/** What kind of draft a file name says it is. */
+function draftKind(file: string): "docx" | "txt" | "md" {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".docx" || ext === ".docm") return "docx";
+  if (ext === ".txt" || ext === ".text") return "txt";
+  if (ext === ".md" || ext === ".markdown") return "md";
+  if (ext === ".doc" || ext === ".rtf" || ext === ".odt") throw new UsageError(`"${file}" is not a .docx document; open it in Word and save it as a Word Document (.docx), or as plain text (.txt). Run "${PROGRAM} --help" for usage.`);
+  throw new UsageError(`The draft "${file}" must end in .docx, .txt or .md. Run "${PROGRAM} --help" for usage.`);
+}
+
+async function readDraftFile(file: string, kind: "docx" | "txt" | "md"): Promise<DraftText> {
+  try {
+    return await readDraft(await readFileBytes(file, DEFAULT_DRAFT_LIMITS.maxFileBytes), kind);
+  } catch (e) {
+    if (e instanceof UnusableWorkbookError || e instanceof UnusableDraftError) throw new CliFailure(`cannot use "${file}": ${e.message}`);
     throw e;
   }
 }

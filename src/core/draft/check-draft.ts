@@ -150,12 +150,19 @@ function tieStatement(
   pool: TargetPool,
   sectionPools: ReadonlyMap<number, Target>,
 ): Tie {
-  const stems = wordStems(blankTerms(normal, statement));
-  const scored = pool.targets
-    .map((t) => ({ t, ...score(stems, t, pool.weight) }))
-    .sort((a, b) => b.score - a.score);
-  const [best, second] = scored;
-  const byWords = best && best.matched >= 2 && (!second || best.score > second.score + 1e-9) ? best.t : null;
+  const blanked = blankTerms(normal, statement);
+  const rank = (text: string): Scored[] => {
+    const stems = wordStems(text);
+    return pool.targets.map((t) => ({ t, ...score(stems, t, pool.weight) })).sort((a, b) => b.score - a.score);
+  };
+  const clear = (ranked: readonly Scored[]): Target | null => {
+    const [best, second] = ranked;
+    return best && best.matched >= 2 && (!second || best.score > second.score + 1e-9) ? best.t : null;
+  };
+  // A sentence may hold two findings ("…in every case where it was required, and … in all 20
+  // cases"): the words of the statement's own clause decide first, then the whole sentence's.
+  const scored = rank(blanked);
+  const byWords = clear(rank(ownClause(blanked, statement.terms[0]!.start))) ?? clear(scored);
   const numbered = p.leadingId ? scored.find((s) => s.t.id === p.leadingId) : undefined;
   if (numbered) {
     // The paragraph's number ties its lead statement, any statement that names the criterion's
@@ -171,6 +178,26 @@ function tieStatement(
   const pooled = pool.kind === "cases" ? sectionPools.get(section) : undefined;
   const candidates = pooled ? [...inSection, pooled] : inSection;
   return candidates.length > 0 ? { candidates, by: "section" } : null;
+}
+
+interface Scored {
+  readonly t: Target;
+  readonly score: number;
+  readonly matched: number;
+}
+
+/** The clause of a sentence that holds a position: clauses end at ";", ", and", ", but", "whereas". */
+function ownClause(sentence: string, at: number): string {
+  let from = 0;
+  let to = sentence.length;
+  for (const m of sentence.matchAll(/;|, (?:and|but|while|whilst|whereas|although)\b|\bwhereas\b/g)) {
+    if (m.index + m[0].length <= at) from = m.index + m[0].length;
+    else if (m.index > at) {
+      to = m.index;
+      break;
+    }
+  }
+  return sentence.slice(from, to);
 }
 
 function judge(sentence: string, paragraph: number, statement: QuantityStatement, tie: Tie, pool: TargetPool, o: PhraseOptions): DraftStatement {
