@@ -179,11 +179,11 @@ export const QUANTITY_TERMS: readonly QuantityTerm[] = [
   },
   {
     name: "the-one",
-    means: () => "exactly one relevant case",
+    means: (u) => `exactly ${u.count} of 1`,
     write: (met, relevant, _o, [one]) => (relevant !== 1 ? null : met === 1 ? `the one relevant ${one} (1 out of 1)` : `not the one relevant ${one} (0 out of 1)`),
-    read: /\b(?:the|in the) (?:one|only|single) relevant\b/,
-    use: () => ({}),
-    holds: (_met, relevant) => relevant === 1,
+    read: /\b(not )?(?:in )?the (?:one|only|single) relevant\b/,
+    use: (m) => ({ count: m[1] ? 0 : 1, of: 1 }),
+    holds: (met, relevant, use) => relevant === 1 && met === use.count,
   },
   {
     name: "all",
