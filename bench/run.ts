@@ -18,6 +18,7 @@ import * as path from "node:path";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchCli, type CliSize } from "./cli";
 import { benchCore, type CoreSize } from "./core";
+import { benchDraft, type DraftFigures } from "./draft";
 import { SEED } from "./generate";
 import { count, progress, round, table } from "./measure";
 import { benchPane, type PaneFigures } from "./pane";
@@ -37,6 +38,7 @@ const TARGETS = {
   requestBytes: 4 * 1024 * 1024,
   paneGzipBytes: 250 * 1024,
   firstRenderMs: 500,
+  draft200PagesMs: 5000,
 } as const;
 
 function machine(): Record<string, unknown> {
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
   progress("add-in: commands against the Office.js double at 20, 2,000 and 20,000 cases");
   const syncs: SyncFigures = await benchSyncs([20, 2_000, 20_000]);
 
+  const draft: DraftFigures = await benchDraft(200, quick ? 2 : 3);
+
   let pane: PaneFigures | null = null;
   if (!args.has("--no-pane")) pane = await benchPane(quick ? 2 : 5);
 
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
     syncsFixedAndAtMost4: syncValues ? syncValues.every((v) => v.every((n) => n <= TARGETS.syncs) && v.every((n) => n === v[0])) : null,
     requestsUnder4MB: syncs.maxRequestBytes !== null ? syncs.maxRequestBytes <= TARGETS.requestBytes : null,
     paneUnder250KB: paneGzip !== null ? paneGzip < TARGETS.paneGzipBytes : null,
+    draft200PagesUnder5s: draft.cliDocxMs < TARGETS.draft200PagesMs,
     firstRenderUnder500ms: pane?.firstRenderMs !== null && pane?.firstRenderMs !== undefined ? pane.firstRenderMs < TARGETS.firstRenderMs : null,
   };
 
@@ -136,6 +141,14 @@ async function main(): Promise<void> {
     );
     out.push(`(${count(CLI_LARGEST)} is the largest table the reader accepts: 100,000 rows with the header.)`);
   }
+  out.push("");
+  out.push(`Draft check: \`check-text\` on a ${draft.pages}-page draft (${count(draft.words)} words, ${count(draft.statements)} quantity statements), median`);
+  out.push(
+    table(
+      ["in process (checkDraft)", "spawned, .md", "spawned, .docx (mammoth)", ".docx size"],
+      [[ms(draft.inProcessMs, 1), ms(draft.cliMarkdownMs), ms(draft.cliDocxMs), kb(draft.docxBytes)]],
+    ),
+  );
   out.push("");
   out.push("Add-in: context.sync() calls per command (Office.js test double)");
   if (syncs.syncs) {
@@ -177,6 +190,7 @@ async function main(): Promise<void> {
         ["syncs per command, 20 / 2,000 / 20,000", "≤ 4, equal", syncValues ? syncValues.map((v) => v.join("/")).join(", ") : "n/a", yes(met.syncsFixedAndAtMost4)],
         ["largest request", "≤ 4 MB", syncs.maxRequestBytes !== null ? kb(syncs.maxRequestBytes) : "n/a", yes(met.requestsUnder4MB)],
         ["pane JavaScript in Excel, gzipped", "< 250 KB", paneGzip !== null ? kb(paneGzip) : "n/a", yes(met.paneUnder250KB)],
+        [`check-text, ${draft.pages}-page .docx, spawned`, "< 5 s", ms(draft.cliDocxMs), yes(met.draft200PagesUnder5s)],
         ["pane first render", "< 500 ms", ms(pane?.firstRenderMs), yes(met.firstRenderUnder500ms)],
       ],
     ),
@@ -192,6 +206,7 @@ async function main(): Promise<void> {
     cli: cli
       ? { mode: "spawned process (node bin/inspection-workbook.js report … --json), Node start-up included; floor = ExcelJS readFile + one small sheet + writeFile, spawned", sizes: cli }
       : null,
+    draft,
     syncs: syncs.syncs,
     maxRequestBytes: syncs.maxRequestBytes,
     maxResponseBytes: syncs.maxResponseBytes,

@@ -52,6 +52,9 @@ const OF_WHICH = new RegExp(`\\b(${N}) (?:[a-z-]+ ){0,2}?(?:cases|psrs|reports|a
 /** "Of the relevant 15 cases, we found that 7 did not…": a count out of the cases just named. */
 const OF_THE = new RegExp(`\\bof the (?:relevant )?(${N}) (?:relevant |inspected )?(?:cases|psrs|reports|assessments|plans|reviews|children)\\b,? (?:[a-z' ]{0,40}? )?(${N})\\b`, "g");
 
+/** Each term's pattern, made once, to find every use in a sentence. */
+const GLOBAL_READS: readonly (readonly [QuantityTerm, RegExp])[] = QUANTITY_TERMS.map((t) => [t, new RegExp(t.read.source, "g")]);
+
 const COUNT_TERM = QUANTITY_TERMS.find((t) => t.name === "count")!;
 
 const NEGATIVE =
@@ -101,8 +104,7 @@ function structuralMatches(sentence: string): TermMatch[] {
 
 function termMatches(sentence: string): TermMatch[] {
   const out: TermMatch[] = [];
-  for (const term of QUANTITY_TERMS) {
-    const re = new RegExp(term.read.source, "g");
+  for (const [term, re] of GLOBAL_READS) {
     for (const m of sentence.matchAll(re)) {
       if (m[0] === "") continue;
       const use = term.use(m);
