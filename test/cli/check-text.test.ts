@@ -2,18 +2,17 @@
  * `check-text` end to end: the sample findings draft as .md, .txt, a .docx LibreOffice made and a
  * .docx the `docx` library made, with and without planted mistakes; refusals; hostile Word files.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import JSZip from "jszip";
 import { readDraft, UnusableDraftError } from "../../src/docx/read-draft";
 import { PLANTS, plantedFindings, sampleFindings, score } from "../fixtures/drafts/plants";
+import { BIN, buildCli, ROOT } from "../hostile/cli-runner";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
 import { makeTempDir, oleFile } from "../helpers/workbook-files";
 
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "inspection-workbook.js");
 const SAMPLE = path.join(ROOT, "assets", "sample-inspection.xlsx");
 const tmp = makeTempDir("ciw-check-text-");
 
@@ -59,12 +58,7 @@ async function docxFromMarkdown(markdown: string): Promise<Uint8Array> {
 }
 
 beforeAll(() => {
-  try {
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: "pipe" });
-  } catch {
-    // tsc still emits when another module has a type error.
-  }
-  expect(existsSync(path.join(ROOT, "lib", "cli", "main.js"))).toBe(true);
+  buildCli();
   writeFileSync(tmp.file("true.md"), sampleFindings());
   writeFileSync(tmp.file("planted.md"), plantedFindings());
   writeFileSync(tmp.file("planted.txt"), plantedFindings());
