@@ -1271,6 +1271,27 @@ function entries(): CorpusEntry[] {
   );
   add(
     specEntry(
+      "values-odd-spaces.xlsx",
+      "judgements, a Sentence and a PSR padded with non-breaking spaces, tabs and line breaks (as pasted from a web page or Word): read as Yes/No/Custody/No with a warning, by the engine and by the live formulas alike",
+      {
+        sheets: [
+          casesTable(
+            edit(baseRows(), [
+              [0, "1.1", "\u00a0Yes\u00a0"],
+              [1, "1.1", "No\u00a0"],
+              [2, "1.1", "\tY\n"],
+              [4, "1.1", "\u00a0\u00a0n"],
+              [0, "Sentence", "Community\u00a0"],
+              [1, "PSR", "\u00a0No"],
+            ]),
+          ),
+        ],
+      },
+      BASE_ANSWER([...["E2", "E3", "E4", "E6", "C2", "D3"].map((c) => issue(c, "non-canonical-value"))]),
+    ),
+  );
+  add(
+    specEntry(
       "values-non-canonical.xlsx",
       "judgements typed yes, ' no ', Y, TRUE, n, YES, n/a, Not applicable; Sentence community; PSR n",
       {

@@ -20,7 +20,28 @@ export type ReadValue<T extends string> =
   | { readonly kind: "invalid"; readonly text: string }
   | { readonly kind: "error"; readonly text: string };
 
-const fold = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();
+/**
+ * Characters read as a space in a value: the non-breaking space (pasted from web pages and Word),
+ * the tab and line breaks. The Summary's live formulas substitute the same characters
+ * (src/core/layout/formulas.ts), so the engine and Excel count the same cells.
+ */
+export const SPACE_LIKE_CODES: readonly number[] = [0xa0, 0x09, 0x0a, 0x0d];
+
+const SPACE_LIKE = new RegExp(`[${SPACE_LIKE_CODES.map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`, "g");
+
+/**
+ * A value as both the engine and Excel's `TRIM(CLEAN(SUBSTITUTE(…)))` read it: space-like characters
+ * made spaces, other control characters dropped (CLEAN), spaces trimmed and runs of them made one
+ * (TRIM), any case.
+ */
+const fold = (s: string): string =>
+  s
+    .replace(SPACE_LIKE, " ")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f]/g, "")
+    .replace(/ +/g, " ")
+    .replace(/^ | $/g, "")
+    .toLowerCase();
 
 const JUDGEMENT_ALIASES: Readonly<Record<string, Judgement>> = {
   yes: "Yes",

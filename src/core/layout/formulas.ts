@@ -7,7 +7,7 @@ import { columnLetters, quoteSheetName } from "../address";
 import type { Applicability } from "../framework";
 import { cellText, type Grid } from "../grid";
 import type { CaseTable } from "../cases";
-import { spellingsOf } from "../values";
+import { SPACE_LIKE_CODES, spellingsOf } from "../values";
 
 /**
  * A header escaped for a structured reference (`'` before `[ ] # '`), or null when it cannot be
@@ -35,11 +35,13 @@ export function columnReference(grid: Grid, col: number): string {
 }
 
 /**
- * TRUE for each cell of a column that reads as one of `words` as the engine reads it: line breaks
- * and tabs dropped (CLEAN), spaces trimmed (TRIM), any case (MATCH); an error cell is FALSE.
+ * TRUE for each cell of a column that reads as one of `words` as the engine reads it: non-breaking
+ * spaces, tabs and line breaks made spaces (SUBSTITUTE), other control characters dropped (CLEAN),
+ * spaces trimmed (TRIM), any case (MATCH); an error cell is FALSE.
  */
 function readsAs(reference: string, words: readonly string[]): string {
-  return `ISNUMBER(MATCH(TRIM(CLEAN(${reference})),{${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(",")}},0))`;
+  const spaced = SPACE_LIKE_CODES.reduce((inner, code) => `SUBSTITUTE(${inner},${code < 128 ? "CHAR" : "UNICHAR"}(${code})," ")`, reference);
+  return `ISNUMBER(MATCH(TRIM(CLEAN(${spaced})),{${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(",")}},0))`;
 }
 
 /**
@@ -48,7 +50,7 @@ function readsAs(reference: string, words: readonly string[]): string {
  * where that depends on the Sentence or PSR column (a blank or unreadable Sentence or PSR leaves
  * the judgement counted, as in the engine). COUNTIFS would miss the tolerated spellings, so the
  * Summary would change its counts when Excel recalculates it.
- * @example countFormula(table, 6, "all", "Yes") // 'SUMPRODUCT(--ISNUMBER(MATCH(TRIM(CLEAN(Cases[2.1 …])),{"yes","y","true"},0)))'
+ * @example countFormula(table, 6, "all", "Yes") // 'SUMPRODUCT(--ISNUMBER(MATCH(TRIM(CLEAN(SUBSTITUTE(…(Cases[2.1 …],UNICHAR(160)," ")…))),{"yes","y","true"},0)))'
  */
 export function countFormula(table: CaseTable, col: number, applies: Applicability, answer: "Yes" | "No"): string {
   const terms = [readsAs(columnReference(table.grid, col), spellingsOf("judgement", answer))];

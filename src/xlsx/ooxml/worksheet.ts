@@ -43,6 +43,22 @@ function numberValue(n: number): string | null {
   return Object.is(n, -0) ? "0" : String(n);
 }
 
+/** Functions newer than Excel 2007, which a file must name with the `_xlfn.` prefix (Office.js takes them bare). */
+const FUTURE_FUNCTIONS = /(^|[^\w.])(UNICHAR|UNICODE|CONCAT|TEXTJOIN|IFS|IFNA|SWITCH|MAXIFS|MINIFS|XLOOKUP)\(/g;
+
+/**
+ * A layout formula as a file stores it: no leading "=", newer functions prefixed (outside string
+ * literals and structured-reference column names).
+ * @example fileFormula('=SUBSTITUTE(A1,UNICHAR(160)," ")') // 'SUBSTITUTE(A1,_xlfn.UNICHAR(160)," ")'
+ */
+export function fileFormula(formula: string): string {
+  return formula
+    .replace(/^\s*=/, "")
+    .split(/("(?:[^"]|"")*"|\[(?:[^[\]']|'.)*\])/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(FUTURE_FUNCTIONS, "$1_xlfn.$2(")))
+    .join("");
+}
+
 function cellXml(cell: LayoutCell, ref: string, s: string): string {
   switch (cell.kind) {
     case "text":
@@ -52,7 +68,7 @@ function cellXml(cell: LayoutCell, ref: string, s: string): string {
       return v === null ? `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>` : `<c r="${ref}"${s}><v>${v}</v></c>`;
     }
     case "formula": {
-      const formula = `<f>${escapeText(stripInvalidXmlChars(cell.formula.replace(/^\s*=/, "")))}</f>`;
+      const formula = `<f>${escapeText(stripInvalidXmlChars(fileFormula(cell.formula)))}</f>`;
       const r = cell.result;
       if (r === null) return `<c r="${ref}"${s}>${formula}</c>`;
       if (typeof r === "number") {
@@ -108,7 +124,7 @@ function conditionalRule(cf: ConditionalFormat, priority: number, styles: Worksh
   switch (cf.kind) {
     case "expression": {
       const dxf = styles.differentialFormat(cf.style);
-      return `<cfRule type="expression" dxfId="${dxf}" priority="${priority}"><formula>${escapeText(stripInvalidXmlChars(cf.formula.replace(/^\s*=/, "")))}</formula></cfRule>`;
+      return `<cfRule type="expression" dxfId="${dxf}" priority="${priority}"><formula>${escapeText(stripInvalidXmlChars(fileFormula(cf.formula)))}</formula></cfRule>`;
     }
     case "text-equals": {
       const dxf = styles.differentialFormat(cf.style);
