@@ -61,7 +61,10 @@ export function cohensKappa(table: readonly (readonly number[])[]): KappaResult 
   return { n, observed, expected, kappa };
 }
 
-/** Landis & Koch (1977), Table 1: the upper end of each band (kappa to two decimals), and its words. */
+/**
+ * Landis & Koch (1977), Table 1, each band's words and where it ends: their bands are of kappa to
+ * two decimals (0.21–0.40 fair), so each ends half-way to the next hundredth.
+ */
 const LANDIS_KOCH: readonly (readonly [upTo: number, words: string])[] = [
   [-0.005, "poor agreement"],
   [0.205, "slight agreement"],
@@ -82,8 +85,7 @@ const LANDIS_KOCH: readonly (readonly [upTo: number, words: string])[] = [
  */
 export function kappaMeaning(kappa: number | null): string {
   if (kappa === null) return "kappa not defined: every judgement was the same";
-  const shown = Math.round(kappa * 100) / 100;
-  return LANDIS_KOCH.find(([upTo]) => shown < upTo)![1];
+  return LANDIS_KOCH.find(([upTo]) => kappa < upTo)![1];
 }
 
 /** One case compared: the first marker's judgement and the second marker's. */
