@@ -61,7 +61,9 @@ export function analyseWorkbook(grids: WorkbookGrids): Analysis {
   const fw = readFramework(grids.criteria ?? null);
   const st = readSettings(grids.settings ?? null);
   const cases = readCases(grids.cases, fw.framework);
-  const second = grids.secondMarking ? readSecondMarking(grids.secondMarking, fw.framework.criteria, cases.table) : null;
+  const secondRead = grids.secondMarking ? readSecondMarking(grids.secondMarking, fw.framework.criteria, cases.table) : null;
+  // An empty Second marking table (as every new workbook has) is no second marking yet.
+  const second = secondRead && secondRead.table.filledRows > 0 ? secondRead : null;
   const compared = second ? compareMarking(second.table) : null;
   const entries = grids.moderation ? readModerationSheet(grids.moderation) : [];
   const counted = applyModeration(cases.table, entries);
@@ -86,7 +88,7 @@ export function analyseWorkbook(grids: WorkbookGrids): Analysis {
     grids.criteria?.sheet ?? "",
     grids.settings?.sheet ?? "",
   ];
-  const issues = sortIssues([...fw.issues, ...st.issues, ...cases.issues, ...(interviews?.issues ?? []), ...(second?.issues ?? []), ...counted.issues], sheetOrder);
+  const issues = sortIssues([...fw.issues, ...st.issues, ...cases.issues, ...(interviews?.issues ?? []), ...(secondRead?.issues ?? []), ...counted.issues], sheetOrder);
   const { errors, warnings } = countIssues(issues);
   const excludedCells = criteria.reduce((n, c) => n + c.excluded, 0) + interviewStats.reduce((n, c) => n + c.excluded, 0);
   return {

@@ -46,6 +46,8 @@ export interface SecondMarkingTable {
   readonly columns: SecondMarkingColumns;
   /** The rows that name a case in Cases, first row per case and marker. */
   readonly marks: readonly SecondMark[];
+  /** Rows with anything in them (an empty table, as a new workbook has, is not second marking yet). */
+  readonly filledRows: number;
 }
 
 export interface ReadSecondMarkingResult {
@@ -88,10 +90,12 @@ export function readSecondMarking(grid: Grid, criteria: readonly Criterion[], ca
   for (const c of cases.cases) if (c.id !== "" && !byId.has(foldId(c.id))) byId.set(foldId(c.id), c);
   const seen = new Map<string, number>();
   const marks: SecondMark[] = [];
+  let filledRows = 0;
 
   for (let r = 1; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
     if (isBlankRow(row)) continue;
+    filledRows++;
     let caseId = "";
     if (columns.caseId !== null) {
       const v = row[columns.caseId] ?? null;
@@ -145,7 +149,7 @@ export function readSecondMarking(grid: Grid, criteria: readonly Criterion[], ca
     marks.push({ caseId, marker, row: grid.top + r, kase, judgements, notes });
   }
 
-  return { table: { sheet: grid.sheet, grid, criteria, columns, marks }, issues };
+  return { table: { sheet: grid.sheet, grid, criteria, columns, marks, filledRows }, issues };
 }
 
 type Push = (severity: Severity, code: IssueCode, r: number | null, c: number | null, message: string, caseId?: string | null, criterionId?: string | null) => void;

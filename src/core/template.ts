@@ -59,6 +59,8 @@ export interface SheetTemplate {
 export interface WorkbookTemplate {
   readonly cases: TableTemplate;
   readonly interviews: TableTemplate;
+  /** Cases judged again by a second marker: Case ID, Second marker, the Cases' criterion and notes columns. */
+  readonly secondMarking: TableTemplate;
   readonly criteria: SheetTemplate;
   readonly settings: SheetTemplate;
 }
@@ -94,17 +96,25 @@ export function buildTemplate(options: BuildTemplateOptions = {}): WorkbookTempl
     { col: 2, list: SENTENCE_TYPES, errorMessage: "Enter Community or Custody.", strict: true },
     { col: 3, list: YES_NO, errorMessage: "Enter Yes if a new pre-sentence report was prepared, otherwise No.", strict: true },
   ];
-  for (const section of framework.sections) {
-    const criteria = framework.criteria.filter((c) => c.section === section.number);
-    if (criteria.length === 0) continue;
-    for (const c of criteria) {
-      validations.push({ col: caseHeaders.length, list: JUDGEMENTS, errorMessage: "Enter Yes, No or N/A, or leave blank until judged.", strict: false });
-      caseHeaders.push(criterionHeader(c));
-      caseWidths.push(14);
+  const secondHeaders: string[] = ["Case ID", "Second marker"];
+  const secondWidths: number[] = [10, 18];
+  const secondValidations: ColumnValidation[] = [];
+  // The criterion and notes columns, section by section, after the leading columns of a table.
+  const addJudgementColumns = (headers: string[], widths: number[], checks: ColumnValidation[]): void => {
+    for (const section of framework.sections) {
+      const criteria = framework.criteria.filter((c) => c.section === section.number);
+      if (criteria.length === 0) continue;
+      for (const c of criteria) {
+        checks.push({ col: headers.length, list: JUDGEMENTS, errorMessage: "Enter Yes, No or N/A, or leave blank until judged.", strict: false });
+        headers.push(criterionHeader(c));
+        widths.push(14);
+      }
+      headers.push(`${section.number} Notes`);
+      widths.push(40);
     }
-    caseHeaders.push(`${section.number} Notes`);
-    caseWidths.push(40);
-  }
+  };
+  addJudgementColumns(caseHeaders, caseWidths, validations);
+  addJudgementColumns(secondHeaders, secondWidths, secondValidations);
 
   const interviewHeaders: string[] = ["Interviewee", "Role"];
   const interviewValidations: ColumnValidation[] = [];
@@ -135,6 +145,14 @@ export function buildTemplate(options: BuildTemplateOptions = {}): WorkbookTempl
       headers: interviewHeaders,
       columnWidths: interviewHeaders.map((h, i) => (i === 0 ? 16 : i === interviewHeaders.length - 1 ? 40 : 14)),
       validations: interviewValidations,
+      blankRows: 10,
+    },
+    secondMarking: {
+      sheet: SHEET_NAMES.secondMarking,
+      tableName: TABLE_NAMES.secondMarking,
+      headers: secondHeaders,
+      columnWidths: secondWidths,
+      validations: secondValidations,
       blankRows: 10,
     },
     criteria: { sheet: SHEET_NAMES.criteria, rows: criteriaRows, columnWidths: [6, 8, 34, 52, 20, 60], percentCells: [] },

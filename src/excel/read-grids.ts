@@ -1,5 +1,6 @@
 /**
- * Reads the sheets the engine needs (Cases, Criteria, Settings, Interviews) from the open
+ * Reads the sheets the engine needs (Cases, Criteria, Settings, Interviews, Second marking, and
+ * the Moderation sheet built before, found by its A2 marker) from the open
  * workbook, each from the Excel table of that name when there is one, else from the sheet of that
  * name (from A1, as the .xlsx reader does).
  *
@@ -13,12 +14,12 @@
  * of cases with long notes) the read falls back to row bands, one sync each, halving a band that
  * is still too large; below that size the count stays at two.
  */
-import { SHEET_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
+import { MODERATION_MARKER, SHEET_NAMES, TABLE_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
 import { errorCodeOf, fromOfficeValue, parseOfficeAddress } from "./office-values";
 import { runnerOf, type AdapterOptions } from "./run";
 
 /** Which engine input a grid is. */
-export type GridRole = "cases" | "criteria" | "settings" | "interviews";
+export type GridRole = "cases" | "criteria" | "settings" | "interviews" | "secondMarking" | "moderation";
 
 /** Where a grid was read from. */
 export interface GridSource {
@@ -52,11 +53,13 @@ export interface ReadWorkbookGridsOptions extends AdapterOptions {
   readonly cellsPerBand?: number;
 }
 
-const ROLES: readonly (readonly [GridRole, string])[] = [
-  ["cases", SHEET_NAMES.cases],
-  ["criteria", SHEET_NAMES.criteria],
-  ["settings", SHEET_NAMES.settings],
-  ["interviews", SHEET_NAMES.interviews],
+/** Each input: the table name it is looked for under, then the sheet name. */
+const ROLES: readonly (readonly [GridRole, string, string])[] = [
+  ["cases", SHEET_NAMES.cases, SHEET_NAMES.cases],
+  ["criteria", SHEET_NAMES.criteria, SHEET_NAMES.criteria],
+  ["settings", SHEET_NAMES.settings, SHEET_NAMES.settings],
+  ["interviews", SHEET_NAMES.interviews, SHEET_NAMES.interviews],
+  ["secondMarking", TABLE_NAMES.secondMarking, SHEET_NAMES.secondMarking],
 ];
 
 interface Planned {
@@ -88,10 +91,10 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
     const workbook = context.workbook;
     const worksheets = workbook.worksheets;
     worksheets.load("items/name");
-    const probes = ROLES.map(([role, name]) => {
+    const probes = ROLES.map(([role, name, sheetName]) => {
       const table = workbook.tables.getItemOrNullObject(name);
       table.load("name,showHeaders,showTotals");
-      return { role, name, table };
+      return { role, name: sheetName, table };
     });
     await context.sync();
 
@@ -106,8 +109,14 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
       if (sheet !== undefined) plan.push({ role: probe.role, kind: "sheet", name: sheet, showHeaders: true, showTotals: false });
     }
     if (!plan.some((p) => p.role === "cases")) return notInspection(sheetNames);
+    // The Moderation sheet this tool built holds what people typed; it is known by its A2 marker,
+    // whatever it is called now. The sheet named Moderation is read with the rest on the chance it
+    // is the one; every sheet's A2 is read too, to find it if it has been renamed.
+    const named = sheetNames.find((n) => fold(n) === fold(SHEET_NAMES.moderation));
+    if (named !== undefined) plan.push({ role: "moderation", kind: "sheet", name: named, showHeaders: true, showTotals: false });
 
     const requests = plan.map((p) => request(context, p));
+    let a2s = sheetNames.map((n) => worksheets.getItem(n).getRange("A2").load("values"));
     let blocks: RawBlock[];
     try {
       await context.sync();
@@ -118,7 +127,26 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
       }));
     } catch (e) {
       if (errorCodeOf(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+      a2s = sheetNames.map((n) => worksheets.getItem(n).getRange("A2").load("values"));
       blocks = await readInBands(context, plan, cellsPerBand);
+    }
+    const marked = sheetNames.filter((_, i) => {
+      const a2 = a2s[i]!.values[0]?.[0];
+      return typeof a2 === "string" && a2.startsWith(MODERATION_MARKER);
+    });
+    const moderation = marked.find((n) => n === named) ?? marked[0];
+    const at = plan.findIndex((p) => p.role === "moderation");
+    if (at >= 0 && moderation !== named) {
+      plan.splice(at, 1);
+      blocks.splice(at, 1);
+    }
+    if (moderation !== undefined && moderation !== named) {
+      // Renamed: one more sync, only then.
+      const p: Planned = { role: "moderation", kind: "sheet", name: moderation, showHeaders: true, showTotals: false };
+      const { range } = request(context, p);
+      await context.sync();
+      plan.push(p);
+      blocks.push({ address: range.isNullObject ? null : range.address, values: range.isNullObject ? [] : range.values, columnNames: null });
     }
 
     const sources: GridSource[] = [];
@@ -135,7 +163,14 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
     const dataRows = Math.max(0, cases.rows.length - 1);
     return {
       kind: "ok",
-      grids: { cases, criteria: grids.criteria ?? null, settings: grids.settings ?? null, interviews: grids.interviews ?? null },
+      grids: {
+        cases,
+        criteria: grids.criteria ?? null,
+        settings: grids.settings ?? null,
+        interviews: grids.interviews ?? null,
+        secondMarking: grids.secondMarking ?? null,
+        moderation: grids.moderation ?? null,
+      },
       description: `Cases read from ${where}: ${dataRows} row${dataRows === 1 ? "" : "s"} below the header.`,
       sources,
     };

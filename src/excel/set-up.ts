@@ -1,12 +1,12 @@
 /**
  * Sets up an inspection workbook in the open workbook from the engine's template: the Cases table
  * (headers, blank rows, dropdowns on Sentence, PSR and every judgement column, frozen header,
- * widths), the Interviews table, and the Criteria and Settings sheets. Only what does not exist
+ * widths), the Interviews table, the Second marking table, and the Criteria and Settings sheets. Only what does not exist
  * yet is created; an existing sheet or table of the same name is never touched.
  *
  * Two syncs whatever the number of blank rows: one to see what exists, one to create the rest.
  */
-import { buildTemplate, columnLetters, SHEET_NAMES, type SheetTemplate, type TableTemplate, type WorkbookTemplate } from "../core";
+import { buildTemplate, columnLetters, SHEET_NAMES, TABLE_NAMES, type SheetTemplate, type TableTemplate, type WorkbookTemplate } from "../core";
 import { charsToPoints, needsTextFormat } from "./office-values";
 import { runnerOf, type AdapterOptions } from "./run";
 
@@ -40,6 +40,7 @@ export async function setUpWorkbook(options: SetUpWorkbookOptions = {}): Promise
   const parts: readonly (readonly [string, TableTemplate | SheetTemplate, "table" | "sheet"])[] = [
     [SHEET_NAMES.cases, template.cases, "table"],
     [SHEET_NAMES.interviews, template.interviews, "table"],
+    [TABLE_NAMES.secondMarking, template.secondMarking, "table"],
     [SHEET_NAMES.criteria, template.criteria, "sheet"],
     [SHEET_NAMES.settings, template.settings, "sheet"],
   ];

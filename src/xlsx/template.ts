@@ -1,6 +1,7 @@
 /**
  * Writes a new inspection workbook with ExcelJS from the engine's template description: the Cases
- * table with its dropdowns, the Interviews table, the Criteria sheet and the Settings sheet.
+ * table with its dropdowns, the Interviews table, the Second marking table, the Criteria sheet and
+ * the Settings sheet.
  */
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -31,6 +32,8 @@ export type TemplateCellInput = string | number | boolean | Date | null;
 export interface BuildTemplateWorkbookOptions {
   /** Case rows to fill the Cases table with, in header order (blank rows follow up to `blankRows`). */
   readonly caseRows?: readonly (readonly TemplateCellInput[])[];
+  /** Second-marking rows to fill the Second marking table with, in header order. */
+  readonly secondMarkingRows?: readonly (readonly TemplateCellInput[])[];
   /** Interview rows to fill the Interviews table with, in header order. */
   readonly interviewRows?: readonly (readonly TemplateCellInput[])[];
   /** Values for Settings rows, by the label in the sheet's first column ("Service name"). */
@@ -57,6 +60,7 @@ export function buildTemplateWorkbook(template: WorkbookTemplate = buildTemplate
 
   addTableSheet(workbook, template.cases, options.caseRows ?? [], 1);
   addTableSheet(workbook, template.interviews, options.interviewRows ?? [], 1);
+  addTableSheet(workbook, template.secondMarking, options.secondMarkingRows ?? [], 2);
   addCriteriaSheet(workbook, template.criteria);
   addSettingsSheet(workbook, template.settings, options.settingValues ?? {});
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];

@@ -152,3 +152,18 @@ describe("agreement between first and second markers", () => {
     expect(toReportJson(analyseWorkbook({ cases }))).toMatchObject({ agreement: null, moderation: null });
   });
 });
+
+describe("the Second marking table in a new workbook", () => {
+  it("has Case ID, Second marker and the Cases' criterion and notes columns, with dropdowns", async () => {
+    const { buildTemplate } = await import("../../src/core");
+    const t = buildTemplate();
+    expect(t.secondMarking).toMatchObject({ sheet: "Second marking", tableName: "SecondMarking" });
+    expect(t.secondMarking.headers).toEqual(["Case ID", "Second marker", ...t.cases.headers.slice(4)]);
+    expect(t.secondMarking.validations.map((v) => t.secondMarking.headers[v.col])).toEqual(criteria.map(criterionHeader));
+  });
+
+  it("left empty, is no second marking yet: no agreement figures and no moderation list", () => {
+    const a = analyseWorkbook({ cases: makeGrid([standardHeader(), validRow("C01", "Community", "No")]), secondMarking: secondGrid([markRow(null, null), markRow(null, null)]) });
+    expect(a).toMatchObject({ agreement: null, moderation: null, errors: 0 });
+  });
+});

@@ -8,15 +8,15 @@ import { inspectionSeed } from "../excel-double/inspection-seed";
 import { runnerFor } from "../excel-double/measure";
 
 describe("setUpWorkbook", () => {
-  test("on a blank workbook: the Cases table with dropdowns, Interviews, Criteria and Settings", async () => {
+  test("on a blank workbook: the Cases table with dropdowns, Interviews, Second marking, Criteria and Settings", async () => {
     const double = createExcelDouble();
     const template = buildTemplate();
     const result = await setUpWorkbook({ run: runnerFor(double) });
 
-    expect(result.created).toEqual(["Cases", "Interviews", "Criteria", "Settings"]);
+    expect(result.created).toEqual(["Cases", "Interviews", "Second marking", "Criteria", "Settings"]);
     expect(result.existing).toEqual([]);
     expect(result.message).toMatch(/^Created "Cases"/);
-    expect(double.sheetNames()).toEqual(["Sheet1", "Cases", "Interviews", "Criteria", "Settings"]);
+    expect(double.sheetNames()).toEqual(["Sheet1", "Cases", "Interviews", "Second marking", "Criteria", "Settings"]);
     expect(double.syncs).toBe(2);
     expect(double.activeSheet).toBe("Cases");
 
@@ -39,6 +39,11 @@ describe("setUpWorkbook", () => {
     expect(judgement.errorAlert).toMatchObject({ style: "Warning", message: "Enter Yes, No or N/A, or leave blank until judged." });
 
     expect(double.table("Interviews")).toMatchObject({ sheet: "Interviews" });
+    // The Second marking table: its own table name (no spaces), the template's headers, dropdowns.
+    const lastSecond = columnLetters(template.secondMarking.headers.length - 1);
+    expect(double.table("SecondMarking")).toMatchObject({ sheet: "Second marking", address: `'Second marking'!A1:${lastSecond}11` });
+    expect(double.sheet("Second marking").values(`A1:${lastSecond}1`)).toEqual([template.secondMarking.headers]);
+    expect(double.sheet("Second marking").validations).toHaveLength(template.secondMarking.validations.length);
     expect(double.sheet("Criteria").values("A1:F1")).toEqual([[...template.criteria.rows[0]!]]);
     expect(double.sheet("Settings").format("A1", "font/bold")).toBe(true);
   });
@@ -63,11 +68,13 @@ describe("setUpWorkbook", () => {
   });
 
   test("on an inspection workbook: touches nothing, reports what exists", async () => {
-    const double = createExcelDouble(inspectionSeed({ cases: 20, extraSheets: [{ name: "Interviews", rows: [["Interviewee"]] }] }));
+    const double = createExcelDouble(
+      inspectionSeed({ cases: 20, extraSheets: [{ name: "Interviews", rows: [["Interviewee"]] }, { name: "Second marking", rows: [["Case ID", "Second marker"]] }] }),
+    );
     const before = JSON.stringify(double.state.sheets.map((s) => [s.name, [...s.cells.entries()]]));
     const result = await setUpWorkbook({ run: runnerFor(double) });
     expect(result.created).toEqual([]);
-    expect(result.existing).toEqual(["Cases (table)", "Interviews", "Criteria", "Settings"]);
+    expect(result.existing).toEqual(["Cases (table)", "Interviews", "Second marking", "Criteria", "Settings"]);
     expect(result.message).toMatch(/^Nothing to set up/);
     expect(double.recorded).toEqual([]);
     expect(JSON.stringify(double.state.sheets.map((s) => [s.name, [...s.cells.entries()]]))).toBe(before);
@@ -77,7 +84,7 @@ describe("setUpWorkbook", () => {
   test("a Cases sheet without a table is left alone; only the missing sheets are added", async () => {
     const double = createExcelDouble({ sheets: [{ name: "cases", rows: [["Case ID"], ["C1"]] }] });
     const result = await setUpWorkbook({ run: runnerFor(double) });
-    expect(result.created).toEqual(["Interviews", "Criteria", "Settings"]);
+    expect(result.created).toEqual(["Interviews", "Second marking", "Criteria", "Settings"]);
     expect(result.existing).toEqual(["cases"]);
     expect(double.table("Cases")).toBeUndefined();
     expect(double.writes("values", "cases")).toEqual([]);

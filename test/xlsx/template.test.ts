@@ -36,7 +36,16 @@ describe("the template workbook", () => {
   });
 
   test("sheets in order, Cases first", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Cases", "Interviews", "Criteria", "Settings"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Cases", "Interviews", "Second marking", "Criteria", "Settings"]);
+  });
+
+  test("a Second marking table named SecondMarking with the template's headers, dropdowns and two frozen columns", async () => {
+    const ws = wb.getWorksheet("Second marking")!;
+    const table = (ws as unknown as { tables: Record<string, { model: { columns: { name: string }[] } }> }).tables["SecondMarking"]!;
+    expect(table.model.columns.map((c) => c.name)).toEqual(template.secondMarking.headers);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 1 });
+    const xml = await sheetXmlByName(bytes, "Second marking");
+    expect([...xml.matchAll(/<dataValidation /g)]).toHaveLength(template.secondMarking.validations.length);
   });
 
   test("a Cases table with the template's headers, blank rows, frozen header and widths", async () => {
