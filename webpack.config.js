@@ -17,6 +17,18 @@ const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DEV_URL, resolveDeploymentUrl, rewriteManifestUrls } = require("./scripts/addin-url");
+const { faviconIco } = require("./scripts/make-icons");
+
+/** Emits favicon.ico (the add-in's own icon) beside the pages, for browsers that ask for it. */
+class FaviconPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FaviconPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "FaviconPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset("favicon.ico", new webpack.sources.RawSource(faviconIco()), { minimized: true });
+      });
+    });
+  }
+}
 
 const DEV_SERVER_PORT = 3000;
 
@@ -101,6 +113,7 @@ module.exports = async (env, argv) => {
       maxAssetSize: 1024 * 1024,
     },
     plugins: [
+      new FaviconPlugin(),
       new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
         resource.request = resource.request.replace(/^node:/, "");
       }),

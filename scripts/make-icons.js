@@ -165,6 +165,38 @@ function renderIcon(size) {
   return encodePng(size, size, rgba);
 }
 
+/**
+ * A favicon.ico holding the given square PNG icons as they are (the ICO format allows PNG images
+ * since Windows Vista; every current browser reads them). `pngs` maps size → PNG bytes.
+ */
+function icoFromPngs(pngs) {
+  const entries = Object.entries(pngs).map(([size, png]) => ({ size: Number(size), png }));
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0); // reserved
+  header.writeUInt16LE(1, 2); // 1 = icon
+  header.writeUInt16LE(entries.length, 4);
+  let offset = 6 + 16 * entries.length;
+  const directory = entries.map(({ size, png }) => {
+    const entry = Buffer.alloc(16);
+    entry.writeUInt8(size >= 256 ? 0 : size, 0); // width (0 means 256)
+    entry.writeUInt8(size >= 256 ? 0 : size, 1); // height
+    entry.writeUInt8(0, 2); // no palette
+    entry.writeUInt8(0, 3); // reserved
+    entry.writeUInt16LE(1, 4); // colour planes
+    entry.writeUInt16LE(32, 6); // bits per pixel
+    entry.writeUInt32LE(png.length, 8);
+    entry.writeUInt32LE(offset, 12);
+    offset += png.length;
+    return entry;
+  });
+  return Buffer.concat([header, ...directory, ...entries.map((e) => e.png)]);
+}
+
+/** The favicon the pane's pages use: the add-in's own 16 and 32 px icons, read from `dir`. */
+function faviconIco(dir = ASSETS_DIR) {
+  return icoFromPngs({ 16: fs.readFileSync(iconPath(16, dir)), 32: fs.readFileSync(iconPath(32, dir)) });
+}
+
 function iconPath(size, dir = ASSETS_DIR) {
   return path.join(dir, `icon-${size}.png`);
 }
@@ -194,7 +226,7 @@ function main(argv) {
   return 0;
 }
 
-module.exports = { ICON_SIZES, ICON_COLOUR, encodePng, renderIcon, iconPath, crc32 };
+module.exports = { ICON_SIZES, ICON_COLOUR, encodePng, renderIcon, iconPath, crc32, icoFromPngs, faviconIco };
 
 if (require.main === module) {
   process.exitCode = main(process.argv.slice(2));

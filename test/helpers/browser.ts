@@ -5,11 +5,11 @@
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { createStaticServer } from "../../scripts/serve";
 
 export const ROOT = path.join(__dirname, "..", "..");
 
@@ -75,39 +75,27 @@ export function buildPane(): string {
   return out;
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".json": "application/json",
-};
-
-/** Serves a folder on 127.0.0.1 (plus extra routes); resolves to its base URL and a close function. */
-export async function serve(dir: string, extra: Record<string, { type: string; body: Buffer | string }> = {}): Promise<{ url: string; requests: string[]; close: () => Promise<void> }> {
+/**
+ * Serves a folder on 127.0.0.1 with the project's own static server (scripts/serve.js, what
+ * `npm run serve` runs), plus extra routes; resolves to its base URL, the paths requested, every
+ * response's status, and a close function.
+ */
+export async function serve(
+  dir: string,
+  extra: Record<string, { type: string; body: Buffer | string }> = {},
+): Promise<{ url: string; requests: string[]; responses: { path: string; status: number }[]; close: () => Promise<void> }> {
   const requests: string[] = [];
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    requests.push(url.pathname);
-    const route = extra[url.pathname];
-    if (route) {
-      res.writeHead(200, { "content-type": route.type });
-      res.end(route.body);
-      return;
-    }
-    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404);
-      res.end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
+  const responses: { path: string; status: number }[] = [];
+  const server = createStaticServer(dir, {
+    extra,
+    onResponse: (pathname, status) => {
+      requests.push(pathname);
+      responses.push({ path: pathname, status });
+    },
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, requests, responses, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 let officeDouble: string | null = null;

@@ -3,7 +3,9 @@
  * open the bundled sample, check it, see the issues, download the report and verify it with the
  * engine; hostile text is shown as text and runs nothing.
  */
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as http from "node:http";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
@@ -18,10 +20,11 @@ describeWithBrowser("task pane in a plain browser", () => {
   let browser: Browser;
   let close: () => Promise<void>;
   let server: Awaited<ReturnType<typeof serve>>;
+  let dist: string;
   const tmp = makeTempDir("pane-");
 
   beforeAll(async () => {
-    const dist = buildPane();
+    dist = buildPane();
     server = await serve(dist);
     ({ browser, close } = await launchBrowser());
   }, 180_000);
@@ -167,6 +170,65 @@ describeWithBrowser("task pane in a plain browser", () => {
     expect(result).toEqual({ injected: false, fetched: "blocked" });
     // The CSP stopped the request before it reached the network.
     expect(outside.some((u) => u.includes("example.org"))).toBe(false);
+  });
+
+  it("has the add-in's own icon: no request of the page goes unanswered (favicon.ico included)", async () => {
+    const { page } = await openPane();
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.waitForFunction(() => /20 cases/.test(document.getElementById("workbook-status")?.textContent ?? ""));
+    // Chromium asks for the icon the page names, or /favicon.ico; either must be the add-in's icon.
+    expect(await page.getAttribute('link[rel="icon"]', "href")).toBe("assets/icon-32.png");
+    const get = (p: string): Promise<Buffer> =>
+      new Promise((resolve, reject) => {
+        http.get(`${server.url}${p}`, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`${p}: ${res.statusCode}`))));
+        });
+      });
+    expect((await get("/assets/icon-32.png")).equals(fs.readFileSync(path.join(ROOT, "assets", "icon-32.png")))).toBe(true);
+    // favicon.ico: an icon directory (type 1) whose images are the add-in's 16 and 32 px PNGs.
+    const ico = await get("/favicon.ico");
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 2]);
+    const images = [0, 1].map((k) => ico.subarray(ico.readUInt32LE(6 + 16 * k + 12), ico.readUInt32LE(6 + 16 * k + 12) + ico.readUInt32LE(6 + 16 * k + 8)));
+    expect(images.map((b) => b.equals(fs.readFileSync(path.join(ROOT, "assets", `icon-${b.readUInt32BE(16)}.png`))))).toEqual([true, true]);
+    await page.waitForTimeout(300);
+    expect(server.responses.filter((r) => r.status >= 400)).toEqual([]);
+  });
+
+  it("npm run serve serves the production build for the plain-browser page, on this computer only", async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.serve).toBe("npm run build && node scripts/serve.js");
+    const child = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.js"), "--dir", dist, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (d: Buffer) => resolve(d.toString()));
+        child.on("exit", (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      const address = /http:\/\/localhost:(\d+)\/taskpane\.html/.exec(line);
+      expect(address).not.toBeNull();
+      const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+      const page = await context.newPage();
+      await page.route("**/*", (route) => (route.request().url().startsWith("http://localhost:") ? route.continue() : route.abort("internetdisconnected")));
+      await page.goto(`http://localhost:${address![1]}/`);
+      expect(page.url()).toMatch(/\/taskpane\.html$/);
+      await page.setInputFiles("#file-input", SAMPLE);
+      await page.waitForFunction(() => /20 cases/.test(document.getElementById("workbook-status")?.textContent ?? ""), undefined, { timeout: 20_000 });
+      // Only on the loopback interface; nothing outside the build folder.
+      const outside = await new Promise<number>((resolve) =>
+        http.get({ host: "127.0.0.1", port: Number(address![1]), path: "/../package.json" }, (res) => resolve(res.statusCode ?? 0)),
+      );
+      expect(outside).toBe(404);
+      await context.close();
+    } finally {
+      child.kill();
+    }
+    const missing = spawnSync(process.execPath, [path.join(ROOT, "scripts", "serve.js"), "--dir", tmp.file("no-build")], { encoding: "utf8" });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^serve: .*npm run build/);
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    expect(readme).toContain("npm run serve");
+    expect(readme).not.toMatch(/serve `dist\/`\)/);
   });
 
   it("is usable with the keyboard alone", async () => {

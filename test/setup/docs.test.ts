@@ -1,0 +1,75 @@
+/**
+ * The README's promises live in the repository: every link it makes resolves to a file in the
+ * clone (nothing outside it, such as ../shared/spec), and the documents it links say what the
+ * code does — every `--json` field, every option and alias, every exit code.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { OPTIONS } from "../../src/cli/args";
+import { analyseWorkbook, toReportJson, toValidateJson } from "../../src/core";
+import { readWorkbookFile } from "../../src/xlsx/read-workbook";
+import { makeGrid, standardHeader, validRow } from "../helpers/grids";
+
+const ROOT = path.join(__dirname, "..", "..");
+const read = (file: string): string => readFileSync(path.join(ROOT, file), "utf8");
+
+/** Relative link targets in a Markdown file (inline links and images), without anchors. */
+function relativeLinks(markdown: string): string[] {
+  return [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:/i.test(t) && !t.startsWith("#")).map((t) => t.split("#")[0]!);
+}
+
+describe("links", () => {
+  test.each(["README.md", "docs/workbook.md", "docs/command-line.md", "docs/json.md"])("%s links only files inside the repository, and they exist", (file) => {
+    const text = read(file);
+    const dir = path.dirname(path.join(ROOT, file));
+    for (const target of relativeLinks(text)) {
+      const resolved = path.resolve(dir, target);
+      expect({ target, inside: resolved.startsWith(ROOT + path.sep) }).toEqual({ target, inside: true });
+      expect({ target, exists: existsSync(resolved) }).toEqual({ target, exists: true });
+    }
+    // No mention of files a clone does not have.
+    expect(text).not.toMatch(/shared\/spec|\.\.\/shared/);
+  });
+
+  test("the README links the workbook contract, the command line with its exit codes, and the JSON fields", () => {
+    const links = relativeLinks(read("README.md"));
+    expect(links).toEqual(expect.arrayContaining(["docs/workbook.md", "docs/command-line.md", "docs/json.md"]));
+  });
+});
+
+/** Field names documented in docs/json.md's tables: rows starting "| `name` |". */
+function documentedFields(): Set<string> {
+  return new Set([...read("docs/json.md").matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((m) => m[1]!));
+}
+
+/** Every key at any depth of a JSON value. */
+function keysOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) keysOf(v, into);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      keysOf(v, into);
+    }
+  }
+  return into;
+}
+
+test("docs/json.md documents every field the command line prints, and nothing it does not", async () => {
+  const { grids } = await readWorkbookFile(path.join(ROOT, "assets", "sample-inspection.xlsx"));
+  const sample = analyseWorkbook(grids);
+  const withError = analyseWorkbook({ cases: makeGrid([standardHeader(), validRow("C01", "Community", "Yes", { "1.1": "Maybe" })]) });
+  expect(withError.issues.length).toBeGreaterThan(0);
+  const printed = keysOf([toReportJson(sample), toReportJson(withError), toValidateJson(withError)]);
+  expect([...printed].filter((k) => !documentedFields().has(k)).sort()).toEqual([]);
+  expect([...documentedFields()].filter((k) => !printed.has(k)).sort()).toEqual([]);
+});
+
+test("docs/command-line.md lists every option with its alias, and the three exit codes", () => {
+  const text = read("docs/command-line.md");
+  for (const o of Object.values(OPTIONS) as { long: string; short?: string }[]) {
+    const row = text.split("\n").find((l) => l.startsWith(`| \`--${o.long}`));
+    expect({ option: o.long, row: row !== undefined }).toEqual({ option: o.long, row: true });
+    if (o.short) expect(row).toContain(`\`-${o.short}\``);
+  }
+  for (const code of [0, 1, 2]) expect(text).toMatch(new RegExp(`^\\| ${code} \\|`, "m"));
+});
