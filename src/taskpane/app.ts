@@ -1,18 +1,16 @@
 /**
- * The task pane: what the open workbook is, the three actions (Set up, Check cases, Build
- * summary), progress, the issue list that takes the user to each cell, the statistics and the
- * settings. Everything from the workbook is shown as text.
+ * The task pane: what the open workbook is, the actions (Set up, Check cases, Build summary),
+ * progress, the issue list, the statistics and the settings. This module holds the pane's state
+ * and its actions; each panel is drawn by its own module (issues-view, stats-view,
+ * settings-view), so a new action or panel is one more entry here and one more module.
+ * Everything from the workbook is shown as text.
  */
-import {
-  analyseWorkbook,
-  buildReportLayouts,
-  RATING_SCHEME_LABELS,
-  roundPercent,
-  type Analysis,
-  type Issue,
-} from "../core";
+import { analyseWorkbook, buildReportLayouts, type Analysis, type WorkbookGrids } from "../core";
 import { h, plural, replace } from "./dom";
 import type { SettingsValues, WorkbookHost } from "./host";
+import { createIssuesView, SELECT_HINT } from "./issues-view";
+import { renderSettings } from "./settings-view";
+import { renderStatistics } from "./stats-view";
 
 export interface AppOptions {
   readonly host: WorkbookHost;
@@ -28,11 +26,14 @@ export interface App {
   readonly setUp: () => Promise<void>;
   readonly check: () => Promise<void>;
   readonly build: () => Promise<void>;
+  /** Another workbook was opened (browser page): forget what the pane knew about the last one, then check it. */
+  readonly opened: () => Promise<void>;
   /** The latest analysis (for tests). */
   readonly analysis: () => Analysis | null;
 }
 
-type Grouping = "case" | "criterion";
+/** What the pane knows about the workbook: none open, one it cannot use, or one it read. */
+type WorkbookState = { readonly kind: "none" | "unusable" } | { readonly kind: "ok"; readonly grids: WorkbookGrids; readonly analysis: Analysis };
 
 /** A plain message for any failure, with what to do next when we know it. */
 export function describeError(e: unknown): string {
@@ -43,43 +44,48 @@ export function describeError(e: unknown): string {
   return "Something went wrong. Try again; if it keeps happening, save the workbook, close it and open it again.";
 }
 
+/** A failure whose message is for the user as it is. */
+function userError(text: string): Error {
+  return Object.assign(new Error(text), { userMessage: text });
+}
+
 /**
  * Renders the pane into `root` and wires the actions.
  * @example const app = startApp({ host, root: document.getElementById("app")! });
  */
 export function startApp(options: AppOptions): App {
   const { host, root } = options;
+  const inExcel = host.mode === "excel";
   const now = options.now ?? (() => new Date());
-  const pageSize = options.pageSize ?? 200;
-  let analysis: Analysis | null = null;
-  let grouping: Grouping = "case";
+  let state: WorkbookState = { kind: inExcel ? "unusable" : "none" };
   let busy = false;
 
+  // ---- the frame
   const status = h("p", { class: "status", id: "workbook-status", role: "status" }, "Looking at the workbook…");
   const progressBar = h("fluent-progress-bar", { id: "progress", hidden: true, "aria-label": "Progress" });
   const progressText = h("p", { class: "progress-text", id: "progress-text", "aria-live": "polite" });
   const message = h("div", { id: "message", class: "message", role: "alert", hidden: true });
   const buttons = {
-    setUp: h("fluent-button", { id: "set-up", onclick: () => void run(setUp) }, host.mode === "excel" ? "Set up" : "New workbook"),
-    check: h("fluent-button", { id: "check", appearance: "primary", onclick: () => void run(check) }, "Check cases"),
-    build: h("fluent-button", { id: "build", onclick: () => void run(build) }, host.mode === "excel" ? "Build summary" : "Build and download report"),
+    setUp: h("fluent-button", { id: "set-up", onclick: () => void run(setUp) }, inExcel ? "Set up" : "New workbook"),
+    check: h("fluent-button", { id: "check", appearance: "primary", "aria-describedby": "workbook-status", onclick: () => void run(check) }, "Check cases"),
+    build: h("fluent-button", { id: "build", "aria-describedby": "workbook-status", onclick: () => void run(build) }, inExcel ? "Build summary" : "Build and download report"),
   };
   const issuesPanel = h("section", { id: "issues", class: "panel", "aria-labelledby": "issues-heading" });
   const statsPanel = h("section", { id: "statistics", class: "panel", "aria-labelledby": "stats-heading" });
   const settingsPanel = h("section", { id: "settings", class: "panel", "aria-labelledby": "settings-heading" });
-  const opener =
-    host.mode === "browser"
-      ? h(
-          "div",
-          { class: "opener" },
-          h("label", { for: "file-input", class: "file-label" }, "Open an inspection workbook (.xlsx)"),
-          h("input", { id: "file-input", type: "file", accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
-        )
-      : null;
+  const opener = inExcel
+    ? null
+    : h(
+        "div",
+        { class: "opener" },
+        h("label", { for: "file-input", class: "file-label" }, "Open an inspection workbook (.xlsx)"),
+        h("input", { id: "file-input", type: "file", accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+      );
+  const issues = createIssuesView(issuesPanel, { mode: host.mode, pageSize: options.pageSize ?? 200, select: (i) => void run(() => host.selectCell(i.sheet, i.cell!)) });
 
   replace(
     root,
-    h("header", { class: "pane-header" }, h("h1", {}, "Case Inspection Workbook"), h("p", { class: "mode" }, host.mode === "excel" ? "In Excel" : "In your browser: nothing leaves this computer")),
+    h("header", { class: "pane-header" }, h("h1", {}, "Case Inspection Workbook"), h("p", { class: "mode" }, inExcel ? "In Excel" : "In your browser: nothing leaves this computer")),
     opener,
     status,
     h("div", { class: "actions", role: "group", "aria-label": "Actions" }, buttons.setUp, buttons.check, buttons.build),
@@ -91,15 +97,25 @@ export function startApp(options: AppOptions): App {
     settingsPanel,
   );
 
+  // ---- what can run
+  /** In the browser page nothing that needs a workbook is enabled without one; in Excel there always is one. */
+  function updateControls(): void {
+    const enabled = {
+      setUp: !busy,
+      check: !busy && (inExcel || state.kind !== "none"),
+      build: !busy && (inExcel || state.kind === "ok"),
+    };
+    for (const [name, on] of Object.entries(enabled)) buttons[name as keyof typeof buttons].toggleAttribute("disabled", !on);
+    const save = settingsPanel.querySelector("#save-settings");
+    save?.toggleAttribute("disabled", busy || (!inExcel && state.kind !== "ok"));
+  }
+
   function setBusy(on: boolean, text = ""): void {
     busy = on;
-    for (const b of Object.values(buttons)) {
-      if (on) b.setAttribute("disabled", "");
-      else b.removeAttribute("disabled");
-    }
     progressBar.hidden = !on;
     progressText.textContent = text;
     root.setAttribute("aria-busy", on ? "true" : "false");
+    updateControls();
   }
 
   function progress(step: number, of: number, text: string): void {
@@ -124,33 +140,44 @@ export function startApp(options: AppOptions): App {
       console.error("Case Inspection Workbook:", describeError(e), err?.code ?? "", err?.debugInfo ?? "");
       showMessage("error", describeError(e));
     } finally {
-      setBusy(false, progressText.textContent ?? "");
+      // Progress words belong to the step that is running; none is now.
+      setBusy(false);
     }
   }
 
+  // ---- the panels
+  function render(): void {
+    if (state.kind === "ok") {
+      issues.render(state.analysis, state.grids);
+      renderStatistics(statsPanel, state.analysis);
+    } else {
+      replace(issuesPanel);
+      replace(statsPanel);
+    }
+    // The form shows the open workbook's own settings; outside Excel there is none until a file is open.
+    if (!inExcel && state.kind === "none") replace(settingsPanel);
+    else renderSettings(settingsPanel, { settings: state.kind === "ok" ? state.analysis.settings : null, enabled: !busy, save: (read) => void run(() => saveSettings(read())) });
+    updateControls();
+  }
+
+  // ---- the actions
   async function refresh(): Promise<void> {
     setBusy(true, "Reading the workbook…");
     progress(1, 3, "Reading the workbook…");
     const read = await host.read();
-    if (read.kind === "not-inspection") {
-      analysis = null;
+    if (read.kind !== "ok") {
+      state = { kind: read.kind === "no-workbook" ? "none" : "unusable" };
       status.textContent = read.reason;
-      replace(issuesPanel);
-      replace(statsPanel);
-      renderSettings();
-      progress(3, 3, "");
+      render();
       return;
     }
     progress(2, 3, "Checking the cases…");
-    analysis = analyseWorkbook(read.grids);
-    const a = analysis;
+    const a = analyseWorkbook(read.grids);
+    state = { kind: "ok", grids: read.grids, analysis: a };
     status.textContent = `${read.description}: ${plural(a.cases.cases.length, "case")}, ${plural(a.framework.criteria.length, "criterion", "criteria")} (${
       a.frameworkFromSheet ? "from the Criteria sheet" : "built-in framework"
     }). ${a.errors === 0 && a.warnings === 0 ? "No issues found." : `${plural(a.errors, "error")} and ${plural(a.warnings, "warning")}.`}`;
-    renderIssues();
-    renderStatistics();
-    renderSettings();
-    progress(3, 3, "");
+    render();
   }
 
   async function setUp(): Promise<void> {
@@ -158,219 +185,54 @@ export function startApp(options: AppOptions): App {
     progress(1, 2, "Setting up the workbook…");
     const result = await host.setUp();
     showMessage("success", result.message);
-    if (host.mode === "excel") await refresh();
+    if (inExcel) await refresh();
   }
 
   async function check(): Promise<void> {
     await refresh();
-    if (!analysis) return;
-    const a = analysis;
-    showMessage(a.errors > 0 ? "error" : "success", a.errors + a.warnings === 0 ? "Every case row is complete and valid." : `${plural(a.errors, "error")} and ${plural(a.warnings, "warning")} found. Select an issue to go to its cell.`);
-    const first = issuesPanel.querySelector<HTMLElement>("summary");
-    first?.focus();
+    if (state.kind !== "ok") {
+      // A file that cannot be used is said where the user looks: in the alert, not only the status line.
+      if (state.kind === "unusable") showMessage("error", status.textContent ?? "");
+      return;
+    }
+    const a = state.analysis;
+    showMessage(a.errors > 0 ? "error" : "success", a.errors + a.warnings === 0 ? "Every case row is complete and valid." : `${plural(a.errors, "error")} and ${plural(a.warnings, "warning")} found. ${SELECT_HINT[host.mode]}`);
+    issuesPanel.querySelector<HTMLElement>("summary")?.focus();
   }
 
   async function build(): Promise<void> {
     await refresh();
-    if (!analysis) throw Object.assign(new Error("No inspection data to summarise."), { userMessage: "This is not an inspection workbook yet. Use Set up first, then enter the cases." });
+    if (state.kind !== "ok") {
+      throw userError(inExcel ? "This is not an inspection workbook yet. Choose Set up first, then enter the cases." : `${status.textContent ?? ""}`.trim() || "Open an inspection workbook first.");
+    }
+    const a = state.analysis;
     setBusy(true);
     progress(2, 3, "Writing the Summary and Strengths & improvements sheets…");
-    const layouts = buildReportLayouts(analysis, { generatedAt: now() });
+    const layouts = buildReportLayouts(a, { generatedAt: now() });
     const written = await host.writeReport(layouts);
-    progress(3, 3, "");
-    const excluded = analysis.excludedCells > 0 ? ` ${plural(analysis.excludedCells, "cell")} with errors ${analysis.excludedCells === 1 ? "was" : "were"} left out of the counts.` : "";
+    const excluded = a.excludedCells > 0 ? ` ${plural(a.excludedCells, "cell")} with errors ${a.excludedCells === 1 ? "was" : "were"} left out of the counts.` : "";
     showMessage("success", `Written: ${written.sheets.join(" and ")}.${excluded}`, written.notices);
   }
 
-  function issueButton(issue: Issue): HTMLElement {
-    const where = issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet;
-    return h(
-      "li",
-      { class: `issue ${issue.severity}` },
-      h(
-        "button",
-        {
-          type: "button",
-          class: "issue-button",
-          "data-cell": issue.cell ?? "",
-          "data-sheet": issue.sheet,
-          "aria-label": `${issue.severity === "error" ? "Error" : "Warning"} at ${where}: ${issue.message}`,
-          onclick: () => {
-            if (issue.cell) void run(() => host.selectCell(issue.sheet, issue.cell!));
-          },
-        },
-        h("span", { class: "where" }, where),
-        h("span", { class: "severity" }, issue.severity === "error" ? "Error" : "Warning"),
-        h("span", { class: "text" }, issue.message),
-      ),
-    );
+  async function saveSettings(values: SettingsValues): Promise<void> {
+    setBusy(true, "Saving settings…");
+    const said = await host.saveSettings(values);
+    await refresh();
+    showMessage("success", said);
   }
 
-  function renderIssues(): void {
-    if (!analysis) return;
-    const a = analysis;
-    const groups = new Map<string, Issue[]>();
-    for (const i of a.issues) {
-      const key =
-        grouping === "case"
-          ? i.caseId
-            ? `Case ${i.caseId}`
-            : i.sheet === a.cases.sheet && i.cell && !/^[A-Z]+1$/.test(i.cell)
-              ? `${i.sheet} row ${i.cell.replace(/^[A-Z]+/, "")}`
-              : `${i.sheet} sheet`
-          : i.criterionId
-            ? `Criterion ${i.criterionId}`
-            : `${i.sheet}: other`;
-      let list = groups.get(key);
-      if (!list) groups.set(key, (list = []));
-      list.push(i);
-    }
-    const toggle = (g: Grouping, label: string): HTMLElement =>
-      h(
-        "label",
-        { class: "radio" },
-        h("input", {
-          type: "radio",
-          name: "grouping",
-          value: g,
-          checked: grouping === g,
-          onchange: () => {
-            grouping = g;
-            renderIssues();
-          },
-        }),
-        label,
-      );
-    const list = h("div", { class: "groups" });
-    for (const [key, items] of groups) {
-      const errors = items.filter((i) => i.severity === "error").length;
-      const details = h(
-        "details",
-        { class: errors > 0 ? "group has-errors" : "group" },
-        h("summary", {}, h("span", { class: "group-name" }, key), h("span", { class: "counts" }, errors > 0 ? `${errors} error${errors === 1 ? "" : "s"}` : "", items.length > errors ? ` ${items.length - errors} warning${items.length - errors === 1 ? "" : "s"}` : "")),
-      );
-      // Items are rendered when a group is opened, so a workbook with thousands of issues stays quick.
-      details.addEventListener("toggle", () => {
-        if (!(details as HTMLDetailsElement).open || details.querySelector("ul")) return;
-        const ul = h("ul", { class: "issue-list" });
-        const shown = items.slice(0, pageSize);
-        for (const i of shown) ul.appendChild(issueButton(i));
-        details.appendChild(ul);
-        if (items.length > shown.length) details.appendChild(h("p", { class: "more" }, `Showing the first ${shown.length} of ${items.length}.`));
-      });
-      list.appendChild(details);
-    }
-    replace(
-      issuesPanel,
-      h("h2", { id: "issues-heading" }, `Issues (${a.issues.length.toLocaleString("en-GB")})`),
-      a.issues.length === 0
-        ? h("p", { class: "empty" }, "No issues: every case row is complete and valid.")
-        : h("div", {}, h("fieldset", { class: "grouping" }, h("legend", {}, "Group by"), toggle("case", "Case"), toggle("criterion", "Criterion")), list),
-    );
+  async function opened(): Promise<void> {
+    issues.reset();
+    await check();
   }
 
-  function renderStatistics(): void {
-    if (!analysis) return;
-    const a = analysis;
-    const pct = (p: number | null): string => (p === null ? "–" : `${roundPercent(p)}%`);
-    const rows: HTMLElement[] = [];
-    for (const s of a.sections) {
-      rows.push(
-        h(
-          "tr",
-          { class: "section-row" },
-          h("th", { scope: "row", colspan: 2 }, `${s.number} ${s.title}`),
-          h("td", { class: "num" }, pct(s.percent)),
-          h("td", { class: "num" }, `${s.met}/${s.relevant}`),
-        ),
-      );
-      for (const c of a.criteria.filter((x) => x.section === s.number)) {
-        rows.push(
-          h(
-            "tr",
-            { class: `criterion-row band-${c.band ?? "none"}`, "data-id": c.id },
-            h("td", { class: "id" }, c.id),
-            h("td", {}, h("span", { class: "title" }, c.title), h("span", { class: "phrase" }, c.phrase)),
-            h("td", { class: "num" }, pct(c.percent)),
-            h("td", { class: "num" }, `${c.met}/${c.relevant}`),
-          ),
-        );
-      }
-    }
-    replace(
-      statsPanel,
-      h("h2", { id: "stats-heading" }, "Statistics"),
-      h(
-        "p",
-        { class: "overall" },
-        `Overall: ${pct(a.overall.percent)} of ${plural(a.overall.relevant, "judgement")} met${a.overall.rating ? ` (${a.overall.rating})` : ""}.`,
-        a.excludedCells > 0 ? ` ${plural(a.excludedCells, "cell")} left out for errors.` : "",
-      ),
-      h(
-        "table",
-        { class: "stats" },
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "ID"), h("th", { scope: "col" }, "Criterion"), h("th", { scope: "col" }, "% met"), h("th", { scope: "col" }, "Met"))),
-        h("tbody", {}, ...rows),
-      ),
-    );
-  }
-
-  function renderSettings(): void {
-    const s = analysis?.settings;
-    const field = (id: string, label: string, input: HTMLElement): HTMLElement => h("div", { class: "field" }, h("label", { for: id }, label), input);
-    const text = (id: string, value: string | number, type = "text", extra: Record<string, string | number> = {}): HTMLInputElement =>
-      h("input", { id, type, value, ...extra }) as HTMLInputElement;
-    const service = text("set-service", s?.serviceName ?? "");
-    const start = text("set-start", s?.inspectionStart ?? "", "date");
-    const end = text("set-end", s?.inspectionEnd ?? "", "date");
-    const strength = text("set-strength", s?.strengthThreshold ?? 80, "number", { min: 0, max: 100, step: 1 });
-    const improvement = text("set-improvement", s?.improvementThreshold ?? 65, "number", { min: 0, max: 100, step: 1 });
-    const scheme = h(
-      "select",
-      { id: "set-scheme" },
-      ...Object.entries(RATING_SCHEME_LABELS).map(([k, label]) => h("option", { value: label, selected: (s?.ratingScheme ?? "none") === k }, label)),
-    ) as HTMLSelectElement;
-    const redact = h("input", { id: "set-redact", type: "checkbox", checked: s?.redact ?? false }) as HTMLInputElement;
-    const save = h("fluent-button", {
-      id: "save-settings",
-      onclick: () =>
-        void run(async () => {
-          const values: SettingsValues = {
-            "Service name": service.value.trim(),
-            "Inspection start": start.value,
-            "Inspection end": end.value,
-            "Strength threshold": `${Number(strength.value)}%`,
-            "Improvement threshold": `${Number(improvement.value)}%`,
-            "Rating scheme": scheme.value,
-            "Redact case IDs and names": redact.checked ? "Yes" : "No",
-          };
-          if (Number(improvement.value) > Number(strength.value)) {
-            throw Object.assign(new Error("bad thresholds"), { userMessage: "The improvement threshold must not be higher than the strength threshold." });
-          }
-          setBusy(true, "Saving settings…");
-          const said = await host.saveSettings(values);
-          await refresh();
-          showMessage("success", said);
-        }),
-    }, "Save settings");
-    replace(
-      settingsPanel,
-      h("h2", { id: "settings-heading" }, "Settings"),
-      h(
-        "form",
-        { class: "settings-form", onsubmit: (e: Event) => e.preventDefault() },
-        field("set-service", "Service name", service),
-        field("set-start", "Inspection start", start),
-        field("set-end", "Inspection end", end),
-        field("set-strength", "Strength threshold (%)", strength),
-        field("set-improvement", "Improvement threshold (%)", improvement),
-        field("set-scheme", "Rating scheme", scheme),
-        h("div", { class: "field checkbox" }, redact, h("label", { for: "set-redact" }, "Redact case IDs and names in generated sheets")),
-        save,
-      ),
-    );
-  }
-
-  renderSettings();
-  return { refresh: () => run(refresh), setUp: () => run(setUp), check: () => run(check), build: () => run(build), analysis: () => analysis };
+  render();
+  return {
+    refresh: () => run(refresh),
+    setUp: () => run(setUp),
+    check: () => run(check),
+    build: () => run(build),
+    opened: () => run(opened),
+    analysis: () => (state.kind === "ok" ? state.analysis : null),
+  };
 }

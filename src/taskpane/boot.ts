@@ -112,7 +112,7 @@ export async function boot(): Promise<App> {
       if (!file) return;
       void file.arrayBuffer().then((buf) => {
         browserHost.open(file.name, new Uint8Array(buf));
-        return app.check();
+        return app.opened();
       });
     });
     document.documentElement.dataset.mode = "browser";

@@ -41,13 +41,14 @@ export class BrowserHost implements WorkbookHost {
   private file: { name: string; bytes: Uint8Array } | null = null;
   private overrides: SettingsValues | null = null;
 
-  /** Takes a file the user opened. */
+  /** Takes a file the user opened. Settings saved in the page belonged to the previous workbook: they go. */
   open(name: string, bytes: Uint8Array): void {
     this.file = { name, bytes };
+    this.overrides = null;
   }
 
   async read(): Promise<ReadOutcome> {
-    if (!this.file) return { kind: "not-inspection", reason: "Open an inspection workbook (.xlsx) to check it, or choose New workbook to start one." };
+    if (!this.file) return { kind: "no-workbook", reason: "Open an inspection workbook (.xlsx) above to check it, or choose New workbook to start one." };
     try {
       const grids = await readWorkbookGrids(this.file.bytes);
       const settings = this.overrides ? overlaySettings(grids.settings, this.overrides) : grids.settings ?? null;
@@ -78,7 +79,8 @@ export class BrowserHost implements WorkbookHost {
   }
 
   async saveSettings(values: SettingsValues): Promise<string> {
+    if (!this.file) throw Object.assign(new Error("no file"), { userMessage: "Open an inspection workbook first: settings belong to the workbook." });
     this.overrides = values;
-    return "Settings saved for reports made in this page. To keep them in the workbook, enter them in its Settings sheet.";
+    return `Settings saved for reports made from ${this.file.name} in this page, until you open another file. To keep them in the workbook, enter them in its Settings sheet.`;
   }
 }

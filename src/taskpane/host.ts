@@ -6,7 +6,9 @@ import type { SheetLayout, WorkbookGrids } from "../core";
 
 export type ReadOutcome =
   | { readonly kind: "ok"; readonly grids: WorkbookGrids; readonly description: string }
-  | { readonly kind: "not-inspection"; readonly reason: string };
+  | { readonly kind: "not-inspection"; readonly reason: string }
+  /** No workbook is open (the browser page before a file is chosen): nothing can be checked yet. */
+  | { readonly kind: "no-workbook"; readonly reason: string };
 
 /** The settings a user edits in the pane, by Settings-sheet label. */
 export type SettingsValues = Readonly<Record<string, string | number>>;

@@ -110,8 +110,8 @@ describeWithBrowser("task pane in a plain browser", () => {
     });
     await page.setInputFiles("#file-input", file);
     await page.waitForSelector("#issues details", { timeout: 20_000 });
-    // Open every group so every issue item is rendered.
-    for (const summary of await page.locator("#issues details > summary").all()) await summary.click();
+    // Open every group so every issue item is rendered (with few issues they start open).
+    for (const summary of await page.locator("#issues details:not([open]) > summary").all()) await summary.click();
     await page.waitForSelector('.issue-button[data-cell="E3"]');
     await page.waitForSelector('.issue-button[data-cell="E4"]');
     const issuesText = await page.textContent("#issues");
@@ -137,7 +137,7 @@ describeWithBrowser("task pane in a plain browser", () => {
     const { page, dialogs } = await openPane(320);
     await page.setInputFiles("#file-input", file);
     await page.waitForSelector("#issues details", { timeout: 20_000 });
-    for (const summary of await page.locator("#issues details > summary").all()) await summary.click();
+    for (const summary of await page.locator("#issues details:not([open]) > summary").all()) await summary.click();
     await page.waitForSelector('.issue-button[data-cell="E3"]');
     const text = await page.textContent("#issues");
     expect(text).toContain("לא ידוע — غير معروف");
@@ -229,6 +229,205 @@ describeWithBrowser("task pane in a plain browser", () => {
     const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
     expect(readme).toContain("npm run serve");
     expect(readme).not.toMatch(/serve `dist\/`\)/);
+  });
+
+  /** Opens a file in the page and waits until the pane has read it. */
+  async function openFile(page: Page, file: string): Promise<void> {
+    await page.setInputFiles("#file-input", file);
+    const name = path.basename(file);
+    await page.waitForFunction((n) => (document.getElementById("workbook-status")?.textContent ?? "").includes(n), name, { timeout: 20_000 });
+    await page.waitForFunction(() => document.getElementById("app")?.getAttribute("aria-busy") === "false");
+  }
+
+  const disabled = (page: Page, selector: string): Promise<boolean> => page.evaluate((sel) => document.querySelector(sel)?.hasAttribute("disabled") ?? true, selector);
+
+  describe("the first hour", () => {
+    it("settings belong to the open workbook: another file shows and reports its own", async () => {
+      const { page } = await openPane();
+      // Before any file, there is nothing to save settings for.
+      expect(await disabled(page, "#save-settings")).toBe(true);
+      await openFile(page, SAMPLE);
+      expect(await page.inputValue("#set-service")).toBe("Northbrook Youth Justice Service");
+      expect(await page.textContent("#statistics .overall")).toMatch(/\((Outstanding|Good|Requires improvement|Inadequate)\)/);
+      await page.fill("#set-service", "First Workbook YJS");
+      await page.click("#save-settings");
+      await page.waitForSelector("#message.success >> text=Settings saved");
+      expect(await page.inputValue("#set-service")).toBe("First Workbook YJS");
+
+      const other = tmp.file("other-service.xlsx");
+      await writeXlsx(other, casesWorkbook(validRows()));
+      await openFile(page, other);
+      // The second workbook has no Settings sheet: the defaults, not the first one's values.
+      expect(await page.inputValue("#set-service")).toBe("");
+      expect(await page.inputValue("#set-scheme")).toBe("None");
+      expect(await page.textContent("#statistics .overall")).not.toMatch(/\((Outstanding|Good|Requires improvement|Inadequate)\)/);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#build")]);
+      const saved = tmp.file("other-report.xlsx");
+      await download.saveAs(saved);
+      const again = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(saved))));
+      expect(again.settings.serviceName).toBe("");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
+      const texts: string[] = [];
+      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void texts.push(String(c.text)))));
+      expect(texts.join("\n")).not.toContain("First Workbook YJS");
+    });
+
+    it("selecting an issue outside Excel shows the case row around it, and the page says so", async () => {
+      const rows = validRows();
+      rows[5]![6] = "Maybe"; // Cases!G7: C06, 2.1
+      const file = tmp.file("one-error.xlsx");
+      await writeXlsx(file, casesWorkbook(rows));
+      const { page } = await openPane();
+      await openFile(page, file);
+      expect(await page.textContent("#message")).toMatch(/see its case row/);
+      expect(await page.textContent("#issues-hint")).toMatch(/Select an issue to see its case row; correct it in your spreadsheet/);
+      const issue = page.locator('.issue-button[data-cell="G7"]');
+      await issue.click();
+      expect(await issue.getAttribute("aria-expanded")).toBe("true");
+      const detail = page.locator(".issue-detail");
+      await detail.waitFor();
+      const text = (await detail.textContent()) ?? "";
+      expect(text).toContain("C06"); // the case
+      expect(text).toContain("G: 2.1 Initial assessment of risk of harm"); // the column's header
+      expect(await detail.locator(".detail-value").textContent()).toBe("“Maybe”"); // the value found
+      expect(await detail.locator(".detail-enter").textContent()).toMatch(/Enter Yes, No or N\/A/); // what to enter
+      expect(await detail.locator("tr.here").textContent()).toMatch(/2\.1 Initial assessment of risk of harm\s*Maybe/);
+      expect(await detail.locator("tr").first().textContent()).toMatch(/Case ID\s*C06/);
+      await page.locator("li.issue", { has: page.locator(".issue-detail") }).screenshot({ path: screenshotPath("taskpane-browser-issue.png") });
+      await issue.click();
+      expect(await page.locator(".issue-detail").count()).toBe(0);
+    });
+
+    it("with no file open, nothing that needs one is enabled, and the page says what to do", async () => {
+      const { page } = await openPane();
+      await page.waitForFunction(() => document.getElementById("app")?.getAttribute("aria-busy") === "false");
+      expect(await disabled(page, "#check")).toBe(true);
+      expect(await disabled(page, "#build")).toBe(true);
+      expect(await disabled(page, "#set-up")).toBe(false);
+      expect(await page.textContent("#set-up")).toBe("New workbook");
+      expect(await page.textContent("#workbook-status")).toMatch(/Open an inspection workbook \(\.xlsx\) above to check it, or choose New workbook/);
+      // No empty panel draws a rule on the start screen.
+      const stray = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("#app > *")].filter((el) => getComputedStyle(el).display !== "none" && el.childElementCount === 0 && el.textContent?.trim() === "" && parseFloat(getComputedStyle(el).borderTopWidth) > 0).map((el) => el.id),
+      );
+      expect(stray).toEqual([]);
+      await page.screenshot({ path: screenshotPath("taskpane-browser-start.png"), fullPage: true });
+    });
+
+    it("a refused file is shown in the alert; the New workbook progress words go when it is done", async () => {
+      const { page } = await openPane();
+      const csv = tmp.file("cases.csv");
+      fs.writeFileSync(csv, "Case ID,Sentence,PSR\nC01,Community,Yes\n");
+      await openFile(page, csv);
+      expect(await page.getAttribute("#message", "role")).toBe("alert");
+      expect(await page.isVisible("#message.error")).toBe(true);
+      expect(await page.textContent("#message")).toMatch(/cases\.csv cannot be used/);
+      expect(await disabled(page, "#build")).toBe(true);
+
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#set-up")]);
+      expect(download.suggestedFilename()).toBe("inspection-workbook.xlsx");
+      await page.waitForSelector("#message.success");
+      await page.waitForFunction(() => document.getElementById("app")?.getAttribute("aria-busy") === "false");
+      expect((await page.textContent("#progress-text"))?.trim()).toBe("");
+      expect(await page.isHidden("#progress")).toBe(true);
+    });
+
+    it("issue groups start open when there are few, and stay as the user left them after Build", async () => {
+      const rows = validRows();
+      rows[5]![6] = "Maybe";
+      const few = tmp.file("few-issues.xlsx");
+      await writeXlsx(few, casesWorkbook(rows));
+      const { page } = await openPane();
+      await openFile(page, few);
+      const count = Number(/Issues \((\d+)\)/.exec((await page.textContent("#issues h2")) ?? "")?.[1]);
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual(20);
+      expect(await page.locator("#issues details:not([open])").count()).toBe(0);
+
+      // Many issues: groups start closed; the one the user opens stays open through Build.
+      const many = validRows().map((r) => [r[0], r[1], r[2], r[3], null, null, null, null, null]);
+      for (let k = 7; k <= 12; k++) many.push([`C${String(k).padStart(2, "0")}`, "D. Manager", "Community", "No", null, null, null, null, null]);
+      const manyFile = tmp.file("many-issues.xlsx");
+      await writeXlsx(manyFile, casesWorkbook(many));
+      await openFile(page, manyFile);
+      expect(Number(/Issues \((\d+)\)/.exec((await page.textContent("#issues h2")) ?? "")?.[1])).toBeGreaterThan(20);
+      expect(await page.locator("#issues details[open]").count()).toBe(0);
+      await page.locator("#issues details", { hasText: "Case C03" }).locator("summary").click();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#build")]);
+      expect(download.suggestedFilename()).toBe("many-issues (report).xlsx");
+      await page.waitForSelector("#message.success");
+      expect(await page.locator("#issues details[open] .group-name").allTextContents()).toEqual(["Case C03"]);
+    });
+
+    it("shows the staff-interview statistics; groups by criterion under its name; an issue without a case under its row", async () => {
+      const { page } = await openPane();
+      await openFile(page, SAMPLE);
+      const expected = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(SAMPLE))));
+      expect(expected.interviewStats.length).toBeGreaterThan(0);
+      expect(await page.textContent("#interview-statistics h3")).toBe(`Staff interviews (${expected.interviews!.cases.length} interviewees)`);
+      for (const q of expected.interviewStats) {
+        expect(await page.locator(`#interview-statistics tr[data-id="${q.id}"]`).textContent()).toContain(`${q.met}/${q.relevant}`);
+      }
+
+      const rows = validRows();
+      rows[5]![6] = "Maybe"; // 2.1 on C06
+      rows.push([null, "D. Manager", null, "No", "Yes", "N/A", "Yes", "N/A", null]); // sheet row 8: no case ID, no Sentence
+      const file = tmp.file("no-case.xlsx");
+      await writeXlsx(file, casesWorkbook(rows));
+      await openFile(page, file);
+      await page.check('input[name="grouping"][value="criterion"]');
+      const names = await page.locator("#issues .group-name").allTextContents();
+      expect(names).toContain("Criterion 2.1: Initial assessment of risk of harm to others");
+      expect(names).toContain("Cases row 8");
+      expect(names.some((n) => /: other$/.test(n))).toBe(false);
+    });
+
+    it("draws the section scores as a chart with the thresholds marked, readable at 320 px", async () => {
+      const { page } = await openPane(320);
+      await openFile(page, SAMPLE);
+      const expected = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(SAMPLE))));
+      const chart = page.locator("svg.section-chart");
+      await chart.waitFor();
+      expect(await chart.getAttribute("role")).toBe("img");
+      const measured = await page.evaluate(() => {
+        const svg = document.querySelector<SVGSVGElement>("svg.section-chart")!;
+        const box = svg.getBoundingClientRect();
+        const rows = [...svg.querySelectorAll<SVGGElement>(".chart-row")].map((g) => ({
+          section: Number(g.dataset.section),
+          track: g.querySelector(".chart-track")!.getBoundingClientRect().width,
+          bar: g.querySelector(".chart-bar")?.getBoundingClientRect().width ?? 0,
+          left: g.querySelector(".chart-track")!.getBoundingClientRect().left,
+          value: g.querySelector(".chart-value")!.textContent,
+        }));
+        const thresholds = [...svg.querySelectorAll<SVGLineElement>(".chart-threshold")].map((l) => ({ kind: l.getAttribute("class"), x: l.getBoundingClientRect().left }));
+        const texts = [...svg.querySelectorAll("text")].map((t) => {
+          const r = t.getBoundingClientRect();
+          return { text: t.textContent, left: r.left, right: r.right, height: r.height };
+        });
+        return { box: { left: box.left, right: box.right }, viewport: window.innerWidth, rows, thresholds, texts, scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+      });
+      expect(measured.rows.map((r) => r.section)).toEqual([...expected.sections.map((s) => s.number), 0]);
+      for (const r of measured.rows) {
+        const s = r.section === 0 ? expected.overall : expected.sections.find((x) => x.number === r.section)!;
+        expect(r.bar / r.track).toBeCloseTo(s.percent! / 100, 2);
+        expect(r.value).toBe(`${Math.round(s.percent! * 10) / 10}%`);
+      }
+      const left = measured.rows[0]!.left;
+      const track = measured.rows[0]!.track;
+      const at = (kind: string) => measured.thresholds.find((t) => t.kind!.includes(kind))!.x;
+      expect((at("improvement") - left) / track).toBeCloseTo(expected.settings.improvementThreshold / 100, 2);
+      expect((at("strength") - left) / track).toBeCloseTo(expected.settings.strengthThreshold / 100, 2);
+      // At 320 px: inside the window, every label inside the chart and at least 11 px high.
+      expect(measured.box.right).toBeLessThanOrEqual(measured.viewport);
+      expect(measured.scroll).toBeLessThanOrEqual(0);
+      for (const t of measured.texts) {
+        expect(t.left).toBeGreaterThanOrEqual(measured.box.left - 0.5);
+        expect(t.right).toBeLessThanOrEqual(measured.viewport);
+        expect(t.height).toBeGreaterThanOrEqual(11);
+      }
+      await page.locator("figure.chart").screenshot({ path: screenshotPath("taskpane-chart-320.png") });
+    });
   });
 
   it("is usable with the keyboard alone", async () => {

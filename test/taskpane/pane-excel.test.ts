@@ -26,7 +26,10 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     await server?.close();
   });
 
-  async function openPane(): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  /** Office's dark theme, as Office.context.officeTheme gives it (Excel's "Black" theme colours). */
+  const DARK_THEME = { bodyBackgroundColor: "#1f1f1f", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#2b2b2b", controlForegroundColor: "#ffffff" };
+
+  async function openPane(theme: Record<string, string> | null = null): Promise<{ page: Page; requests: string[]; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width: 320, height: 1000 } });
     const page = await context.newPage();
     const requests: string[] = [];
@@ -39,7 +42,8 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     await page.route("**/*", (route) => {
       const url = route.request().url();
       requests.push(url);
-      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs });
+      const body = theme ? `${officeJs}\nOffice.context.officeTheme = ${JSON.stringify(theme)};` : officeJs;
+      if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ status: 200, contentType: "text/javascript", body });
       if (url.startsWith(server.url)) return route.continue();
       return route.abort("internetdisconnected");
     });
@@ -47,6 +51,39 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     await page.goto(`${server.url}/taskpane.html?_host_Info=Excel$Win32$16.01$en-GB$$$$0`);
     await page.waitForSelector("#set-up", { timeout: 20_000 });
     return { page, requests, errors };
+  }
+
+  /** Types three cases into the Cases table through Excel.run; C02's 1.1 is "Maybe". Returns 1.1's column. */
+  async function typeCases(page: Page): Promise<number> {
+    const headers = buildTemplate().cases.headers;
+    const col11 = headers.findIndex((h) => h.startsWith("1.1 "));
+    const col21 = headers.findIndex((h) => h.startsWith("2.1 "));
+    await page.evaluate(
+      async ({ width, col11, col21 }) => {
+        const rows: (string | null)[][] = [];
+        for (const [id, sentence, psr] of [
+          ["C01", "Community", "Yes"],
+          ["C02", "Custody", "No"],
+          ["C03", "Community", "No"],
+        ]) {
+          const row: (string | null)[] = new Array(width).fill("");
+          row[0] = id!;
+          row[2] = sentence!;
+          row[3] = psr!;
+          row[col11] = id === "C02" ? "Maybe" : "Yes";
+          row[col21] = id === "C01" ? "No" : "Yes";
+          rows.push(row);
+        }
+        const w = window as unknown as { Excel: { run(cb: (c: any) => Promise<void>): Promise<void> } };
+        await w.Excel.run(async (context: any) => {
+          const range = context.workbook.worksheets.getItem("Cases").getRange("A2").getResizedRange(2, width - 1);
+          range.values = rows;
+          await context.sync();
+        });
+      },
+      { width: headers.length, col11, col21 },
+    );
+    return col11;
   }
 
   it("sets up, checks (an issue selects its cell), builds the summary and saves settings", async () => {
@@ -63,37 +100,13 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     expect(sheets).toEqual(expect.arrayContaining(["Cases", "Criteria", "Settings", "Interviews"]));
 
     // Type three cases into the Cases table, as a user would; C02 has an invalid 1.1 judgement.
-    const headers = buildTemplate().cases.headers;
-    const col11 = headers.findIndex((h) => h.startsWith("1.1 "));
-    await page.evaluate(
-      async ({ width, col11 }) => {
-        const rows: (string | null)[][] = [];
-        for (const [id, sentence, psr] of [
-          ["C01", "Community", "Yes"],
-          ["C02", "Custody", "No"],
-          ["C03", "Community", "No"],
-        ]) {
-          const row: (string | null)[] = new Array(width).fill("");
-          row[0] = id!;
-          row[2] = sentence!;
-          row[3] = psr!;
-          row[col11] = id === "C02" ? "Maybe" : "Yes";
-          rows.push(row);
-        }
-        const w = window as unknown as { Excel: { run(cb: (c: any) => Promise<void>): Promise<void> } };
-        await w.Excel.run(async (context: any) => {
-          const range = context.workbook.worksheets.getItem("Cases").getRange("A2").getResizedRange(2, width - 1);
-          range.values = rows;
-          await context.sync();
-        });
-      },
-      { width: headers.length, col11 },
-    );
-
+    const col11 = await typeCases(page);
     await page.click("#check");
     await page.waitForFunction(() => /3 cases/.test(document.getElementById("workbook-status")?.textContent ?? ""));
+    expect(await page.textContent("#issues-hint")).toBe("Select an issue to go to its cell.");
+    expect(await page.textContent("#message")).toMatch(/go to its cell/);
     const group = page.locator("#issues details", { hasText: "Case C02" });
-    await group.locator("summary").click();
+    if ((await group.getAttribute("open")) === null) await group.locator("summary").click();
     const letter = String.fromCharCode(65 + col11);
     const issue = page.locator(`.issue-button[data-cell="${letter}3"]`);
     await issue.waitFor();
@@ -127,5 +140,41 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     expect(foreign).toEqual([]);
     // Inside Excel, ExcelJS (the plain-browser engine) is never loaded.
     expect(requests.some((u) => /exceljs|browser-host/.test(u))).toBe(false);
+  });
+
+  it("draws the section chart readably in Office's dark theme", async () => {
+    const { page, errors } = await openPane(DARK_THEME);
+    await page.waitForFunction(() => document.documentElement.dataset.mode === "excel");
+    expect(await page.getAttribute("html", "data-theme")).toBe("dark");
+    await page.click("#set-up");
+    await page.waitForSelector(".message.success");
+    await typeCases(page);
+    await page.click("#check");
+    await page.waitForFunction(() => /3 cases/.test(document.getElementById("workbook-status")?.textContent ?? ""));
+    await page.locator("svg.section-chart").waitFor();
+    const colours = await page.evaluate(() => {
+      const style = (sel: string, prop: string) => [...document.querySelectorAll(sel)].map((e) => getComputedStyle(e).getPropertyValue(prop));
+      return {
+        background: getComputedStyle(document.body).backgroundColor,
+        text: [...style("svg.section-chart text.chart-label", "fill"), ...style("svg.section-chart text.chart-value", "fill")],
+        muted: style("svg.section-chart text.chart-threshold-label", "fill"),
+        bars: style("svg.section-chart .chart-bar", "fill"),
+        thresholds: style("svg.section-chart .chart-threshold", "stroke"),
+      };
+    });
+    const rgb = (c: string): number[] => (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? "").split(",").slice(0, 3).map(Number);
+    const lum = (c: string): number => {
+      const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string): number => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+    expect(rgb(colours.background)).toEqual([31, 31, 31]);
+    expect(colours.bars.length).toBeGreaterThan(0);
+    // WCAG: text 4.5:1, graphics (bars, threshold lines) 3:1 against the pane's background.
+    for (const c of [...colours.text, ...colours.muted]) expect(contrast(c, colours.background)).toBeGreaterThanOrEqual(4.5);
+    for (const c of [...colours.bars, ...colours.thresholds]) expect(contrast(c, colours.background)).toBeGreaterThanOrEqual(3);
+    await page.locator("figure.chart").screenshot({ path: screenshotPath("taskpane-excel-dark-chart.png") });
+    await page.screenshot({ path: screenshotPath("taskpane-excel-dark.png") });
+    expect(errors).toEqual([]);
   });
 });
