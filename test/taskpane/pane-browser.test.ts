@@ -111,7 +111,7 @@ describeWithBrowser("task pane in a plain browser", () => {
     await page.setInputFiles("#file-input", file);
     await page.waitForSelector("#issues details", { timeout: 20_000 });
     // Open every group so every issue item is rendered (with few issues they start open).
-    for (const summary of await page.locator("#issues details:not([open]) > summary").all()) await summary.click();
+    for (const group of await page.locator("#issues details").all()) if ((await group.getAttribute("open")) === null) await group.locator("summary").click();
     await page.waitForSelector('.issue-button[data-cell="E3"]');
     await page.waitForSelector('.issue-button[data-cell="E4"]');
     const issuesText = await page.textContent("#issues");
@@ -137,7 +137,7 @@ describeWithBrowser("task pane in a plain browser", () => {
     const { page, dialogs } = await openPane(320);
     await page.setInputFiles("#file-input", file);
     await page.waitForSelector("#issues details", { timeout: 20_000 });
-    for (const summary of await page.locator("#issues details:not([open]) > summary").all()) await summary.click();
+    for (const group of await page.locator("#issues details").all()) if ((await group.getAttribute("open")) === null) await group.locator("summary").click();
     await page.waitForSelector('.issue-button[data-cell="E3"]');
     const text = await page.textContent("#issues");
     expect(text).toContain("לא ידוע — غير معروف");
