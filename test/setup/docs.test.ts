@@ -9,9 +9,12 @@ import { OPTIONS } from "../../src/cli/args";
 import { analyseWorkbook, toReportJson, toValidateJson } from "../../src/core";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
+import { casesWorkbook, makeTempDir, validRows, writeXlsx } from "../helpers/workbook-files";
 
 const ROOT = path.join(__dirname, "..", "..");
 const read = (file: string): string => readFileSync(path.join(ROOT, file), "utf8");
+const tmp = makeTempDir("ciw-docs-");
+afterAll(() => tmp.remove());
 
 /** Relative link targets in a Markdown file (inline links and images), without anchors. */
 function relativeLinks(markdown: string): string[] {
@@ -37,9 +40,11 @@ describe("links", () => {
   });
 });
 
-/** Field names documented in docs/json.md's tables: rows starting "| `name` |". */
+/** Field names documented in docs/json.md's tables: each `name` in a row's first cell. */
 function documentedFields(): Set<string> {
-  return new Set([...read("docs/json.md").matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((m) => m[1]!));
+  const names = new Set<string>();
+  for (const row of read("docs/json.md").matchAll(/^\| ([^|]+) \|/gm)) for (const m of row[1]!.matchAll(/`([A-Za-z]+)`/g)) names.add(m[1]!);
+  return names;
 }
 
 /** Every key at any depth of a JSON value. */
@@ -59,7 +64,17 @@ test("docs/json.md documents every field the command line prints, and nothing it
   const sample = analyseWorkbook(grids);
   const withError = analyseWorkbook({ cases: makeGrid([standardHeader(), validRow("C01", "Community", "Yes", { "1.1": "Maybe" })]) });
   expect(withError.issues.length).toBeGreaterThan(0);
-  const printed = keysOf([toReportJson(sample), toReportJson(withError), toValidateJson(withError)]);
+  // A second-marked workbook: agreement figures and a moderation list.
+  const secondMarked = tmp.file("second-marked.xlsx");
+  const headers = ["Case ID", "Second marker", "1.1 Initial assessment", "2.1 Initial assessment of risk of harm"];
+  await writeXlsx(secondMarked, (wb) => {
+    casesWorkbook(validRows())(wb);
+    wb.addWorksheet("Second marking").addTable({ name: "SecondMarking", ref: "A1", headerRow: true, columns: headers.map((name) => ({ name })), rows: [["C01", "R. Lead", "Yes", "No"], ["C02", "R. Lead", "No", "Yes"]] });
+  });
+  const marked = toReportJson(analyseWorkbook((await readWorkbookFile(secondMarked)).grids));
+  expect(marked.agreement).not.toBeNull();
+  expect(marked.moderation?.rows.length).toBeGreaterThan(0);
+  const printed = keysOf([toReportJson(sample), toReportJson(withError), toValidateJson(withError), marked]);
   expect([...printed].filter((k) => !documentedFields().has(k)).sort()).toEqual([]);
   expect([...documentedFields()].filter((k) => !printed.has(k)).sort()).toEqual([]);
 });
