@@ -36,7 +36,7 @@ const manifest = JSON.parse(readFileSync(path.join(FIXTURES, "manifest.json"), "
 const tmp = makeTempDir("ciw-hostile-");
 const pool = new Pool(2);
 const SMALL_TIMEOUT_MS = 20_000;
-const LARGE_TIMEOUT_MS = 60_000;
+const LARGE_TIMEOUT_MS = 180_000;
 
 const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 const sha256File = (file: string): string => sha256(readFileSync(file));

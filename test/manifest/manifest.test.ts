@@ -286,12 +286,10 @@ describe("Check cases command", () => {
 describe("production build (webpack --mode production, ADDIN_URL=https://example.org/addin/)", () => {
   const ADDIN_URL = "https://example.org/addin/";
   let out = "";
-  let buildMs = 0;
 
   beforeAll(() => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), "addin-dist-"));
     const home = fs.mkdtempSync(path.join(os.tmpdir(), "addin-home-")); // no dev certificates here
-    const started = Date.now();
     execFileSync(
       process.execPath,
       [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production", "--output-path", out],
@@ -302,16 +300,11 @@ describe("production build (webpack --mode production, ADDIN_URL=https://example
         timeout: 85_000,
       }
     );
-    buildMs = Date.now() - started;
     fs.rmSync(home, { recursive: true, force: true });
   }, 90_000);
 
   afterAll(() => {
     if (out) fs.rmSync(out, { recursive: true, force: true });
-  });
-
-  it("finishes well within a minute, without certificates", () => {
-    expect(buildMs).toBeLessThan(60_000);
   });
 
   it("writes the task pane, the function file and the manifest", () => {
