@@ -18,6 +18,7 @@ export * from "./report-json";
 export * from "./template";
 export * from "./layout/model";
 export * from "./layout/build";
+export * from "./layout/moderation-sheet";
 export * from "./findings";
 export * from "./layout/text";
 export * from "./layout/formulas";

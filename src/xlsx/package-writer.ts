@@ -56,7 +56,7 @@ async function asPackageError<T>(read: () => Promise<T>): Promise<T> {
 /** What {@link writeGeneratedSheets} produced. */
 export interface WriteGeneratedResult {
   bytes: Uint8Array;
-  sheets: { kind: "summary" | "strengths"; name: string }[];
+  sheets: { kind: GeneratedKind; name: string }[];
   notices: string[];
 }
 
@@ -71,7 +71,7 @@ export interface GeneratedSheetInfo {
   readonly marker: string;
 }
 
-const KIND_LABEL: Readonly<Record<GeneratedKind, string>> = { summary: "Summary", strengths: "Strengths & improvements" };
+const KIND_LABEL: Readonly<Record<GeneratedKind, string>> = { summary: "Summary", strengths: "Strengths & improvements", moderation: "Moderation" };
 const MAX_SHEET_NAME = 31;
 /** Elements of a workbook that come after `definedNames`, in schema order. */
 const AFTER_DEFINED_NAMES = [

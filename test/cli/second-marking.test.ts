@@ -101,3 +101,38 @@ describe("a moderated judgement", () => {
     expect(r.stdout).toContain("Moderation: 1 difference between markers, 1 still to moderate; 0 judgements moderated");
   });
 });
+
+describe("the Moderation sheet in the report file", () => {
+  it("is written with the report, and what is typed in it is kept and counted when the report is made again from it", async () => {
+    const input = tmp.file("round.xlsx");
+    await writeXlsx(input, withSecondMarking());
+    const out1 = tmp.file("round-1.xlsx");
+    const r1 = await run("report", input, "--out", out1);
+    expect(r1.stdout).toContain('"Moderation"');
+
+    // The quality lead opens the report and moderates C02's 2.1 (first No, second Yes) as Yes.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out1);
+    const sheet = wb.getWorksheet("Moderation")!;
+    let listRow = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === "C02" && String(row.getCell(2).value).startsWith("2.1")) listRow = n;
+    });
+    expect(listRow).toBeGreaterThan(0);
+    sheet.getCell(listRow, MODERATION_HEADERS.indexOf("Moderated judgement") + 1).value = "Yes";
+    sheet.getCell(listRow, MODERATION_HEADERS.indexOf("Reason") + 1).value = "The plan was adequate.";
+    const edited = tmp.file("round-edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+
+    const out2 = tmp.file("round-2.xlsx");
+    const r2 = await run("report", edited, "--out", out2, "--json");
+    const json = JSON.parse(r2.stdout) as ReportJson;
+    expect(json.criteria.find((c) => c.id === "2.1")).toMatchObject({ met: 4, notMet: 1 });
+    expect(json.moderation!.rows[0]).toMatchObject({ caseId: "C02", moderated: "Yes", reason: "The plan was adequate.", status: "moderated" });
+    // The rebuilt Moderation sheet still holds what was typed, and Cases still the first marker's No.
+    const { grids } = await readWorkbookFile(out2);
+    expect(grids.moderation!.sheet).toBe("Moderation");
+    expect(grids.moderation!.rows.some((r) => r[0] === "C02" && r.includes("Yes") && r.includes("The plan was adequate."))).toBe(true);
+    expect(grids.cases.rows[2]![SMALL_HEADERS.indexOf("2.1 Initial assessment of risk of harm")]).toBe("No");
+  });
+});

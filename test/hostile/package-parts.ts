@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import JSZip from "jszip";
 import { findGeneratedSheets } from "../../src/xlsx/package-writer";
+import type { GeneratedKind } from "../../src/core";
 
 /** The workbook-level parts that list the sheets (allowed to change). */
 export const LISTING_PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "docProps/app.xml", "xl/calcChain.xml"];
@@ -31,13 +32,13 @@ async function partHashes(bytes: Uint8Array): Promise<Map<string, string>> {
 }
 
 /** The zip paths of the generated sheets of a package (through the workbook's relationships). */
-export async function generatedSheetParts(bytes: Uint8Array): Promise<{ name: string; part: string; kind: "summary" | "strengths" }[]> {
+export async function generatedSheetParts(bytes: Uint8Array): Promise<{ name: string; part: string; kind: GeneratedKind }[]> {
   const generated = await findGeneratedSheets(bytes);
   const zip = await JSZip.loadAsync(bytes);
   const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
   const decode = (s: string): string => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  const out: { name: string; part: string; kind: "summary" | "strengths" }[] = [];
+  const out: { name: string; part: string; kind: GeneratedKind }[] = [];
   for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
     const attrs = m[1]!;
     const name = decode(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? "");

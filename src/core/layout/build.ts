@@ -11,6 +11,7 @@ import { SHEET_NAMES } from "../template";
 import type { Band, CriterionStats, SectionStats } from "../statistics";
 import { countFormula } from "./formulas";
 import { GENERATED_MARKER_PREFIX, type CellStyle, type SheetLayout } from "./model";
+import { buildModerationSheet } from "./moderation-sheet";
 import { SheetBuilder } from "./sheet-builder";
 import { generatedAtText, inspectionDates } from "./text";
 
@@ -65,7 +66,8 @@ const pct = (p: number | null): number | string => (p === null ? "" : p / 100);
  * @example buildReportLayouts(analysis, { generatedAt: new Date() }).map((l) => l.name) // ["Summary", "Strengths & improvements"]
  */
 export function buildReportLayouts(analysis: Analysis, options: BuildReportLayoutsOptions): SheetLayout[] {
-  return [buildSummaryLayout(analysis, options), buildStrengthsLayout(analysis, options)];
+  const moderation = buildModerationSheet(analysis, options);
+  return [buildSummaryLayout(analysis, options), buildStrengthsLayout(analysis, options), ...(moderation ? [moderation.layout] : [])];
 }
 
 function serviceName(a: Analysis): string {

@@ -35,11 +35,12 @@ export function columnReference(grid: Grid, col: number): string {
 }
 
 /**
- * TRUE for each cell of a column that reads as one of `words` as the engine reads it: non-breaking
- * spaces, tabs and line breaks made spaces (SUBSTITUTE), other control characters dropped (CLEAN),
- * spaces trimmed (TRIM), any case (MATCH); an error cell is FALSE.
+ * TRUE for each cell of a column (or for one cell) that reads as one of `words` as the engine
+ * reads it: non-breaking spaces, tabs and line breaks made spaces (SUBSTITUTE), other control
+ * characters dropped (CLEAN), spaces trimmed (TRIM), any case (MATCH); an error cell is FALSE.
+ * @example readsAs("H7", ["yes", "y", "true"]) // 'ISNUMBER(MATCH(TRIM(CLEAN(SUBSTITUTE(…H7…))),{"yes","y","true"},0))'
  */
-function readsAs(reference: string, words: readonly string[]): string {
+export function readsAs(reference: string, words: readonly string[]): string {
   const spaced = SPACE_LIKE_CODES.reduce((inner, code) => `SUBSTITUTE(${inner},${code < 128 ? "CHAR" : "UNICHAR"}(${code})," ")`, reference);
   return `ISNUMBER(MATCH(TRIM(CLEAN(${spaced})),{${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(",")}},0))`;
 }
@@ -54,11 +55,33 @@ function readsAs(reference: string, words: readonly string[]): string {
  */
 export function countFormula(table: CaseTable, col: number, applies: Applicability, answer: "Yes" | "No"): string {
   const terms = [readsAs(columnReference(table.grid, col), spellingsOf("judgement", answer))];
+  const applyTerm = appliesTerm(table, applies, (c) => columnReference(table.grid, c));
+  if (applyTerm !== null) terms.push(applyTerm);
+  return `SUMPRODUCT(${terms.length === 1 ? `--${terms[0]!}` : terms.join("*")})`;
+}
+
+/**
+ * The condition that a criterion may be judged for a case, where that depends on its Sentence or
+ * PSR (TRUE unless that cell says it does not apply), over the cells `ref` gives for a Cases
+ * column; null where nothing depends on them.
+ * @example appliesTerm(table, "custody", (c) => columnReference(table.grid, c)) // 'NOT(ISNUMBER(MATCH(… Cases[Sentence] …,{"community",…},0)))'
+ */
+export function appliesTerm(table: CaseTable, applies: Applicability, ref: (col: number) => string): string | null {
   const { sentence, psr } = table.columns;
   if ((applies === "custody" || applies === "community") && sentence !== null) {
-    terms.push(`NOT(${readsAs(columnReference(table.grid, sentence), spellingsOf("sentence", applies === "custody" ? "Community" : "Custody"))})`);
-  } else if (applies === "new-psr" && psr !== null) {
-    terms.push(`NOT(${readsAs(columnReference(table.grid, psr), spellingsOf("yes-no", "No"))})`);
+    return `NOT(${readsAs(ref(sentence), spellingsOf("sentence", applies === "custody" ? "Community" : "Custody"))})`;
   }
-  return `SUMPRODUCT(${terms.length === 1 ? `--${terms[0]!}` : terms.join("*")})`;
+  if (applies === "new-psr" && psr !== null) return `NOT(${readsAs(ref(psr), spellingsOf("yes-no", "No"))})`;
+  return null;
+}
+
+/**
+ * One case's cell in a Cases column, found by the Case ID in `idCell` (INDEX over the column at
+ * the MATCH of the ID); an error when the ID is not there, or the table has no Case ID column.
+ * @example caseCell(table, 8, "$A7") // "INDEX(Cases[2.1 …],MATCH($A7,Cases[Case ID],0))"
+ */
+export function caseCell(table: CaseTable, col: number, idCell: string): string {
+  const id = table.columns.caseId;
+  if (id === null) return "NA()";
+  return `INDEX(${columnReference(table.grid, col)},MATCH(${idCell},${columnReference(table.grid, id)},0))`;
 }

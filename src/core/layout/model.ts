@@ -91,7 +91,7 @@ export interface ChartSpec {
   readonly heightRows: number;
 }
 
-export type GeneratedKind = "summary" | "strengths";
+export type GeneratedKind = "summary" | "strengths" | "moderation";
 
 export interface SheetLayout {
   readonly kind: GeneratedKind;
@@ -135,5 +135,6 @@ export function generatedKindOf(a2: unknown): GeneratedKind | null {
   if (typeof a2 !== "string" || !a2.startsWith(GENERATED_MARKER_PREFIX)) return null;
   if (a2.startsWith(`${GENERATED_MARKER_PREFIX} (Summary)`)) return "summary";
   if (a2.startsWith(`${GENERATED_MARKER_PREFIX} (Strengths & improvements)`)) return "strengths";
+  if (a2.startsWith(`${GENERATED_MARKER_PREFIX} (Moderation)`)) return "moderation";
   return null;
 }
