@@ -94,7 +94,7 @@ describe("the Moderation sheet", () => {
     const out = gridOf(layout);
     const change = (id: string, marker: string): CellValue[] => {
       const r = rowOf(out, id, marker) - 1;
-      return [out.rows[r]![10], out.rows[r]![11]];
+      return [out.rows[r]![10] ?? null, out.rows[r]![11] ?? null];
     };
     // C02's moderated No (typed in its second row) counts on its first row: one Yes fewer, one No more.
     expect(change("C02", "R. Lead")).toEqual([-1, 1]);
