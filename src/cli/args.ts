@@ -5,11 +5,12 @@
  * option as typed, the closest valid one, and `--help`.
  */
 import { parseArgs } from "node:util";
+import { BUILT_IN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, parseFrameworkId, type FrameworkId } from "../core";
 
 export type Command =
   | { readonly kind: "help" }
   | { readonly kind: "version" }
-  | { readonly kind: "template"; readonly out: string; readonly force: boolean }
+  | { readonly kind: "template"; readonly out: string; readonly force: boolean; readonly framework: FrameworkId }
   | { readonly kind: "validate"; readonly input: string; readonly json: boolean }
   | { readonly kind: "report"; readonly input: string; readonly out: string; readonly json: boolean; readonly force: boolean }
   | { readonly kind: "check-text"; readonly input: string; readonly draft: string; readonly json: boolean };
@@ -30,14 +31,24 @@ export interface OptionSpec {
   readonly short?: string;
   /** The value's placeholder, for options that take one. */
   readonly value?: string;
+  /** What its value is, and an example, for "needs …" errors (default: a file name). */
+  readonly needs?: { readonly what: string; readonly example: string };
   readonly help: string;
 }
+
+const FRAMEWORK_IDS = Object.keys(BUILT_IN_FRAMEWORKS);
 
 /** Every option the command line accepts. */
 export const OPTIONS = {
   out: { long: "out", short: "o", value: "<out.xlsx>", help: "report: the copy to write" },
   json: { long: "json", help: "validate, report, check-text: print one JSON document on standard output" },
   force: { long: "force", help: "template, report: replace an existing file" },
+  framework: {
+    long: "framework",
+    value: `<${FRAMEWORK_IDS.join("|")}>`,
+    needs: { what: "the name of a built-in framework", example: DEFAULT_FRAMEWORK_ID },
+    help: `template: the built-in framework to write (default ${DEFAULT_FRAMEWORK_ID})`,
+  },
   help: { long: "help", short: "h", help: "print this help" },
   version: { long: "version", short: "v", help: "print the version number" },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
@@ -65,8 +76,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "template",
     files: [{ placeholder: "<out.xlsx>", needs: "the name of the workbook to create, such as inspection.xlsx" }],
-    options: ["force"],
-    help: ["Write a new, empty inspection workbook (Cases table with dropdowns, Interviews,", "Criteria and Settings sheets). --force replaces an existing file."],
+    options: ["framework", "force"],
+    help: [
+      "Write a new, empty inspection workbook (Cases table with dropdowns, Interviews,",
+      `Criteria and Settings sheets) for a built-in framework: ${FRAMEWORK_IDS.join(" or ")}`,
+      `(default ${DEFAULT_FRAMEWORK_ID}). --force replaces an existing file.`,
+    ],
   },
   {
     name: "validate",
@@ -229,10 +244,11 @@ export function parseCommand(argv: readonly string[]): Command {
     let value: string | true = true;
     if (spec.value) {
       const given = t.value;
-      const example = `such as --${spec.long} report.xlsx`;
-      if (given === undefined || given.trim() === "") throw new UsageError(`--${spec.long} needs a file name after it, ${example}. ${HINT}`);
+      const needs = spec.needs ?? { what: "a file name", example: "report.xlsx" };
+      const example = `such as --${spec.long} ${needs.example}`;
+      if (given === undefined || given.trim() === "") throw new UsageError(`--${spec.long} needs ${needs.what} after it, ${example}. ${HINT}`);
       if (!t.inlineValue && /^--?[a-z]/i.test(given) && closest(given.replace(/^-+/, ""), Object.keys(OPTIONS)) !== null) {
-        throw new UsageError(`--${spec.long} needs a file name after it, not the option ${given}, ${example}. ${HINT}`);
+        throw new UsageError(`--${spec.long} needs ${needs.what} after it, not the option ${given}, ${example}. ${HINT}`);
       }
       value = given;
     } else if (t.value !== undefined) {
@@ -267,8 +283,15 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const flag = (k: OptionName): boolean => values.get(k) === true;
   switch (command.name) {
-    case "template":
-      return { kind: "template", out: file, force: flag("force") };
+    case "template": {
+      const typed = values.get("framework");
+      const framework = typeof typed === "string" ? parseFrameworkId(typed) : DEFAULT_FRAMEWORK_ID;
+      if (framework === null) {
+        const guess = closest(String(typed), FRAMEWORK_IDS);
+        throw new UsageError(`Unknown framework "${String(typed)}"; ${guess ? `did you mean ${guess}? ` : ""}the built-in frameworks are ${listed(FRAMEWORK_IDS)}. ${HINT}`);
+      }
+      return { kind: "template", out: file, force: flag("force"), framework };
+    }
     case "validate":
       return { kind: "validate", input: file, json: flag("json") };
     case "report":

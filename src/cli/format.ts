@@ -1,7 +1,7 @@
 /**
  * The command line's words for people: issue lines, counts, and what a report contains.
  */
-import { quoteSheetName, roundPercent, type Analysis, type DraftCheck, type DraftStatement, type Issue } from "../core";
+import { overallRuleNote, quoteSheetName, roundPercent, sectionRuleNote, type Analysis, type DraftCheck, type DraftStatement, type Issue } from "../core";
 
 /**
  * One issue on one line: where, severity, code, case and criterion, then the message.
@@ -73,11 +73,15 @@ export function formatReport(a: Analysis, output: string, sheets: readonly { rea
   if (a.sections.length > 0) {
     lines.push("");
     const width = Math.max(...a.sections.map((s) => `${s.number} ${s.title}`.length), "Overall".length);
-    for (const s of [...a.sections, { ...a.overall, title: "Overall", number: 0 }]) {
-      const label = s.number === 0 ? "Overall" : `${s.number} ${s.title}`;
+    const rows = [
+      ...a.sections.map((s) => ({ label: `${s.number} ${s.title}`, s, counts: s.rule !== "by-hand", note: sectionRuleNote(s) })),
+      { label: "Overall", s: a.overall, counts: true, note: overallRuleNote(a.overall) },
+    ];
+    for (const { label, s, counts, note } of rows) {
       const pct = roundPercent(s.percent);
       const rating = s.rating ? `  ${s.rating}` : "";
-      lines.push(`  ${label.padEnd(width)}  ${`${s.met}/${s.relevant}`.padStart(7)}  ${pct === null ? "    –" : `${pct.toFixed(1)}%`.padStart(6)}${rating}`);
+      const figures = counts ? `${`${s.met}/${s.relevant}`.padStart(7)}  ${pct === null ? "    –" : `${pct.toFixed(1)}%`.padStart(6)}` : `${"–".padStart(7)}  ${"–".padStart(6)}`;
+      lines.push(`  ${label.padEnd(width)}  ${figures}${rating}${note ? `  (${note})` : ""}`);
     }
   }
 

@@ -4,7 +4,7 @@
  */
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { analyseWorkbook, buildReportLayouts, checkDraft, toCheckTextJson, toReportJson, toValidateJson } from "../core";
+import { analyseWorkbook, buildReportLayouts, buildTemplate, BUILT_IN_FRAMEWORKS, checkDraft, toCheckTextJson, toReportJson, toValidateJson, type FrameworkId } from "../core";
 import { DEFAULT_DRAFT_LIMITS, readDraft, UnusableDraftError, type DraftText } from "../docx/read-draft";
 import { FileExistsError, writeFileAtomic } from "../xlsx/atomic-write";
 import { findGeneratedSheets, writeGeneratedSheets } from "../xlsx/package-writer";
@@ -60,7 +60,7 @@ async function execute(command: Command, io: CliIo): Promise<ExitCode> {
       io.stdout(`${readVersion()}\n`);
       return ExitCode.Ok;
     case "template":
-      return template(command.out, command.force, io);
+      return template(command.out, command.force, command.framework, io);
     case "validate":
       return validate(command.input, command.json, io);
     case "report":
@@ -79,9 +79,9 @@ function readVersion(): string {
   }
 }
 
-async function template(out: string, force: boolean, io: CliIo): Promise<ExitCode> {
+async function template(out: string, force: boolean, framework: FrameworkId, io: CliIo): Promise<ExitCode> {
   checkExtension(out, [".xlsx"]);
-  const bytes = await writeTemplate();
+  const bytes = await writeTemplate(buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework }));
   await writeOutput(out, bytes, { noOverwrite: !force });
   io.stdout(`Template written to ${path.resolve(out)}.\nFill in one row per case on the Cases sheet, then run "${PROGRAM} validate" on it.\n`);
   return ExitCode.Ok;

@@ -6,11 +6,11 @@ import { readCases, type CaseTable } from "./cases";
 import { applyModeration, listModeration, readModerationSheet, type ModerationReport } from "./moderation";
 import { compareMarking, readSecondMarking, type AgreementReport, type SecondMarkingTable } from "./second-marking";
 import { readFramework } from "./criteria-sheet";
-import type { Framework } from "./framework";
+import { needsRatings, type Framework } from "./framework";
 import type { Grid } from "./grid";
 import { countIssues, sortIssues, type Issue } from "./issues";
-import { readSettings, type Settings } from "./settings";
-import { computeCriterionStats, computeSectionStats, pool, type CriterionStats, type SectionStats } from "./statistics";
+import { readSettings, type ReadSettingsResult, type Settings } from "./settings";
+import { computeCriterionStats, computeOverallStats, computeSectionStats, type CriterionStats, type OverallStats, type SectionStats } from "./statistics";
 
 /** The sheets the engine reads, as grids. Only Cases is required. */
 export interface WorkbookGrids {
@@ -41,7 +41,7 @@ export interface Analysis {
   readonly interviews: CaseTable | null;
   readonly criteria: readonly CriterionStats[];
   readonly sections: readonly SectionStats[];
-  readonly overall: SectionStats;
+  readonly overall: OverallStats;
   readonly interviewStats: readonly CriterionStats[];
   /** Every issue, in reading order. */
   readonly issues: readonly Issue[];
@@ -59,7 +59,7 @@ export interface Analysis {
  */
 export function analyseWorkbook(grids: WorkbookGrids): Analysis {
   const fw = readFramework(grids.criteria ?? null);
-  const st = readSettings(grids.settings ?? null);
+  const st = effectiveSettings(readSettings(grids.settings ?? null), fw.framework);
   const cases = readCases(grids.cases, fw.framework);
   const secondRead = grids.secondMarking ? readSecondMarking(grids.secondMarking, fw.framework.criteria, cases.table) : null;
   // An empty Second marking table (as every new workbook has) is no second marking yet.
@@ -75,7 +75,7 @@ export function analyseWorkbook(grids: WorkbookGrids): Analysis {
 
   const criteria = computeCriterionStats(fw.framework.criteria, counted.table.cases, st.settings, (id) => cases.table.columns.criteria.has(id));
   const sections = computeSectionStats(fw.framework.sections, criteria, st.settings);
-  const overall = pool(0, "Overall", criteria, st.settings);
+  const overall = computeOverallStats(fw.framework, sections, criteria, st.settings);
   const interviewStats = interviews
     ? computeCriterionStats(fw.framework.interviewQuestions, interviews.table.cases, st.settings, (id) => interviews.table.columns.criteria.has(id), ["interviewee", "interviewees"])
     : [];
@@ -110,4 +110,15 @@ export function analyseWorkbook(grids: WorkbookGrids): Analysis {
     warnings,
     excludedCells,
   };
+}
+
+/**
+ * The settings as the framework needs them: a framework with sections rated by hand or an
+ * overall score summed from ratings is rated on the HMI Probation bands even when Settings says
+ * None (its figures mean nothing without them).
+ * @example effectiveSettings(readSettings(null), hmipYouth).settings.ratingScheme // "hmip-2018"
+ */
+export function effectiveSettings(read: ReadSettingsResult, framework: Framework): ReadSettingsResult {
+  if (read.settings.ratingScheme !== "none" || !needsRatings(framework)) return read;
+  return { ...read, settings: { ...read.settings, ratingScheme: "hmip-2018" } };
 }

@@ -5,6 +5,7 @@
  */
 import type { Analysis } from "./analyse";
 import { Outcome, outcomeOf, type CaseRecord } from "./cases";
+import { compareNumbers } from "./framework";
 import { countInWords, criterionSentence } from "./phrases";
 import type { CriterionStats } from "./statistics";
 
@@ -76,7 +77,7 @@ export function selectFindings(analysis: Analysis, options: SelectFindingsOption
     let total = 0;
     for (const kase of analysis.cases.cases) {
       if (outcomeOf(kase, k) !== wanted) continue;
-      const note = kase.notes.get(c.section) ?? kase.notes.get(0);
+      const note = kase.notes.get(Number(c.section)) ?? kase.notes.get(0);
       if (note === undefined || note.trim() === "") continue;
       total++;
       if (evidence.length < max) evidence.push({ label: caseLabel(kase, settings.redact), note });
@@ -108,7 +109,5 @@ export function selectFindings(analysis: Analysis, options: SelectFindingsOption
  * @example compareIds("2.10", "2.9") // > 0
  */
 export function compareIds(a: string, b: string): number {
-  const [a1, a2] = a.split(".").map(Number);
-  const [b1, b2] = b.split(".").map(Number);
-  return (a1 ?? 0) - (b1 ?? 0) || (a2 ?? 0) - (b2 ?? 0);
+  return compareNumbers(a, b);
 }

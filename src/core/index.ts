@@ -2,6 +2,8 @@
 export * from "./address";
 export * from "./grid";
 export * from "./framework";
+export * from "./ratings";
+export * from "./built-in-frameworks";
 export * from "./issues";
 export * from "./values";
 export * from "./settings";
@@ -13,6 +15,7 @@ export * from "./agreement";
 export * from "./statistics";
 export * from "./second-marking";
 export * from "./moderation";
+export * from "./rule-text";
 export * from "./analyse";
 export * from "./report-json";
 export * from "./template";

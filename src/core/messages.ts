@@ -45,9 +45,34 @@ export const criteriaMessages = {
   duplicateId: (id: string, firstCell: string) => `Criterion ID ${id} is also used at ${firstCell}; this row is ignored. Give each criterion its own ID.`,
   unknownApplicability: (text: string) =>
     `${q(text)} is not a kind of case this criterion can apply to; this row is ignored. Enter one of: ${Object.values(APPLICABILITY_LABELS).join(", ")}.`,
-  sectionMismatch: (id: string, section: number) =>
-    `Criterion ${id} is listed under section ${section}; its ID's first number is used (section ${id.split(".")[0]}). Make the section and the ID agree.`,
+  sectionMismatch: (id: string, given: string, section: string) =>
+    `Criterion ${id} is listed under section ${given}; its ID says section ${section}, which is used. Make the section and the ID agree.`,
   empty: () => `The Criteria sheet lists no criteria, so the built-in framework is used. Add criteria below the headers, or delete the sheet.`,
+  invalidSectionNumber: (text: string) =>
+    `${q(text)} is not a section number for a section rated by hand; this row is ignored. Enter the section's number, such as 1.1.`,
+  unknownSectionRule: (text: string) =>
+    `${q(text)} is not a rule for a section, so its judgements are pooled. Enter Pooled, Lowest (the lowest criterion's percentage) or By hand.`,
+  unknownOverallRule: (text: string) =>
+    `${q(text)} is not a rule for the overall figure, so all judgements are pooled. Enter Pooled, or Score sum followed by its bands, such as "Score sum: 0-6 Inadequate, 7-18 Requires improvement, 19-30 Good, 31-36 Outstanding".`,
+  invalidBands: (problem: string) =>
+    `The overall score bands cannot be used (${problem}), so all judgements are pooled. Write them as "Score sum: 0-6 Inadequate, 7-18 Requires improvement, 19-30 Good, 31-36 Outstanding".`,
+  scoreRange: (top: number, counted: number) =>
+    `The overall score bands end at ${top}, but the ${counted} counted section${counted === 1 ? "" : "s"} can score at most ${counted * 3} (3 each). Make the top band end at ${counted * 3}, or check which sections are counted.`,
+  invalidRating: (section: string, text: string) =>
+    `${q(text)} is not a rating for section ${section}, so it has no rating. Enter Outstanding, Good, Requires improvement or Inadequate.`,
+  missingRating: (section: string, hasColumn: boolean) =>
+    hasColumn
+      ? `Section ${section} is rated by hand and has no rating yet. Enter Outstanding, Good, Requires improvement or Inadequate in its Rating cell.`
+      : `Section ${section} is rated by hand but the Criteria sheet has no Rating column. Add a column headed "Rating" and enter its rating there.`,
+  ratingIgnored: (section: string) =>
+    `Section ${section} is rated from its cases, so a rating typed on a criterion's row is not used. Clear this cell, or make the section's Rule "By hand" on a row of its own.`,
+  ruleConflict: (section: string, firstCell: string) =>
+    `Section ${section} already has its rule at ${firstCell}; this different rule is not used. Give every criterion of a section the same rule, or leave the cell blank.`,
+  countedConflict: (firstCell: string) =>
+    `This section is already marked at ${firstCell}; this different answer is not used. Give every row of a section the same answer, or leave the cell blank.`,
+  invalidCounted: (text: string) => `${q(text)} is not Yes or No, so the section is counted. Enter Yes to count the section in the overall figure, or No to leave it out.`,
+  handRatedWithCriteria: (section: string) =>
+    `Section ${section} is rated by hand but also has criteria judged case by case, so it is rated from its cases. Remove this row, or give the criteria a section of their own.`,
 } as const;
 
 /** Messages for the Settings sheet. */

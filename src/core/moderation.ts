@@ -247,7 +247,7 @@ export function listModeration(
     const col = second?.columns.criteria.get(criterionId);
     return !second || col === undefined ? null : { sheet: second.sheet, cell: `${columnLetters(second.grid.left + col)}${mark.row + 1}` };
   };
-  const noteOf = (notes: ReadonlyMap<number, string>, section: number): string => notes.get(section) ?? notes.get(0) ?? "";
+  const noteOf = (notes: ReadonlyMap<number, string>, section: string): string => notes.get(Number(section)) ?? notes.get(0) ?? "";
 
   const rows: ModerationRow[] = [];
   const listed = new Set<string>();

@@ -7,7 +7,11 @@ import type { Analysis } from "./analyse";
 import type { Interval } from "./interval";
 import type { Issue } from "./issues";
 import type { ModerationRow } from "./moderation";
-import { roundPercent, type CriterionStats } from "./statistics";
+import type { ScoreBand } from "./ratings";
+import { roundPercent, type CriterionStats, type SectionStats } from "./statistics";
+
+/** A section number as the JSON gives it: a whole number as a number (2), as the contract has it; "2.1" as text. */
+export type SectionNumberJson = number | string;
 
 /** An interval as the JSON gives it: percentages to one decimal place. */
 export interface IntervalJson {
@@ -30,7 +34,7 @@ export interface AgreementJson {
 
 export interface CriterionJson {
   readonly id: string;
-  readonly section: number;
+  readonly section: SectionNumberJson;
   readonly title: string;
   readonly relevant: number;
   readonly met: number;
@@ -50,25 +54,8 @@ export interface CriterionJson {
 export interface ReportJson {
   readonly cases: number;
   readonly criteria: readonly CriterionJson[];
-  readonly sections: readonly {
-    readonly number: number;
-    readonly title: string;
-    readonly relevant: number;
-    readonly met: number;
-    readonly notMet: number;
-    readonly percent: number | null;
-    readonly interval: IntervalJson | null;
-    readonly tooFewToRate: boolean;
-    readonly rating: string | null;
-  }[];
-  readonly overall: {
-    readonly relevant: number;
-    readonly met: number;
-    readonly percent: number | null;
-    readonly interval: IntervalJson | null;
-    readonly tooFewToRate: boolean;
-    readonly rating: string | null;
-  };
+  readonly sections: readonly SectionJson[];
+  readonly overall: OverallJson;
   readonly interviews: { readonly count: number; readonly questions: readonly CriterionJson[] } | null;
   /** First and second markers' agreement; null without a Second marking table. */
   readonly agreement: {
@@ -92,6 +79,51 @@ export interface ReportJson {
   readonly issues: readonly Issue[];
 }
 
+export interface SectionJson {
+  readonly number: SectionNumberJson;
+  readonly title: string;
+  /** The rule that made the figure: "pooled", "lowest" (see decidedBy) or "by-hand". */
+  readonly rule: SectionStats["rule"];
+  /** Whether the section counts towards the overall figure. */
+  readonly counted: boolean;
+  readonly relevant: number;
+  readonly met: number;
+  readonly notMet: number;
+  readonly percent: number | null;
+  readonly interval: IntervalJson | null;
+  readonly tooFewToRate: boolean;
+  /** Under "lowest": the criterion whose percentage is the section's. */
+  readonly decidedBy?: string | null;
+  readonly rating: string | null;
+  /** When the overall is a score sum: the rating's score (0–3). */
+  readonly score?: number | null;
+}
+
+export interface OverallJson {
+  /** The rule that made the rating: "pooled" or "score-sum". */
+  readonly rule: string;
+  /** The counted sections' judgements, pooled (whatever the rule). */
+  readonly relevant: number;
+  readonly met: number;
+  readonly percent: number | null;
+  readonly interval: IntervalJson | null;
+  readonly tooFewToRate: boolean;
+  readonly rating: string | null;
+  /** Under "score-sum": the sections' scores added up, its maximum, the bands, and the sections not yet rated. */
+  readonly score?: number | null;
+  readonly maxScore?: number | null;
+  readonly bands?: readonly ScoreBand[] | null;
+  readonly unrated?: readonly SectionNumberJson[];
+}
+
+/**
+ * A section number for the JSON: a number when it is a whole number, as the contract writes it.
+ * @example sectionNumberJson("2") // 2; sectionNumberJson("2.1") // "2.1"
+ */
+export function sectionNumberJson(number: string): SectionNumberJson {
+  return /^\d+$/.test(number) ? Number(number) : number;
+}
+
 function intervalJson(i: Interval | null): IntervalJson | null {
   return i === null ? null : { low: roundPercent(i.low)!, high: roundPercent(i.high)! };
 }
@@ -112,7 +144,7 @@ function agreementJson(f: AgreementFigures): AgreementJson {
 function criterionJson(c: CriterionStats): CriterionJson {
   return {
     id: c.id,
-    section: c.section,
+    section: sectionNumberJson(c.section),
     title: c.title,
     relevant: c.relevant,
     met: c.met,
@@ -136,25 +168,8 @@ export function toReportJson(a: Analysis): ReportJson {
   return {
     cases: a.cases.cases.length,
     criteria: a.criteria.map(criterionJson),
-    sections: a.sections.map((s) => ({
-      number: s.number,
-      title: s.title,
-      relevant: s.relevant,
-      met: s.met,
-      notMet: s.notMet,
-      percent: roundPercent(s.percent),
-      interval: intervalJson(s.interval),
-      tooFewToRate: s.tooFew,
-      rating: s.rating,
-    })),
-    overall: {
-      relevant: a.overall.relevant,
-      met: a.overall.met,
-      percent: roundPercent(a.overall.percent),
-      interval: intervalJson(a.overall.interval),
-      tooFewToRate: a.overall.tooFew,
-      rating: a.overall.rating,
-    },
+    sections: a.sections.map((s) => sectionJson(s, a.overall.rule === "score-sum")),
+    overall: overallJson(a),
     interviews: a.interviews ? { count: a.interviews.cases.length, questions: a.interviewStats.map(criterionJson) } : null,
     agreement: a.agreement
       ? {
@@ -173,6 +188,39 @@ export function toReportJson(a: Analysis): ReportJson {
     warnings: a.warnings,
     issues: a.issues,
   };
+}
+
+function sectionJson(s: SectionStats, scoreSum: boolean): SectionJson {
+  return {
+    number: sectionNumberJson(s.number),
+    title: s.title,
+    rule: s.rule,
+    counted: s.counted,
+    relevant: s.relevant,
+    met: s.met,
+    notMet: s.notMet,
+    percent: roundPercent(s.percent),
+    interval: intervalJson(s.interval),
+    tooFewToRate: s.tooFew,
+    ...(s.rule === "lowest" ? { decidedBy: s.decidedBy } : {}),
+    rating: s.rating,
+    ...(scoreSum ? { score: s.score } : {}),
+  };
+}
+
+function overallJson(a: Analysis): OverallJson {
+  const o = a.overall;
+  const pooled = {
+    rule: o.rule,
+    relevant: o.relevant,
+    met: o.met,
+    percent: roundPercent(o.percent),
+    interval: intervalJson(o.interval),
+    tooFewToRate: o.tooFew,
+    rating: o.rating,
+  };
+  if (o.rule !== "score-sum") return pooled;
+  return { ...pooled, score: o.score, maxScore: o.maxScore, bands: o.bands, unrated: o.unrated.map(sectionNumberJson) };
 }
 
 /**

@@ -191,7 +191,7 @@ function findColumns(grid: Grid, criteria: readonly Criterion[], push: Push, at:
 /** Agreement on one criterion. */
 export interface CriterionAgreement extends AgreementFigures {
   readonly id: string;
-  readonly section: number;
+  readonly section: string;
   readonly title: string;
 }
 

@@ -1,31 +1,35 @@
 /**
  * Statistics per criterion and per section, exactly as the product contract defines them:
- * relevant = Yes + No; percent = 100 × met / relevant; sections pooled over their criteria.
+ * relevant = Yes + No; percent = 100 × met / relevant; a section's figure made by its rule
+ * (pooled over its criteria, its lowest criterion, or rated by hand) and the overall one by the
+ * framework's (pooled, or the sum of the sections' scores).
  */
 import { Outcome, packedOutcomeCounts, type CaseRecord } from "./cases";
-import type { Criterion, Section } from "./framework";
+import { isCounted, overallRule, sectionRule, type Criterion, type Framework, type OverallRule, type Section, type SectionRule } from "./framework";
 import { wilsonInterval, type Interval } from "./interval";
 import { describeProportion } from "./phrases";
+import { ratingOfPercent, ratingOfScore, ratingScore, type Rating, type ScoreBand } from "./ratings";
 import type { Settings } from "./settings";
 
 export type Band = "strength" | "improvement" | "middle";
-export type Rating = "Outstanding" | "Good" | "Requires improvement" | "Inadequate";
+export type { Rating } from "./ratings";
 
-export interface CriterionStats {
-  readonly id: string;
-  readonly section: number;
-  readonly title: string;
-  readonly subject: string;
+/** Judgements counted over one criterion, or pooled over several. */
+export interface PooledCounts {
+  /** Judged Yes or No. */
   readonly relevant: number;
   readonly met: number;
   readonly notMet: number;
+  /** Left blank where a judgement is expected. */
   readonly unjudged: number;
-  readonly notApplicable: number;
   /** Cells with an error, left out of the counts. */
   readonly excluded: number;
   /** 100 × met / relevant, unrounded; null when nothing is relevant. */
   readonly percent: number | null;
-  readonly phrase: string;
+}
+
+/** What follows from the counts and the settings: the interval, the too-few flag, the band and the rating. */
+export interface CountsJudged {
   /** The 95% Wilson interval of the percentage; null when nothing is relevant. */
   readonly interval: Interval | null;
   /** Fewer relevant cases than the minimum the settings ask for: no band and no rating. */
@@ -34,23 +38,53 @@ export interface CriterionStats {
   readonly band: Band | null;
   /** Under the rating scheme; null without one, when nothing is relevant or too few. */
   readonly rating: Rating | null;
+}
+
+export interface CriterionStats extends PooledCounts, CountsJudged {
+  readonly id: string;
+  readonly section: string;
+  readonly title: string;
+  readonly subject: string;
+  readonly notApplicable: number;
+  readonly phrase: string;
   /** Whether the sheet has a column for the criterion. */
   readonly hasColumn: boolean;
 }
 
-export interface SectionStats {
-  readonly number: number;
+/**
+ * A section's figure. Its counts are the judgements behind the percentage: the section's,
+ * pooled; under `lowest`, those of the criterion that decided it; none for a section rated by
+ * hand. `unjudged` and `excluded` are over all its criteria, whatever the rule.
+ */
+export interface SectionStats extends PooledCounts, CountsJudged {
+  readonly number: string;
   readonly title: string;
-  readonly relevant: number;
-  readonly met: number;
-  readonly notMet: number;
-  readonly unjudged: number;
-  readonly excluded: number;
-  readonly percent: number | null;
-  readonly interval: Interval | null;
-  readonly tooFew: boolean;
-  readonly band: Band | null;
-  readonly rating: Rating | null;
+  /** The rule that made the figure: pooled, lowest criterion, or rated by hand. */
+  readonly rule: SectionRule;
+  /** Whether the section counts towards the overall figure. */
+  readonly counted: boolean;
+  /** Under `lowest`: the criterion whose percentage is the section's (the first, on a tie). */
+  readonly decidedBy: string | null;
+  /** The rating's score (Inadequate 0 … Outstanding 3); null without a rating. */
+  readonly score: number | null;
+}
+
+/**
+ * The overall figure: every judgement of the counted sections, pooled, whatever the rule; its
+ * rating is the pooled percentage's, or under a score sum the band of the score, once every
+ * counted section is rated.
+ */
+export interface OverallStats extends PooledCounts, CountsJudged {
+  /** The rule that made the rating: pooled judgements, or the sum of the sections' scores. */
+  readonly rule: OverallRule["kind"];
+  /** Score sum: the counted sections' scores added up (so far, while some are unrated). */
+  readonly score: number | null;
+  /** Score sum: 3 for each counted section. */
+  readonly maxScore: number | null;
+  /** Score sum: the counted sections without a rating yet. */
+  readonly unrated: readonly string[];
+  /** Score sum: the bands of the score. */
+  readonly bands: readonly ScoreBand[] | null;
 }
 
 /**
@@ -59,10 +93,7 @@ export interface SectionStats {
  */
 export function rateScore(percent: number | null, scheme: Settings["ratingScheme"]): Rating | null {
   if (percent === null || scheme === "none") return null;
-  if (percent >= 80) return "Outstanding";
-  if (percent >= 65) return "Good";
-  if (percent >= 50) return "Requires improvement";
-  return "Inadequate";
+  return ratingOfPercent(percent);
 }
 
 /**
@@ -89,11 +120,7 @@ export function tooFewToRate(relevant: number, settings: Pick<Settings, "minRele
  * that follows from the two counts and the settings.
  * @example judgeCounts(11, 19, DEFAULT_SETTINGS).band // "improvement"
  */
-export function judgeCounts(
-  met: number,
-  relevant: number,
-  settings: Settings,
-): { percent: number | null; interval: Interval | null; tooFew: boolean; band: Band | null; rating: Rating | null } {
+export function judgeCounts(met: number, relevant: number, settings: Settings): CountsJudged & { percent: number | null } {
   const percent = relevant === 0 ? null : (100 * met) / relevant;
   const tooFew = tooFewToRate(relevant, settings);
   return {
@@ -161,20 +188,65 @@ export function computeCriterionStats(
 }
 
 /**
- * Pools criterion counts by section: total met over total relevant judgements.
+ * Each section's figure, made by its rule: `pooled`, total met over total relevant judgements;
+ * `lowest`, the lowest percentage among its criteria (naming the criterion); `by-hand`, the
+ * rating entered. Sections with neither criteria nor judgements are left out, unless rated by hand.
  * @example computeSectionStats(sections, criterionStats, DEFAULT_SETTINGS)[1].percent
  */
 export function computeSectionStats(sections: readonly Section[], stats: readonly CriterionStats[], settings: Settings): SectionStats[] {
-  return sections
-    .map((s) => pool(s.number, s.title, stats.filter((c) => c.section === s.number), settings))
-    .filter((s, i) => stats.some((c) => c.section === sections[i]!.number) || s.relevant > 0);
+  const out: SectionStats[] = [];
+  for (const s of sections) {
+    const own = stats.filter((c) => c.section === s.number);
+    const rule = sectionRule(s);
+    if (own.length === 0 && rule !== "by-hand") continue;
+    out.push(sectionFigure(s, rule, own, settings));
+  }
+  return out;
+}
+
+function sectionFigure(s: Section, rule: SectionRule, own: readonly CriterionStats[], settings: Settings): SectionStats {
+  const all = poolCounts(own);
+  const base = { number: s.number, title: s.title, rule, counted: isCounted(s), unjudged: all.unjudged, excluded: all.excluded };
+  if (rule === "by-hand") {
+    const rating = s.rating ?? null;
+    const none = { relevant: 0, met: 0, notMet: 0, percent: null, interval: null, tooFew: false, band: null };
+    return { ...base, ...none, decidedBy: null, rating, score: rating === null ? null : ratingScore(rating) };
+  }
+  let figure: PooledCounts = all;
+  let decidedBy: string | null = null;
+  if (rule === "lowest") {
+    const lowest = lowestCriterion(own);
+    figure = lowest ?? { ...all, relevant: 0, met: 0, notMet: 0, percent: null };
+    decidedBy = lowest?.id ?? null;
+  }
+  const judged = judgeCounts(figure.met, figure.relevant, settings);
+  return {
+    ...base,
+    relevant: figure.relevant,
+    met: figure.met,
+    notMet: figure.notMet,
+    ...judged,
+    decidedBy,
+    score: judged.rating === null ? null : ratingScore(judged.rating),
+  };
 }
 
 /**
- * Pools any set of criterion counts (a section, or everything for the overall row).
- * @example pool(0, "Overall", stats, DEFAULT_SETTINGS).percent
+ * The criterion with the lowest percentage (the first in order on a tie), among those with any
+ * relevant case; null when none has one.
+ * @example lowestCriterion([{ id: "2.1.1", percent: 70 }, { id: "2.1.3", percent: 55 }])?.id // "2.1.3"
  */
-export function pool(number: number, title: string, stats: readonly CriterionStats[], settings: Settings): SectionStats {
+export function lowestCriterion<T extends { readonly percent: number | null }>(criteria: readonly T[]): T | null {
+  let lowest: T | null = null;
+  for (const c of criteria) if (c.percent !== null && (lowest === null || c.percent < lowest.percent!)) lowest = c;
+  return lowest;
+}
+
+/**
+ * Pools counts over criteria: total met over total relevant judgements.
+ * @example poolCounts(criterionStats).percent
+ */
+export function poolCounts(stats: readonly Pick<CriterionStats, "met" | "notMet" | "unjudged" | "excluded">[]): PooledCounts {
   let met = 0;
   let notMet = 0;
   let unjudged = 0;
@@ -186,5 +258,31 @@ export function pool(number: number, title: string, stats: readonly CriterionSta
     excluded += c.excluded;
   }
   const relevant = met + notMet;
-  return { number, title, relevant, met, notMet, unjudged, excluded, ...judgeCounts(met, relevant, settings) };
+  return { relevant, met, notMet, unjudged, excluded, percent: relevant === 0 ? null : (100 * met) / relevant };
+}
+
+/**
+ * The overall figure. The judgements of every counted section are pooled whatever the rule;
+ * the rating is the pooled percentage's, or under `score-sum` the band of the counted sections'
+ * scores added up, given once every counted section has a rating.
+ * @example computeOverallStats(framework, sections, criterionStats, settings).score // 25
+ */
+export function computeOverallStats(framework: Framework, sections: readonly SectionStats[], stats: readonly CriterionStats[], settings: Settings): OverallStats {
+  const notCounted = new Set(framework.sections.filter((s) => !isCounted(s)).map((s) => s.number));
+  const pooled = poolCounts(stats.filter((c) => !notCounted.has(c.section)));
+  const rule = overallRule(framework);
+  const base = { ...pooled, ...judgeCounts(pooled.met, pooled.relevant, settings) };
+  if (rule.kind === "pooled") return { ...base, rule: "pooled", score: null, maxScore: null, unrated: [], bands: null };
+  const scored = sections.filter((s) => s.counted);
+  const unrated = scored.filter((s) => s.score === null).map((s) => s.number);
+  const score = scored.reduce((n, s) => n + (s.score ?? 0), 0);
+  return {
+    ...base,
+    rule: "score-sum",
+    rating: unrated.length === 0 && scored.length > 0 ? ratingOfScore(score, rule.bands) : null,
+    score,
+    maxScore: scored.length * 3,
+    unrated,
+    bands: rule.bands,
+  };
 }

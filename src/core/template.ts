@@ -3,8 +3,9 @@
  * and the Settings sheet. Both writers (ExcelJS for files, Office.js in the add-in) render this
  * one description.
  */
-import { CRITERIA_HEADERS } from "./criteria-sheet";
-import { APPLICABILITY_LABELS, BUILT_IN_FRAMEWORK, type Framework } from "./framework";
+import { CRITERIA_HEADERS, OVERALL_ROW_ID } from "./criteria-sheet";
+import { APPLICABILITY_LABELS, BUILT_IN_FRAMEWORK, isCounted, needsRatings, overallRule, SECTION_RULE_LABELS, sectionRule, type Framework } from "./framework";
+import { describeScoreBands } from "./ratings";
 import { DEFAULT_SETTINGS, SETTING_ROWS, settingDisplayValue, type Settings } from "./settings";
 import { JUDGEMENTS, SENTENCE_TYPES, YES_NO } from "./values";
 
@@ -87,7 +88,7 @@ export interface BuildTemplateOptions {
  */
 export function buildTemplate(options: BuildTemplateOptions = {}): WorkbookTemplate {
   const framework = options.framework ?? BUILT_IN_FRAMEWORK;
-  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const settings = options.settings ?? (needsRatings(framework) ? { ...DEFAULT_SETTINGS, ratingScheme: "hmip-2018" as const } : DEFAULT_SETTINGS);
   const blankRows = options.blankRows ?? 30;
 
   const caseHeaders: string[] = ["Case ID", "Case manager", "Sentence", "PSR"];
@@ -124,11 +125,7 @@ export function buildTemplate(options: BuildTemplateOptions = {}): WorkbookTempl
   }
   interviewHeaders.push("Notes");
 
-  const sectionTitle = (n: number): string => framework.sections.find((s) => s.number === n)?.title ?? "";
-  const criteriaRows: (string | number | null)[][] = [[...CRITERIA_HEADERS]];
-  for (const c of [...framework.criteria, ...framework.interviewQuestions]) {
-    criteriaRows.push([c.id, c.section, sectionTitle(c.section), c.title, APPLICABILITY_LABELS[c.appliesTo], c.subject]);
-  }
+  const criteriaRows = criteriaSheetRows(framework);
 
   const settingsRows: (string | number | null)[][] = [["Setting", "Value", "About"]];
   const percentCells: { row: number; col: number }[] = [];
@@ -155,7 +152,45 @@ export function buildTemplate(options: BuildTemplateOptions = {}): WorkbookTempl
       validations: secondValidations,
       blankRows: 10,
     },
-    criteria: { sheet: SHEET_NAMES.criteria, rows: criteriaRows, columnWidths: [6, 8, 34, 52, 20, 60], percentCells: [] },
+    criteria: { sheet: SHEET_NAMES.criteria, rows: criteriaRows, columnWidths: [8, 8, 34, 52, 20, 60, 22, 10, 20], percentCells: [] },
     settings: { sheet: SHEET_NAMES.settings, rows: settingsRows, columnWidths: [28, 22, 90], percentCells },
   };
+}
+
+/**
+ * The Criteria sheet's rows for a framework, header first: each section's criteria (or, for a
+ * section rated by hand, one row with its blank Rating), the staff-interview questions, and the
+ * Overall row with the overall rule.
+ * @example criteriaSheetRows(BUILT_IN_FRAMEWORK)[1] // ["1.1", 1, "Reducing the likelihood of reoffending", "Initial assessment …", "All cases", "the initial …", "Pooled", "Yes", null]
+ */
+export function criteriaSheetRows(framework: Framework): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [[...CRITERIA_HEADERS]];
+  const sectionOf = (n: string) => framework.sections.find((s) => s.number === n);
+  const criterionRow = (c: Framework["criteria"][number]): (string | number | null)[] => {
+    const s = sectionOf(c.section);
+    const rule = s ? SECTION_RULE_LABELS[sectionRule(s)] : SECTION_RULE_LABELS.pooled;
+    return [c.id, sheetNumber(c.section), s?.title ?? "", c.title, APPLICABILITY_LABELS[c.appliesTo], c.subject, rule, !s || isCounted(s) ? "Yes" : "No", null];
+  };
+  const written = new Set<string>();
+  for (const s of framework.sections) {
+    if (sectionRule(s) === "by-hand") {
+      rows.push([s.number, sheetNumber(s.number), s.title, null, null, null, SECTION_RULE_LABELS["by-hand"], isCounted(s) ? "Yes" : "No", s.rating ?? null]);
+      continue;
+    }
+    for (const c of framework.criteria) {
+      if (c.section !== s.number) continue;
+      rows.push(criterionRow(c));
+      written.add(c.id);
+    }
+  }
+  for (const c of [...framework.criteria.filter((x) => !written.has(x.id)), ...framework.interviewQuestions]) rows.push(criterionRow(c));
+  const overall = overallRule(framework);
+  const overallText = overall.kind === "pooled" ? "Pooled" : `Score sum: ${describeScoreBands(overall.bands)}`;
+  rows.push([OVERALL_ROW_ID, null, "Overall", "How the overall rating is made", null, null, overallText, null, null]);
+  return rows;
+}
+
+/** A section number as a cell holds it: a whole number as a number, "2.1" as text (a number would lose "2.10"). */
+function sheetNumber(n: string): string | number {
+  return /^\d+$/.test(n) ? Number(n) : n;
 }

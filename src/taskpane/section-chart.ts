@@ -5,6 +5,9 @@
  */
 import { roundPercent, type SectionStats } from "../core";
 
+/** One bar: a section, or the overall figure (number null). */
+export type ChartRow = Pick<SectionStats, "title" | "percent" | "band" | "rating"> & { readonly number: string | null };
+
 const SVG = "http://www.w3.org/2000/svg";
 /** User units: the chart is drawn 300 wide and scales to the pane (320 px wide pane ≈ 1:1). */
 const WIDTH = 300;
@@ -32,9 +35,9 @@ const pct = (p: number | null): string => (p === null ? "no judgements" : `${rou
 
 /**
  * The chart as an `<svg>` element with a title and a description a screen reader reads.
- * @example statsPanel.append(sectionChart([...a.sections, a.overall], a.settings));
+ * @example statsPanel.append(sectionChart([...a.sections, { ...a.overall, number: null, title: "Overall" }], a.settings));
  */
-export function sectionChart(rows: readonly SectionStats[], options: SectionChartOptions): SVGElement {
+export function sectionChart(rows: readonly ChartRow[], options: SectionChartOptions): SVGElement {
   const height = TOP + rows.length * (LABEL + BAR + GAP);
   const svg = el("svg", { viewBox: `0 0 ${WIDTH} ${height}`, width: "100%", role: "img", "aria-labelledby": "chart-title chart-desc", class: "section-chart" });
   svg.append(
@@ -42,17 +45,17 @@ export function sectionChart(rows: readonly SectionStats[], options: SectionChar
     el(
       "desc",
       { id: "chart-desc" },
-      `${rows.map((s) => `${s.number === 0 ? "Overall" : `${s.number} ${s.title}`}: ${pct(s.percent)}${s.rating ? ` (${s.rating})` : ""}`).join("; ")}. Improvement threshold ${options.improvementThreshold}%, strength threshold ${options.strengthThreshold}%.`,
+      `${rows.map((s) => `${s.number === null ? "Overall" : `${s.number} ${s.title}`}: ${pct(s.percent)}${s.rating ? ` (${s.rating})` : ""}`).join("; ")}. Improvement threshold ${options.improvementThreshold}%, strength threshold ${options.strengthThreshold}%.`,
     ),
   );
   const x = (percent: number): number => BAR_LEFT + (BAR_WIDTH * Math.max(0, Math.min(100, percent))) / 100;
 
   rows.forEach((s, k) => {
     const y = TOP + k * (LABEL + BAR + GAP);
-    const full = s.number === 0 ? "Overall" : `${s.number} ${s.title}`;
+    const full = s.number === null ? "Overall" : `${s.number} ${s.title}`;
     const label = full.length > MAX_LABEL ? `${full.slice(0, MAX_LABEL - 1)}…` : full;
     const band = s.percent === null ? "none" : s.band ?? "middle";
-    const g = el("g", { class: `chart-row band-${band}`, "data-section": s.number });
+    const g = el("g", { class: `chart-row band-${band}`, "data-section": s.number ?? "overall" });
     g.append(el("text", { x: BAR_LEFT, y: y + 12, class: "chart-label" }, label));
     g.append(el("rect", { x: BAR_LEFT, y: y + LABEL, width: BAR_WIDTH, height: BAR, class: "chart-track", rx: 2 }));
     if (s.percent !== null) g.append(el("rect", { x: BAR_LEFT, y: y + LABEL, width: Math.max(1, x(s.percent) - BAR_LEFT), height: BAR, class: "chart-bar", rx: 2 }));

@@ -59,7 +59,7 @@ export function renderStatistics(panel: HTMLElement, a: Analysis): void {
     );
     for (const c of a.criteria.filter((x) => x.section === s.number)) rows.push(criterionRow(c));
   }
-  const chart = a.sections.length > 0 ? sectionChart([...a.sections, a.overall], a.settings) : null;
+  const chart = a.sections.length > 0 ? sectionChart([...a.sections, { ...a.overall, number: null, title: "Overall" }], a.settings) : null;
   replace(
     panel,
     h("h2", { id: "stats-heading" }, "Statistics"),

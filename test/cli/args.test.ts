@@ -35,6 +35,8 @@ describe("every usage error names the option, the closest valid one, and --help"
     [["report", "x.xlsx", "--out"], "--out", "--out report.xlsx"],
     [["report", "x.xlsx", "--out", "--json"], "--json", "--out report.xlsx"],
     [["report", "x.xlsx"], "report", "--out <out.xlsx>"],
+    [["template", "x.xlsx", "--framework", "sqs-2104"], "sqs-2104", "sqs-2014"],
+    [["template", "x.xlsx", "--framework"], "--framework", "--framework sqs-2014"],
     [["validate", "-starts-with-dash.xlsx"], "-starts-with-dash.xlsx", "validate -- -starts-with-dash.xlsx"],
   ])("%j", (args, typed, valid) => {
     const message = usageError(args);
@@ -84,7 +86,8 @@ describe("valid command lines still parse", () => {
     [["report", "in.xlsx", "--out", "out.xlsx", "--json"], { kind: "report", input: "in.xlsx", out: "out.xlsx", json: true, force: false }],
     [["report", "--out=out.xlsx", "in.xlsx", "--force"], { kind: "report", input: "in.xlsx", out: "out.xlsx", json: false, force: true }],
     [["validate", "--", "-x.xlsx"], { kind: "validate", input: "-x.xlsx", json: false }],
-    [["template", "t.xlsx", "--force"], { kind: "template", out: "t.xlsx", force: true }],
+    [["template", "t.xlsx", "--force"], { kind: "template", out: "t.xlsx", force: true, framework: "sqs-2014" }],
+    [["template", "--framework", "SQS-2014", "t.xlsx"], { kind: "template", out: "t.xlsx", force: false, framework: "sqs-2014" }],
     [["help"], { kind: "help" }],
     [["validate", "x.xlsx", "--help"], { kind: "help" }],
   ])("%j", (args, expected) => {

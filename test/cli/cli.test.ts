@@ -70,7 +70,7 @@ describe("help and version", () => {
     expect(r.stdout.trim()).toBe((JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version);
   });
 
-  test.each([[[]], [["frobnicate", "x.xlsx"]], [["report", "in.xlsx"]], [["validate"]], [["validate", "a.xlsx", "--bogus"]], [["template", "t.txt"]]])(
+  test.each([[[]], [["frobnicate", "x.xlsx"]], [["report", "in.xlsx"]], [["validate"]], [["validate", "a.xlsx", "--bogus"]], [["template", "t.txt"]], [["template", "t.xlsx", "--framework", "sqs-2015"]], [["validate", "a.xlsx", "--framework", "sqs-2014"]]])(
     "usage error %j: exit 2, one line",
     (args) => {
       expectUnusable(cli(...args), /help|must end in/);

@@ -164,7 +164,7 @@ test("malformed Criteria sheet: duplicate ID and unknown applicability", async (
   const r = await validate(validRows(), { criteria });
   expect(r.code).toBe(1);
   expect(notable(r.issues).map(pick)).toEqual([
-    { severity: "error", code: "criteria-duplicate-id", sheet: "Criteria", cell: "A25", caseId: null, criterionId: "2.1" },
-    { severity: "error", code: "criteria-unknown-applicability", sheet: "Criteria", cell: "E26", caseId: null, criterionId: "4.7" },
+    { severity: "error", code: "criteria-duplicate-id", sheet: "Criteria", cell: "A26", caseId: null, criterionId: "2.1" },
+    { severity: "error", code: "criteria-unknown-applicability", sheet: "Criteria", cell: "E27", caseId: null, criterionId: "4.7" },
   ]);
 });

@@ -47,7 +47,7 @@ describe("readCases: every validation rule, by code and cell", () => {
   });
 
   it("checks community criteria against the sentence", () => {
-    const framework = { ...BUILT_IN_FRAMEWORK, criteria: [{ id: "4.6", section: 4, title: "Community work", subject: "community work", appliesTo: "community" as const }] };
+    const framework = { ...BUILT_IN_FRAMEWORK, criteria: [{ id: "4.6", section: "4", title: "Community work", subject: "community work", appliesTo: "community" as const }] };
     const grid = makeGrid([
       ["Case ID", "Sentence", "PSR", "4.6 Community work"],
       ["A", "Custody", "No", "No"],

@@ -34,8 +34,8 @@ describe("the minimum relevant count", () => {
   it("applies to sections, pooled", () => {
     const a = analyseWorkbook({ cases, settings: settingsGrid([["Minimum relevant cases", 5]]) });
     // Section 1: 1.1 and 1.3 on four cases each (1.2 N/A without a PSR, 1.4 Yes): well over five.
-    expect(a.sections.find((s) => s.number === 1)).toMatchObject({ tooFew: false });
-    expect(a.sections.find((s) => s.number === 5)).toMatchObject({ relevant: 4, tooFew: true, band: null });
+    expect(a.sections.find((s) => s.number === "1")).toMatchObject({ tooFew: false });
+    expect(a.sections.find((s) => s.number === "5")).toMatchObject({ relevant: 4, tooFew: true, band: null });
   });
 
   it("never makes a finding of a criterion too few to rate", () => {

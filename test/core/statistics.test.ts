@@ -21,8 +21,8 @@ describe("statistics as the contract defines them", () => {
   });
 
   it("pools sections over their criteria", () => {
-    const s2 = a.sections.find((s) => s.number === 2)!;
-    const crit = a.criteria.filter((c) => c.section === 2);
+    const s2 = a.sections.find((s) => s.number === "2")!;
+    const crit = a.criteria.filter((c) => c.section === "2");
     expect(s2.relevant).toBe(crit.reduce((n, c) => n + c.relevant, 0));
     expect(s2.met).toBe(crit.reduce((n, c) => n + c.met, 0));
     expect(s2.percent).toBeCloseTo((100 * s2.met) / s2.relevant, 10);

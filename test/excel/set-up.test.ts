@@ -44,7 +44,7 @@ describe("setUpWorkbook", () => {
     expect(double.table("SecondMarking")).toMatchObject({ sheet: "Second marking", address: `'Second marking'!A1:${lastSecond}11` });
     expect(double.sheet("Second marking").values(`A1:${lastSecond}1`)).toEqual([template.secondMarking.headers]);
     expect(double.sheet("Second marking").validations).toHaveLength(template.secondMarking.validations.length);
-    expect(double.sheet("Criteria").values("A1:F1")).toEqual([[...template.criteria.rows[0]!]]);
+    expect(double.sheet("Criteria").values("A1:I1")).toEqual([[...template.criteria.rows[0]!]]);
     expect(double.sheet("Settings").format("A1", "font/bold")).toBe(true);
   });
 

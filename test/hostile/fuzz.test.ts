@@ -104,7 +104,7 @@ function violations(a: Analysis, grids: WorkbookGrids): string[] {
     check(typeof s.phrase === "string" && s.phrase.length > 0, `${s.id}: phrase`);
   }
   for (const s of a.criteria) if (s.hasColumn) check(s.relevant + s.unjudged + s.excluded + s.notApplicable === cases, `${s.id}: outcomes ≠ cases`);
-  for (const s of [...a.sections, a.overall]) {
+  for (const s of [...a.sections, { ...a.overall, number: "overall" }]) {
     check(s.met + s.notMet === s.relevant, `section ${s.number}: met + notMet ≠ relevant`);
     check(s.relevant === 0 ? s.percent === null : s.percent !== null && s.percent >= 0 && s.percent <= 100, `section ${s.number}: percent ${s.percent}`);
   }

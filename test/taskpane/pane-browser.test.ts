@@ -394,7 +394,7 @@ describeWithBrowser("task pane in a plain browser", () => {
         const svg = document.querySelector<SVGSVGElement>("svg.section-chart")!;
         const box = svg.getBoundingClientRect();
         const rows = [...svg.querySelectorAll<SVGGElement>(".chart-row")].map((g) => ({
-          section: Number(g.dataset.section),
+          section: g.dataset.section,
           track: g.querySelector(".chart-track")!.getBoundingClientRect().width,
           bar: g.querySelector(".chart-bar")?.getBoundingClientRect().width ?? 0,
           left: g.querySelector(".chart-track")!.getBoundingClientRect().left,
@@ -407,9 +407,9 @@ describeWithBrowser("task pane in a plain browser", () => {
         });
         return { box: { left: box.left, right: box.right }, viewport: window.innerWidth, rows, thresholds, texts, scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth };
       });
-      expect(measured.rows.map((r) => r.section)).toEqual([...expected.sections.map((s) => s.number), 0]);
+      expect(measured.rows.map((r) => r.section)).toEqual([...expected.sections.map((s) => s.number), "overall"]);
       for (const r of measured.rows) {
-        const s = r.section === 0 ? expected.overall : expected.sections.find((x) => x.number === r.section)!;
+        const s = r.section === "overall" ? expected.overall : expected.sections.find((x) => x.number === r.section)!;
         expect(r.bar / r.track).toBeCloseTo(s.percent! / 100, 2);
         expect(r.value).toBe(`${Math.round(s.percent! * 10) / 10}%`);
       }

@@ -5,7 +5,7 @@
  * confidence and its quantity cannot be true of that criterion's counts.
  */
 import type { Analysis } from "../analyse";
-import type { Criterion } from "../framework";
+import { sectionNumberOf, type Criterion } from "../framework";
 import { capitalise, criterionSentence, describeProportion, type ReadingContext } from "../phrases";
 import type { PhraseOptions } from "../settings";
 import { normaliseSentence, splitSentences, type DraftParagraph } from "./paragraphs";
@@ -60,7 +60,7 @@ export interface DraftCheck {
 /** Something a statement can be tied to: a criterion, an interview question, or a section's pooled counts. */
 interface Target {
   readonly id: string | null;
-  readonly section: number;
+  readonly section: string;
   readonly subject: string;
   readonly counts: JudgementCounts;
   readonly stems: ReadonlySet<string>;
@@ -88,7 +88,7 @@ export function checkDraft(paragraphs: readonly DraftParagraph[], analysis: Anal
   const sectionPools = new Map(analysis.sections.map((s) => [s.number, target(null, s.number, s.title, s, new Set())]));
   const sectionNumbers = new Set(analysis.framework.sections.map((s) => s.number));
   const statements: DraftStatement[] = [];
-  let section: number | null = null;
+  let section: string | null = null;
 
   for (const p of paragraphs) {
     const found = splitSentences(p.body).flatMap((sentence) => {
@@ -96,7 +96,7 @@ export function checkDraft(paragraphs: readonly DraftParagraph[], analysis: Anal
       return findStatements(normal).map((s) => ({ sentence, normal, statement: s }));
     });
     if (p.leadingId) {
-      const n = Number(p.leadingId.split(".")[0]);
+      const n = sectionNumberOf(p.leadingId);
       if (sectionNumbers.has(n)) section = n;
     } else if (found.length === 0 && isHeading(p.text)) {
       section = headingSection(p.text, analysis);
@@ -146,9 +146,9 @@ function tieStatement(
   p: DraftParagraph,
   inParagraph: number,
   first: boolean,
-  section: number | null,
+  section: string | null,
   pool: TargetPool,
-  sectionPools: ReadonlyMap<number, Target>,
+  sectionPools: ReadonlyMap<string, Target>,
 ): Tie {
   const blanked = blankTerms(normal, statement);
   const rank = (text: string): Scored[] => {
@@ -261,7 +261,7 @@ function makePool(criteria: readonly Criterion[], stats: readonly (JudgementCoun
   return { targets, weight, inspected, kind };
 }
 
-function target(id: string | null, section: number, subject: string, counts: JudgementCounts, stems: ReadonlySet<string>): Target {
+function target(id: string | null, section: string, subject: string, counts: JudgementCounts, stems: ReadonlySet<string>): Target {
   return { id, section, subject, counts: { met: counts.met, notMet: counts.notMet, relevant: counts.relevant }, stems };
 }
 
@@ -324,11 +324,11 @@ function isHeading(text: string): boolean {
 }
 
 /** The section a heading names ("2. Protecting the public", "Operational management"), or null for another heading. */
-function headingSection(text: string, analysis: Analysis): number | null {
+function headingSection(text: string, analysis: Analysis): string | null {
   const t = text.trim().toLowerCase().replace(/:$/, "");
   const numbered = /^(?:section\s+)?(\d{1,2})\.?(?:\s|$)/.exec(t);
   if (numbered) {
-    const n = Number(numbered[1]);
+    const n = String(Number(numbered[1]));
     if (analysis.framework.sections.some((s) => s.number === n)) return n;
   }
   const titled = analysis.framework.sections.find((s) => t.includes(s.title.toLowerCase()));
