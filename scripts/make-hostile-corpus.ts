@@ -37,7 +37,6 @@ import {
   type WorkbookGrids,
 } from "../src/core";
 import { writeGeneratedSheets } from "../src/xlsx/package-writer";
-import { workbookToBuffer } from "../src/xlsx/template";
 
 // ---------------------------------------------------------------------------------------------
 // What a corpus entry is.
@@ -322,7 +321,19 @@ function workbookOf(spec: WorkbookSpec): ExcelJS.Workbook {
 
 /** The .xlsx bytes of a spec (deterministic). */
 export async function xlsxOf(spec: WorkbookSpec): Promise<Uint8Array> {
-  return workbookToBuffer(workbookOf(spec), FIXED_DATE);
+  return normalisedZip(new Uint8Array((await workbookOf(spec).xlsx.writeBuffer()) as ArrayBuffer), FIXED_DATE);
+}
+
+/** ExcelJS's package rewritten with every entry dated `date`, [Content_Types].xml first, then the rest by name. */
+async function normalisedZip(raw: Uint8Array, date: Date): Promise<Uint8Array> {
+  const rank = (n: string): number => (n === "[Content_Types].xml" ? 0 : n.startsWith("_rels/") ? 1 : 2);
+  const zip = await JSZip.loadAsync(raw);
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) {
+    const f = zip.files[name]!;
+    if (!f.dir) out.file(name, await f.async("uint8array"), { date, createFolders: false });
+  }
+  return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
 }
 
 /** Rewrites a package's parts (same order, fixed dates), applying `change` to the named parts. */

@@ -8,19 +8,18 @@
 import * as path from "node:path";
 import { buildTemplate } from "../src/core";
 import { writeFileAtomic } from "../src/xlsx/atomic-write";
-import { buildTemplateWorkbook, workbookToBuffer } from "../src/xlsx/template";
+import { writeTemplate } from "../src/xlsx/template";
 import { SAMPLE_FILE_DATE, SAMPLE_FRAMEWORK, SAMPLE_SETTINGS, sampleCaseRows, sampleInterviewRows } from "../test/fixtures/seed-sample";
 
 /** The sample workbook's bytes. */
 export async function makeSample(): Promise<Uint8Array> {
   const template = buildTemplate({ framework: SAMPLE_FRAMEWORK, blankRows: 0 });
-  const workbook = buildTemplateWorkbook(template, {
+  return writeTemplate(template, {
     caseRows: sampleCaseRows(template.cases.headers),
     interviewRows: sampleInterviewRows(template.interviews.headers),
     settingValues: SAMPLE_SETTINGS,
     created: SAMPLE_FILE_DATE,
   });
-  return workbookToBuffer(workbook, SAMPLE_FILE_DATE);
 }
 
 async function run(): Promise<void> {

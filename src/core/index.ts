@@ -25,4 +25,5 @@ export * from "./layout/moderation-sheet";
 export * from "./findings";
 export * from "./layout/text";
 export * from "./layout/formulas";
+export * from "./layout/template-layout";
 export * from "./draft";

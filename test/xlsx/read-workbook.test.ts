@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { analyseWorkbook, buildTemplate } from "../../src/core";
 import { readWorkbookFile, readWorkbookGrids, UnusableWorkbookError, type UnusableReason } from "../../src/xlsx/read-workbook";
-import { buildTemplateWorkbook, workbookToBuffer } from "../../src/xlsx/template";
+import { writeTemplate } from "../../src/xlsx/template";
 import { casesWorkbook, makeTempDir, oleFile, SMALL_HEADERS, validRows, writeXlsx } from "../helpers/workbook-files";
 
 const tmp = makeTempDir("ciw-read-");
@@ -95,7 +95,7 @@ describe("tables and sheets", () => {
   test("reading leaves the bytes as they were", async () => {
     const template = buildTemplate({ blankRows: 0 });
     const caseRows = [template.cases.headers.map((h) => (h === "Case ID" ? "C01" : h === "Sentence" ? "Custody" : h === "PSR" ? "No" : null))];
-    const bytes = await workbookToBuffer(buildTemplateWorkbook(template, { caseRows }));
+    const bytes = await writeTemplate(template, { caseRows });
     const before = Buffer.from(bytes);
     const grids = await readWorkbookGrids(bytes);
     expect(grids.cases.tableName).toBe("Cases");

@@ -15,16 +15,12 @@ import { makeTempDir } from "../helpers/workbook-files";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-inspection.xlsx");
 
-/** Sets a shared-string cell of a sheet part to another string already in the shared strings. */
+/** Sets a text cell of a sheet part (a shared or an inline string) to other text, as an inline string. */
 async function setCell(zip: JSZip, sheetPath: string, ref: string, text: string): Promise<void> {
-  const shared = await zip.file("xl/sharedStrings.xml")!.async("string");
-  const items = [...shared.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
-  const index = items.indexOf(text);
-  if (index < 0) throw new Error(`"${text}" is not a shared string`);
   const xml = await zip.file(sheetPath)!.async("string");
-  const re = new RegExp(`(<c r="${ref}"[^>]*?)(?: t="s")?(>)<v>[^<]*</v>`);
+  const re = new RegExp(`(<c r="${ref}"[^>]*?)(?: t="[^"]*")?(>)(?:<v>[^<]*</v>|<is>.*?</is>)`);
   if (!re.test(xml)) throw new Error(`no cell ${ref}`);
-  zip.file(sheetPath, xml.replace(re, `$1 t="s"$2<v>${index}</v>`));
+  zip.file(sheetPath, xml.replace(re, `$1 t="inlineStr"$2<is><t>${text}</t></is>`));
 }
 
 function countsOf(a: Analysis): Record<string, [number, number, number]> {

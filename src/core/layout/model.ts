@@ -91,6 +91,38 @@ export interface ChartSpec {
   readonly heightRows: number;
 }
 
+/** An Excel table on a sheet: its range (header row first), column names and table style. */
+export interface TableLayout {
+  readonly name: string;
+  readonly range: SheetRange;
+  readonly columns: readonly string[];
+  readonly style: string;
+}
+
+/** A dropdown list on a range; other values are refused (`strict`) or allowed after a warning. */
+export interface ListValidation {
+  readonly range: SheetRange;
+  readonly list: readonly string[];
+  readonly error: string;
+  readonly strict: boolean;
+}
+
+/**
+ * A sheet people fill in (the template's Cases, Interviews, Criteria and Settings), rendered by
+ * the file writer as a new workbook: cells and styles as in a generated sheet, plus tables and
+ * dropdowns.
+ */
+export interface WorksheetLayout {
+  readonly name: string;
+  readonly styles: Readonly<Record<string, CellStyle>>;
+  readonly cells: readonly LayoutCell[];
+  readonly columnWidths: readonly number[];
+  readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
+  readonly freeze: { readonly rows: number; readonly cols: number } | null;
+  readonly tables: readonly TableLayout[];
+  readonly validations: readonly ListValidation[];
+}
+
 export type GeneratedKind = "summary" | "strengths" | "moderation";
 
 export interface SheetLayout {

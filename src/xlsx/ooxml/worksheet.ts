@@ -3,10 +3,10 @@
  * so nothing a user typed can become a formula.
  */
 import { fromA1, toA1 } from "../../core/address";
-import type { CellStyle, ConditionalFormat, LayoutCell, SheetLayout } from "../../core/layout/model";
+import type { CellStyle, ConditionalFormat, LayoutCell, ListValidation, SheetLayout, WorksheetLayout } from "../../core/layout/model";
 import { GENERATED_MARKER_CELL, generatedKindOf } from "../../core/layout/model";
 import type { DifferentialStyle } from "./styles";
-import { escapeOoxmlString, escapeText, stripInvalidXmlChars } from "./xml";
+import { escapeAttr, escapeOoxmlString, escapeText, stripInvalidXmlChars } from "./xml";
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32767;
@@ -149,23 +149,37 @@ export interface RenderedWorksheet {
   readonly printTitleRows: string | null;
 }
 
+/** A dropdown list as a `<dataValidation>`. */
+function validationXml(v: ListValidation): string {
+  const list = `"${v.list.map((item) => stripInvalidXmlChars(item).replace(/"/g, '""')).join(",")}"`;
+  return (
+    `<dataValidation type="list" errorStyle="${v.strict ? "stop" : "warning"}" allowBlank="1" showErrorMessage="1" errorTitle="Not in the list"` +
+    ` error="${escapeAttr(stripInvalidXmlChars(v.error))}" sqref="${sqref(v.range)}"><formula1>${escapeText(list)}</formula1></dataValidation>`
+  );
+}
+
 /**
- * The worksheet part for `layout`. Throws on a layout that cannot be written (a cell outside the
+ * The worksheet part for `layout`: a generated sheet (with its generation marker, print settings
+ * and conditional formats), or a sheet of a new workbook (with its dropdowns and, through
+ * `tableRelIds`, its tables). Throws on a layout that cannot be written (a cell outside the
  * sheet, an unknown style name, overlapping merges, a marker that is not a generation marker).
  */
-export function renderWorksheet(layout: SheetLayout, styles: WorksheetStyles): RenderedWorksheet {
-  if (generatedKindOf(layout.marker) !== layout.kind) {
-    throw new Error(`the layout "${layout.name}" has no ${layout.kind} generation marker`);
+export function renderWorksheet(layout: SheetLayout | WorksheetLayout, styles: WorksheetStyles, tableRelIds: readonly string[] = []): RenderedWorksheet {
+  const generated = "kind" in layout ? layout : null;
+  if (generated && generatedKindOf(generated.marker) !== generated.kind) {
+    throw new Error(`the layout "${layout.name}" has no ${generated.kind} generation marker`);
   }
   const byPosition = new Map<number, LayoutCell>();
   for (const cell of layout.cells) {
     checkPosition(cell.row, cell.col, "a cell");
     byPosition.set(cell.row * MAX_COLS + cell.col, cell);
   }
-  const markerKey = GENERATED_MARKER_CELL.row * MAX_COLS + GENERATED_MARKER_CELL.col;
-  const marker = byPosition.get(markerKey);
-  if (!marker || marker.kind !== "text" || generatedKindOf(marker.text) !== layout.kind) {
-    byPosition.set(markerKey, { ...GENERATED_MARKER_CELL, kind: "text", text: layout.marker, ...(marker?.style !== undefined ? { style: marker.style } : {}) });
+  if (generated) {
+    const markerKey = GENERATED_MARKER_CELL.row * MAX_COLS + GENERATED_MARKER_CELL.col;
+    const marker = byPosition.get(markerKey);
+    if (!marker || marker.kind !== "text" || generatedKindOf(marker.text) !== generated.kind) {
+      byPosition.set(markerKey, { ...GENERATED_MARKER_CELL, kind: "text", text: generated.marker, ...(marker?.style !== undefined ? { style: marker.style } : {}) });
+    }
   }
 
   const xfByName = new Map<string, number>();
@@ -203,7 +217,7 @@ export function renderWorksheet(layout: SheetLayout, styles: WorksheetStyles): R
   }
   if (currentRow >= 0) rows += "</row>";
 
-  const merges = layout.merges.filter((m) => m.bottom > m.top || m.right > m.left);
+  const merges = (generated?.merges ?? []).filter((m) => m.bottom > m.top || m.right > m.left);
   for (const [i, m] of merges.entries()) {
     checkPosition(m.top, m.left, "a merge");
     checkPosition(m.bottom, m.right, "a merge");
@@ -218,8 +232,8 @@ export function renderWorksheet(layout: SheetLayout, styles: WorksheetStyles): R
   }
 
   let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
-  const print = layout.print;
-  xml += `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
+  const print = generated?.print ?? null;
+  if (print) xml += `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
   xml += `<dimension ref="A1${maxRow > 0 || maxCol > 0 ? `:${toA1({ row: maxRow, col: maxCol })}` : ""}"/>`;
 
   xml += `<sheetViews><sheetView workbookViewId="0">`;
@@ -250,17 +264,22 @@ export function renderWorksheet(layout: SheetLayout, styles: WorksheetStyles): R
       .map((m) => `<mergeCell ref="${toA1({ row: m.top, col: m.left })}:${toA1({ row: m.bottom, col: m.right })}"/>`)
       .join("")}</mergeCells>`;
   }
-  layout.conditionalFormats.forEach((cf, i) => {
+  (generated?.conditionalFormats ?? []).forEach((cf, i) => {
     xml += `<conditionalFormatting sqref="${sqref(cf.range)}">${conditionalRule(cf, i + 1, styles)}</conditionalFormatting>`;
   });
+  const validations = "validations" in layout ? layout.validations : [];
+  if (validations.length > 0) xml += `<dataValidations count="${validations.length}">${validations.map(validationXml).join("")}</dataValidations>`;
   xml += `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
-  const fit = (n: number): number => (Number.isInteger(n) && n >= 0 && n <= 32767 ? n : 1);
-  xml += `<pageSetup paperSize="9" orientation="${print.orientation === "portrait" ? "portrait" : "landscape"}" fitToWidth="${fit(print.fitToWidth)}" fitToHeight="${fit(print.fitToHeight)}"/>`;
-  xml += `<headerFooter><oddFooter>${escapeText(footerCode(print.footer))}</oddFooter></headerFooter>`;
+  if (print) {
+    const fit = (n: number): number => (Number.isInteger(n) && n >= 0 && n <= 32767 ? n : 1);
+    xml += `<pageSetup paperSize="9" orientation="${print.orientation === "portrait" ? "portrait" : "landscape"}" fitToWidth="${fit(print.fitToWidth)}" fitToHeight="${fit(print.fitToHeight)}"/>`;
+    xml += `<headerFooter><oddFooter>${escapeText(footerCode(print.footer))}</oddFooter></headerFooter>`;
+  }
+  if (tableRelIds.length > 0) xml += `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
   xml += `</worksheet>`;
 
   let printTitleRows: string | null = null;
-  if (print.repeatRows) {
+  if (print?.repeatRows) {
     const { first, last } = print.repeatRows;
     checkPosition(first, 0, "the repeated rows");
     checkPosition(last, 0, "the repeated rows");
