@@ -103,10 +103,6 @@ module.exports = async (env, argv) => {
         },
       ],
     },
-    // ExcelJS is needed only in plain-browser mode. It ships minified (exceljs.min.js): it is
-    // copied as a file marked minimized and loaded on demand (see src/taskpane/boot.ts), so
-    // the add-in inside Excel never downloads it and the build does not minify it again.
-    externals: { exceljs: "ExcelJS" },
     performance: {
       // The pane bundles the engine; warn only well above what a task pane should load.
       maxEntrypointSize: 1024 * 1024,
@@ -132,7 +128,6 @@ module.exports = async (env, argv) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/support.html", to: "support.html" },
           { from: "src/taskpane/*.css", to: "[name][ext]" },
-          { from: "node_modules/exceljs/dist/exceljs.min.js", to: "exceljs.min.js", info: { minimized: true } },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -1,6 +1,6 @@
 /**
  * The task pane: what Excel downloads (the production build's JavaScript for the pane inside
- * Excel — the entry and the chunks it loads there, not ExcelJS or the plain-browser chunk —
+ * Excel — the entry and the chunks it loads there, not the plain-browser chunks —
  * gzipped, without Office.js) and how long headless Chromium takes from navigation to the pane's
  * buttons being rendered (plain-browser mode, Office.js routed to fail at once, a fresh profile
  * and empty cache each time).
@@ -25,10 +25,9 @@ export interface PaneFigures {
   readonly buildMs: number;
   /** JavaScript the pane loads inside Excel. */
   readonly excelFiles: readonly PaneFile[];
-  readonly excelJsBytes: number;
-  readonly excelJsGzipBytes: number;
-  /** Loaded only in a plain browser: ExcelJS and the browser-host chunks. */
+  /** Loaded only in a plain browser: the browser-host chunks (the .xlsx reader and writer). */
   readonly browserOnlyFiles: readonly PaneFile[];
+  readonly browserOnlyBytes: number;
   readonly browserOnlyGzipBytes: number;
   readonly firstRenderMs: number | null;
   readonly firstRenderRuns: readonly number[];
@@ -104,7 +103,6 @@ export async function benchPane(renderRuns: number): Promise<PaneFigures> {
     const { excel, browserOnly } = excelJavaScript(stats);
     const excelFiles = excel.map((f) => fileFigures(out, f));
     const browserFiles = browserOnly.map((f) => fileFigures(out, f));
-    const excelJs = fileFigures(out, "exceljs.min.js");
 
     const runs: number[] = [];
     let note: string | undefined;
@@ -135,10 +133,9 @@ export async function benchPane(renderRuns: number): Promise<PaneFigures> {
     return {
       buildMs,
       excelFiles,
-      excelJsBytes: excelJs.bytes,
-      excelJsGzipBytes: excelJs.gzipBytes,
-      browserOnlyFiles: [excelJs, ...browserFiles],
-      browserOnlyGzipBytes: excelJs.gzipBytes + browserFiles.reduce((n, f) => n + f.gzipBytes, 0),
+      browserOnlyFiles: browserFiles,
+      browserOnlyBytes: browserFiles.reduce((n, f) => n + f.bytes, 0),
+      browserOnlyGzipBytes: browserFiles.reduce((n, f) => n + f.gzipBytes, 0),
       firstRenderMs: runs.length ? round(median(runs), 0) : null,
       firstRenderRuns: runs.map((r) => round(r, 0)),
       ...(note ? { firstRenderNote: note } : {}),

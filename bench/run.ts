@@ -32,7 +32,7 @@ const CLI_LARGEST = 99_999;
 const TARGETS = {
   engineMs100k: 1000,
   engineRatio: 5,
-  cliRatio: 1,
+  cliRatio: 0.5,
   cliMemoryMb: 1024,
   syncs: 4,
   requestBytes: 4 * 1024 * 1024,
@@ -175,6 +175,7 @@ async function main(): Promise<void> {
       ),
     );
     out.push(`JavaScript Excel loads (without Office.js), gzipped: ${kb(paneGzip ?? 0)}`);
+    out.push(`JavaScript only the plain-browser page loads (the .xlsx reader and writer): ${count(pane.browserOnlyBytes)} bytes, ${kb(pane.browserOnlyGzipBytes)} gzipped`);
     out.push(`First render in headless Chromium (navigation to the buttons rendered, plain-browser mode, Office.js failing at once): ${ms(pane.firstRenderMs)} median of ${JSON.stringify(pane.firstRenderRuns)}${pane.firstRenderNote ? ` — ${pane.firstRenderNote}` : ""}`);
   }
   out.push("");
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
       [
         [`engine, ${count(c100k.cases)} cases`, "< 1 s", ms(c100k.engineMs, 1), yes(met.engineUnder1s)],
         [`engine ÷ floor, ${count(c100k.cases)} cases`, "≤ 5×", `${c100k.ratio.toFixed(2)}×`, yes(met.engineWithin5xFloor)],
-        ["report ÷ ExcelJS floor, 20,000 cases", "< 1.0", cli20k?.ratio?.toFixed(2) ?? "n/a", yes(met.cliBelowFloor)],
+        ["report ÷ ExcelJS floor, 20,000 cases", "< 0.5", cli20k?.ratio?.toFixed(2) ?? "n/a", yes(met.cliBelowFloor)],
         ["report peak memory, 20,000 cases", "< 1 GB", cli20k?.reportMaxRssMb ? `${cli20k.reportMaxRssMb.toFixed(0)} MB` : "n/a", yes(met.cliMemoryUnder1GB)],
         ["syncs per command, 20 / 2,000 / 20,000", "≤ 4, equal", syncValues ? syncValues.map((v) => v.join("/")).join(", ") : "n/a", yes(met.syncsFixedAndAtMost4)],
         ["largest request", "≤ 4 MB", syncs.maxRequestBytes !== null ? kb(syncs.maxRequestBytes) : "n/a", yes(met.requestsUnder4MB)],
@@ -216,6 +217,7 @@ async function main(): Promise<void> {
           excelJavaScriptGzipBytes: paneGzip,
           excelFiles: pane.excelFiles,
           browserOnlyFiles: pane.browserOnlyFiles,
+          browserOnlyBytes: pane.browserOnlyBytes,
           browserOnlyGzipBytes: pane.browserOnlyGzipBytes,
           firstRenderMs: pane.firstRenderMs,
           firstRenderRuns: pane.firstRenderRuns,

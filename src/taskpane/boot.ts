@@ -58,19 +58,6 @@ export async function detectExcel(timeoutMs = officeTimeoutMs()): Promise<boolea
   return info.host === excel;
 }
 
-/** Loads a script of the add-in's own (same origin) once. */
-export function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (document.querySelector(`script[data-src="${src}"]`)) return resolve();
-    const s = document.createElement("script");
-    s.src = src;
-    s.dataset.src = src;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.appendChild(s);
-  });
-}
-
 /**
  * The pane's frame, shown at once while the host is found: the title and the three actions,
  * disabled until the workbook has been looked at.
@@ -100,8 +87,6 @@ export async function boot(): Promise<App> {
     const { ExcelHost } = await import(/* webpackChunkName: "excel-host" */ "./excel-host");
     host = new ExcelHost();
   } else {
-    // ExcelJS (about 1 MB) is loaded only here, never inside Excel.
-    if (!(globalThis as { ExcelJS?: unknown }).ExcelJS) await loadScript("exceljs.min.js");
     const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ "./browser-host");
     const browserHost = new BrowserHost();
     host = browserHost;

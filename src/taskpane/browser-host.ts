@@ -1,7 +1,7 @@
 /**
- * The pane outside Excel: a workbook file opened in the browser page, read and written with the
- * same engine and ExcelJS, in memory. Nothing is uploaded anywhere; the report is a download.
- * Loaded only in this mode, so the add-in inside Excel never carries ExcelJS.
+ * The pane outside Excel: a workbook file opened in the browser page, read and written in memory
+ * by the command line's own reader and writer (src/xlsx). Nothing is uploaded anywhere; the report
+ * is a download. Loaded only in this mode, so the add-in inside Excel never carries them.
  */
 import { buildTemplate, normaliseHeader, SHEET_NAMES, type CellValue, type Grid, type SheetLayout } from "../core";
 import { writeGeneratedSheets } from "../xlsx/package-writer";

@@ -1,6 +1,6 @@
 /**
  * What the task pane needs from wherever the workbook lives: inside Excel (Office.js) or a file
- * opened in a plain browser page (ExcelJS). The pane itself never knows which.
+ * opened in a plain browser page (src/xlsx). The pane itself never knows which.
  */
 import type { SheetLayout, WorkbookGrids } from "../core";
 
