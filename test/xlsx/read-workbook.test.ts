@@ -261,8 +261,9 @@ describe("files that cannot be used", () => {
   });
 });
 
-describe("speed", () => {
-  test("20,000 cases × 30 columns read in a few seconds", async () => {
+describe("size", () => {
+  // How fast is measured by `npm run bench`, never by a timed test.
+  test("20,000 cases × 30 columns read whole", async () => {
     const headers = [...SMALL_HEADERS.slice(0, 4), ...Array.from({ length: 26 }, (_, i) => `${1 + (i % 5)}.${10 + i} Extra criterion ${i}`)];
     const rows: ExcelJS.CellValue[][] = [];
     for (let r = 0; r < 20_000; r++) rows.push(headers.map((_, c) => (c === 0 ? `C${r}` : c === 1 ? "Manager" : c === 2 ? "Community" : (r + c) % 3 === 0 ? "Yes" : "No")));
@@ -270,11 +271,8 @@ describe("speed", () => {
     await writeXlsx(file, (wb) => {
       wb.addWorksheet("Cases").addTable({ name: "Cases", ref: "A1", columns: headers.map((name) => ({ name })), rows });
     });
-    const started = Date.now();
     const { grids } = await readWorkbookFile(file);
-    const ms = Date.now() - started;
     expect(grids.cases.rows).toHaveLength(20_001);
     expect(grids.cases.rows[20_000]![0]).toBe("C19999");
-    expect(ms).toBeLessThan(15_000);
   });
 });
