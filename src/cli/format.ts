@@ -65,7 +65,8 @@ export function formatValidate(a: Analysis, file: string): string[] {
 /** The lines `report` prints for people. */
 export function formatReport(a: Analysis, output: string, sheets: readonly { readonly name: string }[]): string[] {
   const names = sheets.map((s) => `"${s.name}"`);
-  const lines = [`Report written to ${output}${names.length > 0 ? ` (sheets ${names.join(" and ")})` : ""}.`];
+  const sheetList = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]!}` : names.join("");
+  const lines = [`Report written to ${output}${names.length > 0 ? ` (sheets ${sheetList})` : ""}.`];
   const service = a.settings.serviceName ? ` for ${a.settings.serviceName}` : "";
   const interviews = a.interviews ? ` and ${plural(a.interviews.cases.length, "staff interview")}` : "";
   lines.push(`Counted ${plural(a.cases.cases.length, "case")}${interviews}${service}.`);

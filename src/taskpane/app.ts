@@ -9,6 +9,7 @@ import { analyseWorkbook, buildReportLayouts, type Analysis, type WorkbookGrids 
 import { h, plural, replace } from "./dom";
 import type { SettingsValues, WorkbookHost } from "./host";
 import { createIssuesView, SELECT_HINT } from "./issues-view";
+import { renderQuality } from "./quality-view";
 import { renderSettings } from "./settings-view";
 import { renderStatistics } from "./stats-view";
 
@@ -72,6 +73,7 @@ export function startApp(options: AppOptions): App {
   };
   const issuesPanel = h("section", { id: "issues", class: "panel", "aria-labelledby": "issues-heading" });
   const statsPanel = h("section", { id: "statistics", class: "panel", "aria-labelledby": "stats-heading" });
+  const qualityPanel = h("section", { id: "second-marking", class: "panel", "aria-labelledby": "quality-heading" });
   const settingsPanel = h("section", { id: "settings", class: "panel", "aria-labelledby": "settings-heading" });
   const opener = inExcel
     ? null
@@ -94,6 +96,7 @@ export function startApp(options: AppOptions): App {
     message,
     issuesPanel,
     statsPanel,
+    qualityPanel,
     settingsPanel,
   );
 
@@ -150,9 +153,11 @@ export function startApp(options: AppOptions): App {
     if (state.kind === "ok") {
       issues.render(state.analysis, state.grids);
       renderStatistics(statsPanel, state.analysis);
+      renderQuality(qualityPanel, state.analysis, { mode: host.mode, select: (c) => void run(() => host.selectCell(c.sheet, c.cell)) });
     } else {
       replace(issuesPanel);
       replace(statsPanel);
+      replace(qualityPanel);
     }
     // The form shows the open workbook's own settings; outside Excel there is none until a file is open.
     if (!inExcel && state.kind === "none") replace(settingsPanel);
@@ -207,11 +212,12 @@ export function startApp(options: AppOptions): App {
     }
     const a = state.analysis;
     setBusy(true);
-    progress(2, 3, "Writing the Summary and Strengths & improvements sheets…");
+    progress(2, 3, a.moderation ? "Writing the Summary, Strengths & improvements and Moderation sheets…" : "Writing the Summary and Strengths & improvements sheets…");
     const layouts = buildReportLayouts(a, { generatedAt: now() });
     const written = await host.writeReport(layouts);
     const excluded = a.excludedCells > 0 ? ` ${plural(a.excludedCells, "cell")} with errors ${a.excludedCells === 1 ? "was" : "were"} left out of the counts.` : "";
-    showMessage("success", `Written: ${written.sheets.join(" and ")}.${excluded}`, written.notices);
+    const names = written.sheets.length > 1 ? `${written.sheets.slice(0, -1).join(", ")} and ${written.sheets[written.sheets.length - 1]!}` : written.sheets.join("");
+    showMessage("success", `Written: ${names}.${excluded}`, written.notices);
   }
 
   async function saveSettings(values: SettingsValues): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The settings form: the open workbook's own values (service name, dates, thresholds, rating
- * scheme, redaction), saved through the host.
+ * scheme, minimum relevant cases, redaction), saved through the host.
  */
 import { RATING_SCHEME_LABELS, type Settings } from "../core";
 import { h, replace } from "./dom";
@@ -39,9 +39,14 @@ export function renderSettings(panel: HTMLElement, options: SettingsViewOptions)
     { id: "set-scheme" },
     ...Object.entries(RATING_SCHEME_LABELS).map(([k, label]) => h("option", { value: label, selected: (s?.ratingScheme ?? "none") === k }, label)),
   ) as HTMLSelectElement;
+  const minRelevant = text("set-min-relevant", s?.minRelevant ?? "", "number", { min: 1, max: 1000, step: 1, placeholder: "none" });
   const redact = h("input", { id: "set-redact", type: "checkbox", checked: s?.redact ?? false }) as HTMLInputElement;
   const values = (): SettingsValues => {
     if (Number(improvement.value) > Number(strength.value)) throw formError("The improvement threshold must not be higher than the strength threshold.");
+    const min = minRelevant.value.trim();
+    if (min !== "" && !(Number.isInteger(Number(min)) && Number(min) >= 1 && Number(min) <= 1000)) {
+      throw formError("The minimum relevant cases must be a whole number of cases from 1 to 1,000, or blank for no minimum.");
+    }
     return {
       "Service name": service.value.trim(),
       "Inspection start": start.value,
@@ -49,6 +54,7 @@ export function renderSettings(panel: HTMLElement, options: SettingsViewOptions)
       "Strength threshold": `${Number(strength.value)}%`,
       "Improvement threshold": `${Number(improvement.value)}%`,
       "Rating scheme": scheme.value,
+      "Minimum relevant cases": min,
       "Redact case IDs and names": redact.checked ? "Yes" : "No",
     };
   };
@@ -65,6 +71,7 @@ export function renderSettings(panel: HTMLElement, options: SettingsViewOptions)
       field("set-strength", "Strength threshold (%)", strength),
       field("set-improvement", "Improvement threshold (%)", improvement),
       field("set-scheme", "Rating scheme", scheme),
+      field("set-min-relevant", "Minimum relevant cases to rate (blank: none)", minRelevant),
       h("div", { class: "field checkbox" }, redact, h("label", { for: "set-redact" }, "Redact case IDs and names in generated sheets")),
       save,
     ),

@@ -2,22 +2,33 @@
  * The statistics panel: the section chart, the overall line, a table of criteria grouped by
  * section, and the staff-interview questions as the Summary shows them.
  */
-import { roundPercent, type Analysis, type CriterionStats } from "../core";
+import { roundPercent, type Analysis, type CriterionStats, type Interval } from "../core";
 import { h, plural, replace } from "./dom";
 import { sectionChart } from "./section-chart";
 
 const pct = (p: number | null): string => (p === null ? "–" : `${roundPercent(p)}%`);
 
+/** The 95% interval under a percentage, shown when "Show 95% intervals" is ticked. */
+function intervalOf(i: Interval | null): HTMLElement | null {
+  return i === null ? null : h("span", { class: "interval", title: "95% Wilson interval" }, `${Math.round(i.low)}–${Math.round(i.high)}%`);
+}
+
+/** What a figure below the minimum relevant count says instead of a band. */
+const TOO_FEW = "too few cases to rate";
+
 function criterionRow(c: CriterionStats, kind: "criterion" | "question" = "criterion"): HTMLElement {
   return h(
     "tr",
-    { class: `${kind}-row band-${c.band ?? "none"}`, "data-id": c.id },
+    { class: `${kind}-row band-${c.band ?? "none"}${c.tooFew ? " too-few" : ""}`, "data-id": c.id },
     h("td", { class: "id" }, c.id),
-    h("td", {}, h("span", { class: "title" }, c.title), h("span", { class: "phrase" }, c.phrase)),
-    h("td", { class: "num" }, pct(c.percent)),
+    h("td", {}, h("span", { class: "title" }, c.title), h("span", { class: "phrase" }, c.phrase), c.tooFew ? h("span", { class: "too-few-note" }, TOO_FEW) : null),
+    h("td", { class: "num" }, pct(c.percent), intervalOf(c.interval)),
     h("td", { class: "num" }, `${c.met}/${c.relevant}`),
   );
 }
+
+/** Whether intervals are shown: the user's choice, kept while the pane is open. */
+let showIntervals = false;
 
 function statsTable(caption: string | null, rows: readonly HTMLElement[], className = "stats"): HTMLElement {
   return h(
@@ -52,22 +63,35 @@ export function renderStatistics(panel: HTMLElement, a: Analysis): void {
       h(
         "tr",
         { class: "section-row" },
-        h("th", { scope: "row", colspan: 2 }, `${s.number} ${s.title}`),
-        h("td", { class: "num" }, pct(s.percent)),
+        h("th", { scope: "row", colspan: 2 }, `${s.number} ${s.title}`, s.tooFew ? h("span", { class: "too-few-note" }, TOO_FEW) : null),
+        h("td", { class: "num" }, pct(s.percent), intervalOf(s.interval)),
         h("td", { class: "num" }, `${s.met}/${s.relevant}`),
       ),
     );
     for (const c of a.criteria.filter((x) => x.section === s.number)) rows.push(criterionRow(c));
   }
   const chart = a.sections.length > 0 ? sectionChart([...a.sections, { ...a.overall, number: null, title: "Overall" }], a.settings) : null;
+  panel.classList.toggle("show-intervals", showIntervals);
+  const toggle = h("input", {
+    id: "show-intervals",
+    type: "checkbox",
+    checked: showIntervals,
+    onchange: (e: Event) => {
+      showIntervals = (e.target as HTMLInputElement).checked;
+      panel.classList.toggle("show-intervals", showIntervals);
+    },
+  });
+  const interval = a.overall.interval;
   replace(
     panel,
     h("h2", { id: "stats-heading" }, "Statistics"),
+    h("div", { class: "field checkbox" }, toggle, h("label", { for: "show-intervals" }, "Show 95% intervals (how sure each figure can be, given its number of cases)")),
     chart ? h("figure", { class: "chart" }, chart, h("figcaption", {}, `Section scores. Dashed lines: improvement threshold (${a.settings.improvementThreshold}%) and strength threshold (${a.settings.strengthThreshold}%).`)) : null,
     h(
       "p",
       { class: "overall" },
       `Overall: ${pct(a.overall.percent)} of ${plural(a.overall.relevant, "judgement")} met${a.overall.rating ? ` (${a.overall.rating})` : ""}.`,
+      interval ? h("span", { class: "interval" }, ` 95% interval ${Math.round(interval.low)}–${Math.round(interval.high)}%.`) : null,
       a.excludedCells > 0 ? ` ${plural(a.excludedCells, "cell")} left out for errors.` : "",
     ),
     statsTable(null, rows),

@@ -5,9 +5,9 @@
  */
 import ExcelJS from "exceljs";
 import { runCli } from "../../src/cli/main";
-import { MODERATION_HEADERS, MODERATION_MARKER, type ReportJson } from "../../src/core";
+import { MODERATION_HEADERS, type ReportJson } from "../../src/core";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
-import { casesWorkbook, makeTempDir, sha256, SMALL_HEADERS, validRows, writeXlsx, type Row } from "../helpers/workbook-files";
+import { makeTempDir, sha256, SMALL_HEADERS, withSecondMarking, writeXlsx } from "../helpers/workbook-files";
 
 const tmp = makeTempDir("ciw-quality-");
 afterAll(() => tmp.remove());
@@ -17,35 +17,6 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   let stderr = "";
   const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
   return { code, stdout, stderr };
-}
-
-// SMALL_HEADERS: 1.1 is E, 1.2 F, 2.1 G, 3.6 H. Second marking: Case ID, Second marker, 1.1, 2.1, 1 Notes.
-const SECOND_HEADERS = ["Case ID", "Second marker", "1.1 Initial assessment", "2.1 Initial assessment of risk of harm", "2 Notes"];
-// First markers on 2.1 (validRows): C01 Yes, C02 No, C03 N/A, C04 Yes, C05 Yes, C06 No.
-const SECOND_ROWS: Row[] = [
-  ["C01", "R. Lead", "Yes", "Yes", null],
-  ["C02", "R. Lead", "No", "Yes", "Risk plan was adequate."],
-  ["C04", "R. Lead", "Yes", "Yes", null],
-  ["C05", "Q. Second", "Yes", "Yes", null],
-  ["C06", "Q. Second", "Yes", "No", null],
-  ["C99", "Q. Second", "Yes", "Yes", null],
-];
-
-function withSecondMarking(moderation?: (ExcelJS.CellValue | null)[][]): (wb: ExcelJS.Workbook) => void {
-  return (wb) => {
-    casesWorkbook(validRows())(wb);
-    const ws = wb.addWorksheet("Second marking");
-    ws.addTable({ name: "SecondMarking", ref: "A1", headerRow: true, columns: SECOND_HEADERS.map((name) => ({ name })), rows: SECOND_ROWS.map((r) => SECOND_HEADERS.map((_, i) => r[i] ?? null)) });
-    if (moderation) {
-      // A Moderation sheet as built before (A2 marks it), renamed by someone: found by its marker.
-      const m = wb.addWorksheet("QA moderation");
-      m.addRow(["Moderation"]);
-      m.addRow([`${MODERATION_MARKER} on 1 December 2026.`]);
-      m.addRow([]);
-      m.addRow([...MODERATION_HEADERS]);
-      for (const r of moderation) m.addRow(r);
-    }
-  };
 }
 
 describe("report --json with a Second marking table", () => {

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { MODERATION_HEADERS, MODERATION_MARKER } from "../../src/core";
 
 /** A fresh temporary folder; `remove()` deletes it. */
 export function makeTempDir(prefix = "ciw-"): { dir: string; file: (name: string) => string; remove: () => void } {
@@ -108,3 +109,40 @@ export function oleFile(encrypted: boolean): Uint8Array {
   }
   return bytes;
 }
+
+/** The Second marking table of {@link withSecondMarking}: Case ID, Second marker, 1.1, 2.1, 2 Notes. */
+export const SECOND_HEADERS = ["Case ID", "Second marker", "1.1 Initial assessment", "2.1 Initial assessment of risk of harm", "2 Notes"];
+/**
+ * Its rows. First markers on 2.1 (validRows): C01 Yes, C02 No, C03 N/A, C04 Yes, C05 Yes, C06 No;
+ * the one difference is C02's 2.1; C99 is not a case.
+ */
+export const SECOND_ROWS: Row[] = [
+  ["C01", "R. Lead", "Yes", "Yes", null],
+  ["C02", "R. Lead", "No", "Yes", "Risk plan was adequate."],
+  ["C04", "R. Lead", "Yes", "Yes", null],
+  ["C05", "Q. Second", "Yes", "Yes", null],
+  ["C06", "Q. Second", "Yes", "No", null],
+  ["C99", "Q. Second", "Yes", "Yes", null],
+];
+
+/**
+ * The rule tests' cases (validRows) with a Second marking table and, when `moderation` is given, a
+ * Moderation sheet as built before, renamed "QA moderation" (found by its A2 marker), with those rows.
+ */
+export function withSecondMarking(moderation?: (ExcelJS.CellValue | null)[][]): (wb: ExcelJS.Workbook) => void {
+  return (wb) => {
+    casesWorkbook(validRows())(wb);
+    const ws = wb.addWorksheet("Second marking");
+    ws.addTable({ name: "SecondMarking", ref: "A1", headerRow: true, columns: SECOND_HEADERS.map((name) => ({ name })), rows: SECOND_ROWS.map((r) => SECOND_HEADERS.map((_, i) => r[i] ?? null)) });
+    if (moderation) {
+      // A Moderation sheet as built before (A2 marks it), renamed by someone: found by its marker.
+      const m = wb.addWorksheet("QA moderation");
+      m.addRow(["Moderation"]);
+      m.addRow([`${MODERATION_MARKER} on 1 December 2026.`]);
+      m.addRow([]);
+      m.addRow([...MODERATION_HEADERS]);
+      for (const r of moderation) m.addRow(r);
+    }
+  };
+}
+

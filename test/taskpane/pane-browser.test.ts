@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { analyseWorkbook } from "../../src/core";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { buildPane, describeWithBrowser, launchBrowser, ROOT, screenshotPath, serve } from "../helpers/browser";
-import { casesWorkbook, makeTempDir, validRows, writeXlsx } from "../helpers/workbook-files";
+import { casesWorkbook, makeTempDir, validRows, withSecondMarking, writeXlsx } from "../helpers/workbook-files";
 
 const SAMPLE = path.join(ROOT, "assets", "sample-inspection.xlsx");
 
@@ -94,6 +94,39 @@ describeWithBrowser("task pane in a plain browser", () => {
 
     expect(dialogs).toEqual([]);
     expect(outside.every((u) => u.startsWith("https://appsforoffice.microsoft.com/"))).toBe(true);
+  });
+
+  it("shows second marking: agreement, the differences with their cells, intervals on demand, and the Moderation sheet in the report", async () => {
+    const file = tmp.file("second-marking.xlsx");
+    await writeXlsx(file, withSecondMarking());
+    const { page, dialogs } = await openPane();
+    await page.setInputFiles("#file-input", file);
+    await page.waitForSelector("#second-marking h2", { timeout: 20_000 });
+    // See test/cli/second-marking.test.ts for these figures: 9 of 10 judgements agree; on 2.1, 4 of 5, kappa 6/11.
+    expect(await page.textContent("#agreement-overall")).toContain("5 cases second-marked by 2 people: 90% agreement (9 of 10)");
+    expect(await page.textContent('#agreement-table tr[data-id="2.1"]')).toMatch(/80% \(4 of 5\).*0\.55.*moderate agreement/);
+    const differences = page.locator("#differences li");
+    expect(await differences.count()).toBe(1);
+    // Outside Excel the cells are named, not selected.
+    expect(await differences.first().textContent()).toMatch(/C02 · 2\.1.*First marker No, second marker \(R\. Lead\) Yes.*To moderate.*Cases!G3.*'Second marking'!D3/);
+    expect(await page.locator("#differences button").count()).toBe(0);
+
+    // 2.1 is 3 of 5 (60%): its 95% Wilson interval is 23–88%, shown only on demand.
+    const interval = page.locator('#statistics tr[data-id="2.1"] .interval');
+    expect(await interval.isVisible()).toBe(false);
+    await page.check("#show-intervals");
+    expect(await interval.isVisible()).toBe(true);
+    expect(await interval.textContent()).toBe("23–88%");
+    await page.screenshot({ path: screenshotPath("taskpane-browser-second-marking.png"), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#build")]);
+    const saved = tmp.file("second-marking-report.xlsx");
+    await download.saveAs(saved);
+    await page.waitForSelector(".message.success");
+    expect(await page.textContent("#message")).toMatch(/Written: Summary, Strengths & improvements and Moderation\./);
+    const again = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(saved))));
+    expect(again.moderation!.rows.map((r) => [r.caseId, r.criterionId, r.status])).toEqual([["C02", "2.1", "to moderate"]]);
+    expect(dialogs).toEqual([]);
   });
 
   it("shows hostile workbook text as text and runs nothing", async () => {

@@ -177,4 +177,74 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     await page.screenshot({ path: screenshotPath("taskpane-excel-dark.png") });
     expect(errors).toEqual([]);
   });
+  it("second marking: agreement, the differences going to both cells, and a moderated judgement counted while the first stays", async () => {
+    const { page, errors } = await openPane();
+    await page.waitForFunction(() => document.documentElement.dataset.mode === "excel");
+    await page.click("#set-up");
+    await page.waitForSelector(".message.success");
+    await typeCases(page);
+    // A quality lead second-marks two cases on 2.1: C01 (first No) as Yes, C02 (first Yes) as Yes.
+    const template = buildTemplate();
+    const secondCol21 = template.secondMarking.headers.findIndex((x) => x.startsWith("2.1 "));
+    const casesCol21 = template.cases.headers.findIndex((x) => x.startsWith("2.1 "));
+    await page.evaluate(
+      async ({ width, col }) => {
+        const rows = ["C01", "C02"].map((id) => {
+          const row: string[] = new Array(width).fill("");
+          row[0] = id;
+          row[1] = "R. Lead";
+          row[col] = "Yes";
+          return row;
+        });
+        const w = window as unknown as { Excel: { run(cb: (c: any) => Promise<void>): Promise<void> } };
+        await w.Excel.run(async (context: any) => {
+          context.workbook.worksheets.getItem("Second marking").getRange("A2").getResizedRange(1, width - 1).values = rows;
+          await context.sync();
+        });
+      },
+      { width: template.secondMarking.headers.length, col: secondCol21 },
+    );
+    await page.click("#check");
+    await page.waitForSelector("#second-marking h2");
+    // 2.1: C01 No/Yes, C02 Yes/Yes: 1 of 2 agree; first markers Yes 1 No 1, second Yes 2: chance 1/2, kappa 0.
+    expect(await page.textContent("#agreement-overall")).toContain("2 cases second-marked by 1 person");
+    expect(await page.textContent('#agreement-table tr[data-id="2.1"]')).toMatch(/50% \(1 of 2\).*0\.00.*slight agreement/);
+    const difference = page.locator('#differences li[data-case="C01"][data-criterion="2.1"]');
+    expect(await difference.textContent()).toContain("First marker No, second marker (R. Lead) Yes");
+    const selection = (): Promise<string | null> => page.evaluate(() => (window as unknown as { __excelDouble: { selection: string | null } }).__excelDouble.selection);
+    const letter = (col: number): string => String.fromCharCode(65 + col);
+    await difference.locator("button.first").click();
+    await page.waitForFunction((want) => (window as unknown as { __excelDouble: { selection: string | null } }).__excelDouble.selection === want, `Cases!${letter(casesCol21)}2`);
+    await difference.locator("button.second").click();
+    await page.waitForFunction((want) => (window as unknown as { __excelDouble: { selection: string | null } }).__excelDouble.selection === want, `'Second marking'!${letter(secondCol21)}2`);
+    expect(await selection()).toBe(`'Second marking'!${letter(secondCol21)}2`);
+
+    await page.click("#build");
+    await page.waitForSelector(".message.success >> text=Written");
+    expect(await page.textContent("#message")).toContain("Moderation");
+    // The quality lead moderates C01's 2.1 as Yes in the Moderation sheet, then checks again.
+    const moderatedCell = await page.evaluate(() => {
+      const d = (window as unknown as { __excelDouble: { sheet(n: string): { values(r: string): unknown[][] } } }).__excelDouble;
+      const rows = d.sheet("Moderation").values("A1:L40");
+      const header = rows.findIndex((r) => r[0] === "Case ID");
+      const col = rows[header]!.indexOf("Moderated judgement");
+      const row = rows.findIndex((r, i) => i > header && r[0] === "C01");
+      return `${String.fromCharCode(65 + col)}${row + 1}`;
+    });
+    await page.evaluate(async (cell) => {
+      const w = window as unknown as { Excel: { run(cb: (c: any) => Promise<void>): Promise<void> } };
+      await w.Excel.run(async (context: any) => {
+        context.workbook.worksheets.getItem("Moderation").getRange(cell).values = [["Yes"]];
+        await context.sync();
+      });
+    }, moderatedCell);
+    await page.click("#check");
+    await page.waitForFunction(() => /Moderated: Yes/.test(document.getElementById("differences")?.textContent ?? ""));
+    // 2.1 was C01 No, C02 Yes, C03 Yes (2 of 3); moderated, 3 of 3. C01's cell in Cases still says No.
+    expect(await page.textContent('#statistics tr[data-id="2.1"]')).toContain("3/3");
+    const first = await page.evaluate((a) => (window as unknown as { __excelDouble: { sheet(n: string): { value(a: string): unknown } } }).__excelDouble.sheet("Cases").value(a), `${letter(casesCol21)}2`);
+    expect(first).toBe("No");
+    await page.locator("#second-marking").screenshot({ path: screenshotPath("taskpane-second-marking.png") });
+    expect(errors).toEqual([]);
+  });
 });
