@@ -85,16 +85,17 @@ export function layoutBands(layout: SheetLayout, maxBandBytes: number): CellsBan
   return bands;
 }
 
-/** One style and the rectangles it applies to, as address lists short enough for one `getRanges`. */
+/**
+ * One style and the rectangles it applies to. Each is styled through its own `getRange`, never as
+ * one multi-area address: Excel on Windows parses `getRanges("A1:B2,C3")` with the regional list
+ * separator, so the comma form fails in German, French, Czech or Dutch (OfficeDev/office-js#1167).
+ */
 export interface StyleGroup {
   readonly name: string;
   readonly style: CellStyle;
-  /** Comma-separated A1 areas, each list at most {@link MAX_AREAS_ADDRESS} characters. */
-  readonly addresses: readonly string[];
+  /** One A1 rectangle each ("A12:H12", "B3"). */
+  readonly areas: readonly string[];
 }
-
-/** Longest address list passed to one `getRanges` call. */
-export const MAX_AREAS_ADDRESS = 250;
 
 interface Rect {
   top: number;
@@ -107,7 +108,7 @@ interface Rect {
  * Styled cells grouped by style into as few rectangles as keeps borders right: runs along a row,
  * then identical runs on consecutive rows (not across top/bottom borders); a merged cell's style
  * covers its whole merged area.
- * @example styleGroups(layout).find((g) => g.name === "header")?.addresses // ["A12:H12"]
+ * @example styleGroups(layout).find((g) => g.name === "header")?.areas // ["A12:H12"]
  */
 export function styleGroups(layout: SheetLayout): StyleGroup[] {
   const mergeAt = new Map<string, Rect>();
@@ -148,18 +149,7 @@ export function styleGroups(layout: SheetLayout): StyleGroup[] {
       blocks.push(block);
       open.set(key, block);
     }
-    const addresses: string[] = [];
-    let current = "";
-    for (const b of blocks) {
-      const a = rangeA1(b.top, b.left, b.bottom, b.right);
-      if (current !== "" && current.length + 1 + a.length > MAX_AREAS_ADDRESS) {
-        addresses.push(current);
-        current = "";
-      }
-      current = current === "" ? a : `${current},${a}`;
-    }
-    if (current !== "") addresses.push(current);
-    groups.push({ name, style, addresses });
+    groups.push({ name, style, areas: blocks.map((b) => rangeA1(b.top, b.left, b.bottom, b.right)) });
   }
   return groups;
 }

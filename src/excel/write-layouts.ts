@@ -129,7 +129,7 @@ function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number):
   };
   for (const group of styleGroups(layout)) {
     const commands = Object.keys(group.style).length + 2;
-    for (const address of group.addresses) op([address, group.style], commands, (sheet) => applyStyle(sheet.getRanges(address).format, group.style));
+    for (const area of group.areas) op([area, group.style], commands, (sheet) => applyStyle(sheet.getRange(area).format, group.style));
   }
   for (const m of layout.merges) {
     const address = `${toA1({ row: m.top, col: m.left })}:${toA1({ row: m.bottom, col: m.right })}`;

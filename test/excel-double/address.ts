@@ -68,14 +68,14 @@ export function parseAddress(address: string): ParsedAddress | null {
   return { sheet, rect };
 }
 
-/** Splits "A1:B2, D4" on commas outside quoted sheet names. */
-export function splitAreas(address: string): string[] {
+/** Splits "A1:B2, D4" on the list separator (outside quoted sheet names). */
+export function splitAreas(address: string, separator: "," | ";" = ","): string[] {
   const out: string[] = [];
   let current = "";
   let quoted = false;
   for (const ch of address) {
     if (ch === "'") quoted = !quoted;
-    if (ch === "," && !quoted) {
+    if (ch === separator && !quoted) {
       out.push(current.trim());
       current = "";
     } else current += ch;

@@ -76,6 +76,20 @@ export interface ExcelDoubleOptions {
   readonly requestLimitBytes?: number;
   /** Largest response accepted (default 5 MB, Excel on the web); Infinity for desktop. */
   readonly responseLimitBytes?: number;
+  /**
+   * The Windows regional format (default "en-GB"). It decides the list separator `getRanges`
+   * accepts: "," for English, ";" for German, French, Czech, Dutch and most other languages whose
+   * decimal separator is a comma.
+   */
+  readonly locale?: string;
+}
+
+/** Regional formats whose list separator is ";" (their decimal separator is ","). */
+const SEMICOLON_LOCALES = /^(de|fr|cs|nl|da|es|it|pl|pt|ru|sv|fi|nb|tr|hu|sk|sl|hr|ro|el|uk|bg|lt|lv|et)(-|$)/i;
+
+/** The list separator Excel on Windows uses in a regional format. */
+export function listSeparatorOf(locale: string): "," | ";" {
+  return SEMICOLON_LOCALES.test(locale) ? ";" : ",";
 }
 
 /** One `context.sync()`: its number, commands, and measured sizes. */
@@ -231,6 +245,7 @@ export class SheetView {
 export class ExcelDouble implements DoubleHooks {
   readonly state = new WorkbookState();
   readonly nullChildren: "propagate" | "throw";
+  readonly listSeparator: "," | ";";
   readonly recorded: RecordedWrite[] = [];
   readonly syncLog: SyncRecord[] = [];
   /** Every cell edit mode: each sync fails with InvalidOperationInCellEditMode. */
@@ -245,6 +260,7 @@ export class ExcelDouble implements DoubleHooks {
 
   constructor(seed: WorkbookSeed = {}, options: ExcelDoubleOptions = {}) {
     this.nullChildren = options.nullChildren ?? "propagate";
+    this.listSeparator = listSeparatorOf(options.locale ?? "en-GB");
     this.requestLimitBytes = options.requestLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.responseLimitBytes = options.responseLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.seed(seed);

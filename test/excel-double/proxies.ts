@@ -57,6 +57,8 @@ export interface QueuedOp {
 export interface DoubleHooks {
   readonly state: WorkbookState;
   readonly nullChildren: "propagate" | "throw";
+  /** The list separator of the Windows regional format ("," in English, ";" in German, French, Czech, Dutch…). */
+  readonly listSeparator: "," | ";";
   record(kind: string, sheet: SheetState | null, rects: readonly Rect[] | null, data?: unknown): void;
   addResponse(value: unknown): void;
   runSync(context: FakeRequestContext): Promise<void>;
@@ -683,7 +685,9 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
     return this._create("getRanges", [address], () =>
       new FakeRangeAreas(this.context, this, (p) => {
         const sheet = p as SheetState;
-        const areas = splitAreas(address);
+        // Excel on Windows takes the areas separated by the regional list separator, not always a
+        // comma (OfficeDev/office-js#1167, #1985): in German, French, Czech or Dutch "A1,B2" is refused.
+        const areas = splitAreas(address, this._hooks().listSeparator);
         if (areas.length === 0) throw officeError(FakeErrorCodes.invalidArgument, "getRanges needs at least one address.");
         return { sheet, rects: areas.map((a) => this._rangeFromAddress(sheet, a).rect) };
       }),

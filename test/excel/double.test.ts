@@ -258,6 +258,31 @@ describe("objects the adapter uses", () => {
   });
 });
 
+describe("the regional format", () => {
+  async function areas(locale: string, address: string): Promise<string> {
+    const double = createExcelDouble({ sheets: [{ name: "Notes" }] }, { locale });
+    try {
+      return await run(double, async (context) => {
+        const ranges = context.workbook.worksheets.getItem("Notes").getRanges(address).load("areaCount");
+        await context.sync();
+        return `${ranges.areaCount} areas`;
+      });
+    } catch (e) {
+      if (e instanceof FakeOfficeError) return e.code;
+      throw e;
+    }
+  }
+
+  test("getRanges takes the areas separated by the list separator of the regional format, as Excel on Windows does", async () => {
+    expect(await areas("en-GB", "A1:B2,D4")).toBe("2 areas");
+    expect(await areas("en-GB", "A1:B2;D4")).toBe("InvalidArgument");
+    for (const locale of ["de-DE", "fr-FR", "cs-CZ", "nl-NL"]) {
+      expect(await areas(locale, "A1:B2;D4")).toBe("2 areas");
+      expect(await areas(locale, "A1:B2,D4")).toBe("InvalidArgument");
+    }
+  });
+});
+
 describe("what Excel does with input", () => {
   test("text starting with = + - becomes a formula unless the cell is formatted as text (@)", async () => {
     const double = seeded();

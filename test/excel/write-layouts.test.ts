@@ -8,6 +8,7 @@ import {
   criterionHeader,
   generatedKindOf,
   BUILT_IN_FRAMEWORK,
+  columnLetters,
   GENERATED_MARKER_PREFIX,
   type SheetLayout,
 } from "../../src/core";
@@ -83,6 +84,21 @@ async function build(double: ExcelDouble, beforeWrite: (double: ExcelDouble) => 
 
 function workbook(options: Partial<InspectionSeedOptions> = {}): ExcelDouble {
   return createExcelDouble(inspectionSeed({ cases: 20, ...options }));
+}
+
+/** Every cell's final formats on a sheet, as Excel would show them. */
+function formatsOf(double: ExcelDouble, sheet: string): Record<string, unknown> {
+  const s = double.sheet(sheet);
+  const out: Record<string, unknown> = {};
+  const keys = new Set(s.state.formatLayers.map((l) => l.key));
+  for (const layer of s.state.formatLayers) {
+    for (let r = layer.rect.top; r <= Math.min(layer.rect.bottom, 200); r++)
+      for (let c = layer.rect.left; c <= Math.min(layer.rect.right, 30); c++) {
+        const a1 = `${columnLetters(c)}${r + 1}`;
+        for (const key of keys) out[`${a1} ${key}`] = s.format(a1, key);
+      }
+  }
+  return out;
 }
 
 function snapshot(double: ExcelDouble, sheet: string): string {
@@ -180,6 +196,20 @@ describe("writeLayouts with the engine's layouts", () => {
     expect(double.sheet("Summary").charts).toHaveLength(1);
     expect(double.sheet("Summary").freeze?.rows).toBeGreaterThan(0);
     expect(double.maxRequestBytes).toBeLessThan(4_000_000);
+  });
+
+  test("builds where the list separator is ';' (German, French, Czech or Dutch Windows), styling every rectangle", async () => {
+    for (const locale of ["de-DE", "fr-FR", "cs-CZ", "nl-NL"]) {
+      const double = createExcelDouble(inspectionSeed({ cases: 20 }), { locale });
+      const reference = workbook();
+      await build(double);
+      await build(reference);
+      expect(double.sheetNames()).toEqual(reference.sheetNames());
+      for (const name of ["Summary", "Strengths & improvements"]) {
+        expect(double.sheet(name).state.formatLayers.length).toBeGreaterThan(0);
+        expect(formatsOf(double, name)).toEqual(formatsOf(reference, name));
+      }
+    }
   });
 
   test("regenerating replaces the generated sheets in place and leaves one of each", async () => {
