@@ -10,9 +10,16 @@
  * sheet's used range would send the case data twice, and a table's range cannot be asked for
  * without first knowing that the table exists.
  *
- * Excel on the web refuses a response over 5 MB. When the values are that large (tens of thousands
- * of cases with long notes) the read falls back to row bands, one sync each, halving a band that
- * is still too large; below that size the count stays at two.
+ * Two limits can stop the second sync, and then the read falls back to row bands (several small
+ * bands to a sync, a band still too large halved), cut from the range's address, which is loaded
+ * before its values:
+ * - a read is limited to five million cells on every platform: Excel since version 2407 answers
+ *   `values` null (office-js#4783), earlier versions fail with `RangeExceedsLimit` (a Cases sheet
+ *   with one stray value far below or to the right of the data is enough);
+ * - Excel on the web refuses a response over 5 MB (`ResponsePayloadSizeLimitExceeded`; older
+ *   versions answered `GeneralException`, which counts as a size problem only for a read larger
+ *   than one band).
+ * Below those limits the count stays at two.
  */
 import { MODERATION_MARKER, SHEET_NAMES, TABLE_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
 import { errorCodeOf, fromOfficeValue, parseOfficeAddress } from "./office-values";
@@ -72,7 +79,8 @@ interface Planned {
 
 interface RawBlock {
   readonly address: string | null;
-  readonly values: readonly (readonly unknown[])[];
+  /** null while still to be read (in bands). */
+  readonly values: readonly (readonly unknown[])[] | null;
   readonly columnNames: readonly string[] | null;
 }
 
@@ -122,13 +130,17 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
       await context.sync();
       blocks = requests.map(({ range, columns }) => ({
         address: range.isNullObject ? null : range.address,
-        values: range.isNullObject ? [] : range.values,
+        // Over five million cells Excel may answer null instead of failing (office-js#4783).
+        values: range.isNullObject ? [] : Array.isArray(range.values) ? range.values : null,
         columnNames: columns ? columns.items.map((c) => c.name) : null,
       }));
     } catch (e) {
-      if (errorCodeOf(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+      if (!isSizeError(e)) throw e;
+      // The failed sync delivered nothing: the A2 markers are read again with the addresses.
       a2s = sheetNames.map((n) => worksheets.getItem(n).getRange("A2").load("values"));
-      blocks = await readInBands(context, plan, cellsPerBand);
+      blocks = await loadAddresses(context, plan);
+      // A GeneralException is older Excel on the web refusing a large response, or something else.
+      if (errorCodeOf(e) === "GeneralException" && !blocks.some((b) => b.address !== null && cellsOf(b.address) > cellsPerBand)) throw e;
     }
     const marked = sheetNames.filter((_, i) => {
       const a2 = a2s[i]!.values[0]?.[0];
@@ -146,8 +158,9 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
       const { range } = request(context, p);
       await context.sync();
       plan.push(p);
-      blocks.push({ address: range.isNullObject ? null : range.address, values: range.isNullObject ? [] : range.values, columnNames: null });
+      blocks.push({ address: range.isNullObject ? null : range.address, values: range.isNullObject ? [] : Array.isArray(range.values) ? range.values : null, columnNames: null });
     }
+    await fillInBands(context, blocks, cellsPerBand);
 
     const sources: GridSource[] = [];
     const grids: Partial<Record<GridRole, Grid>> = {};
@@ -190,50 +203,103 @@ function notInspection(sheets: readonly string[]): ReadWorkbookResult {
 function request(context: Excel.RequestContext, p: Planned, addressOnly = false): { range: Excel.Range; columns: Excel.TableColumnCollection | null } {
   const table = p.kind === "table" ? context.workbook.tables.getItem(p.name) : null;
   const range = table ? table.getRange() : context.workbook.worksheets.getItem(p.name).getUsedRangeOrNullObject(true);
-  if (addressOnly) range.load("address");
-  else range.load("address,values");
+  // The address first: it says how large the read is, and is what bands are cut from.
+  range.load(addressOnly ? "address" : "address,values");
   const columns = table && !p.showHeaders ? table.columns.load("items/name") : null;
   return { range, columns };
 }
 
-/** Reads each range in row bands, one sync per band (only when one response would be too large). */
-async function readInBands(context: Excel.RequestContext, plan: readonly Planned[], cellsPerBand: number): Promise<RawBlock[]> {
+/** Errors that can mean "this read is too large": the response limit, the cell limit, or (older Excel on the web) a general exception. */
+function isSizeError(e: unknown): boolean {
+  const code = errorCodeOf(e);
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit" || code === "GeneralException";
+}
+
+function cellsOf(address: string): number {
+  const r = parseOfficeAddress(address);
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
+/** One sync: the address of every planned range, its values still to be read (null). */
+async function loadAddresses(context: Excel.RequestContext, plan: readonly Planned[]): Promise<RawBlock[]> {
   const requests = plan.map((p) => request(context, p, true));
   await context.sync();
-  const blocks: RawBlock[] = [];
-  for (const { range, columns } of requests) {
-    const columnNames = columns ? columns.items.map((c) => c.name) : null;
-    if (range.isNullObject) {
-      blocks.push({ address: null, values: [], columnNames });
+  return requests.map(({ range, columns }) => ({
+    address: range.isNullObject ? null : range.address,
+    values: range.isNullObject ? [] : null,
+    columnNames: columns ? columns.items.map((c) => c.name) : null,
+  }));
+}
+
+/** Rows of one block still to be read. */
+interface Piece {
+  readonly block: number;
+  readonly sheet: string;
+  readonly top: number;
+  readonly rows: number;
+  readonly left: number;
+  readonly width: number;
+}
+
+/** Cuts a block's rectangle into row bands of at most `cells` cells (at least one row each). */
+function cut(block: number, address: string, top: number, rows: number, cells: number): Piece[] {
+  const rect = parseOfficeAddress(address);
+  const width = rect.right - rect.left + 1;
+  const height = Math.max(1, Math.floor(cells / width));
+  const pieces: Piece[] = [];
+  for (let row = top; row < top + rows; row += height) pieces.push({ block, sheet: rect.sheet, top: row, rows: Math.min(height, top + rows - row), left: rect.left, width });
+  return pieces;
+}
+
+/**
+ * Reads the values of the blocks that have none yet, in row bands of at most `cellsPerBand` cells,
+ * several small bands to a sync; a band refused as too large (or answered null) is halved. Only a
+ * read too large for one response gets here, so the syncs grow with the data, not with rows.
+ */
+async function fillInBands(context: Excel.RequestContext, blocks: RawBlock[], cellsPerBand: number): Promise<void> {
+  const values = new Map<number, unknown[][]>();
+  let pending: Piece[] = [];
+  blocks.forEach((b, i) => {
+    if (b.values !== null || b.address === null) return;
+    const rect = parseOfficeAddress(b.address);
+    values.set(i, new Array<unknown[]>(rect.bottom - rect.top + 1));
+    pending.push(...cut(i, b.address, rect.top, rect.bottom - rect.top + 1, cellsPerBand));
+  });
+  let budget = cellsPerBand;
+  while (pending.length > 0) {
+    const batch: Piece[] = [];
+    let cells = 0;
+    while (pending.length > 0 && (batch.length === 0 || cells + pending[0]!.rows * pending[0]!.width <= budget)) {
+      const piece = pending.shift()!;
+      batch.push(piece);
+      cells += piece.rows * piece.width;
+    }
+    const ranges = batch.map((p) => context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.top, p.left, p.rows, p.width).load("values"));
+    let failed: unknown = null;
+    try {
+      // Each band is a separate request on purpose: together they are too large for one.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      if (!isSizeError(e)) throw e;
+      failed = e;
+    }
+    const refused = failed !== null || ranges.some((r) => !Array.isArray(r.values));
+    if (refused) {
+      budget = Math.max(1, Math.floor(cells / 2));
+      const only = batch[0]!;
+      if (batch.length > 1) pending = [...batch, ...pending];
+      else if (only.rows > 1) pending = [...cut(only.block, blocks[only.block]!.address!, only.top, only.rows, budget), ...pending];
+      else throw failed ?? new RangeError("Excel returned no values for one row of the sheet.");
       continue;
     }
-    const rect = parseOfficeAddress(range.address);
-    const width = rect.right - rect.left + 1;
-    const sheet = context.workbook.worksheets.getItem(rect.sheet);
-    const values: unknown[][] = [];
-    let height = Math.max(1, Math.floor(cellsPerBand / width));
-    let row = rect.top;
-    // Bounded by the data's size, not by a count of rows: each band is a separate request on purpose.
-    while (row <= rect.bottom) {
-      const rows = Math.min(height, rect.bottom - row + 1);
-      const band = sheet.getRangeByIndexes(row, rect.left, rows, width);
-      band.load("values");
-      try {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-      } catch (e) {
-        if (errorCodeOf(e) === "ResponsePayloadSizeLimitExceeded" && rows > 1) {
-          height = Math.ceil(rows / 2);
-          continue;
-        }
-        throw e;
-      }
-      values.push(...band.values);
-      row += rows;
-    }
-    blocks.push({ address: range.address, values, columnNames });
+    batch.forEach((p, k) => {
+      const target = values.get(p.block)!;
+      const top = parseOfficeAddress(blocks[p.block]!.address!).top;
+      (ranges[k]!.values as unknown[][]).forEach((row, j) => (target[p.top - top + j] = row));
+    });
   }
-  return blocks;
+  for (const [i, rows] of values) blocks[i] = { ...blocks[i]!, values: rows };
 }
 
 function toRow(values: readonly unknown[]): CellValue[] {
@@ -243,7 +309,7 @@ function toRow(values: readonly unknown[]): CellValue[] {
 function tableGrid(p: Planned, block: RawBlock): Grid {
   if (block.address === null) return { sheet: p.name, top: 0, left: 0, rows: [], tableName: p.name };
   const rect = parseOfficeAddress(block.address);
-  let rows = block.values.map(toRow);
+  let rows = (block.values ?? []).map(toRow);
   if (p.showTotals && rows.length > 1) rows = rows.slice(0, -1);
   let top = rect.top;
   if (!p.showHeaders) {
@@ -263,7 +329,7 @@ function sheetGrid(name: string, block: RawBlock): Grid {
   const rows: CellValue[][] = [];
   for (let r = 0; r <= rect.bottom; r++) {
     const row = new Array<CellValue>(width).fill(null);
-    const source = r >= rect.top ? block.values[r - rect.top] : undefined;
+    const source = r >= rect.top ? block.values?.[r - rect.top] : undefined;
     if (source) for (let c = 0; c < source.length; c++) row[rect.left + c] = fromOfficeValue(source[c]);
     rows.push(row);
   }

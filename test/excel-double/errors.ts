@@ -15,6 +15,7 @@ export const FakeErrorCodes = {
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",
   propertyNotLoaded: "PropertyNotLoaded",
+  rangeExceedsLimit: "RangeExceedsLimit",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
   responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
   conflict: "Conflict",

@@ -40,6 +40,9 @@ export type { FakeRequestContext } from "./proxies";
 /** Excel on the web's limit on one request and one response. */
 export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
+/** Most cells a read may return, on every platform. */
+export const READ_CELL_LIMIT = 5_000_000;
+
 /** A cell in a seed: a plain value, an error, a formula with its cached value, or forced text. */
 export type SeedValue = string | number | boolean | null | { readonly error: string } | { readonly formula: string; readonly value?: Scalar | null };
 
@@ -82,6 +85,18 @@ export interface ExcelDoubleOptions {
    * decimal separator is a comma.
    */
   readonly locale?: string;
+  /** Most cells one read (`values`, `formulas`, `text`, `numberFormat`, `valueTypes`) may return (default 5,000,000, on every platform). */
+  readonly cellLimit?: number;
+  /**
+   * What a read over `cellLimit` gives: `null` for the property, with no error (Excel since
+   * version 2407, office-js#4783; the default), or a `RangeExceedsLimit` error (earlier versions).
+   */
+  readonly overCellLimit?: "null" | "RangeExceedsLimit";
+  /**
+   * The error of a response over `responseLimitBytes`: `ResponsePayloadSizeLimitExceeded` (default)
+   * or `GeneralException`, as older Excel on the web answered ("An internal error has occurred").
+   */
+  readonly responseLimitCode?: "ResponsePayloadSizeLimitExceeded" | "GeneralException";
 }
 
 /** Regional formats whose list separator is ";" (their decimal separator is ","). */
@@ -252,6 +267,9 @@ export class ExcelDouble implements DoubleHooks {
   editMode = false;
   requestLimitBytes: number;
   responseLimitBytes: number;
+  readonly cellLimit: number;
+  readonly overCellLimit: "null" | "RangeExceedsLimit";
+  readonly responseLimitCode: string;
   private failures: { at: number; code: string; message: string; afterOps: number }[] = [];
   private responseBytes = 0;
   private runs = 0;
@@ -263,6 +281,9 @@ export class ExcelDouble implements DoubleHooks {
     this.listSeparator = listSeparatorOf(options.locale ?? "en-GB");
     this.requestLimitBytes = options.requestLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.responseLimitBytes = options.responseLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
+    this.cellLimit = options.cellLimit ?? READ_CELL_LIMIT;
+    this.overCellLimit = options.overCellLimit ?? "null";
+    this.responseLimitCode = options.responseLimitCode ?? FakeErrorCodes.responsePayloadSizeLimitExceeded;
     this.seed(seed);
   }
 
@@ -359,7 +380,7 @@ export class ExcelDouble implements DoubleHooks {
     if (injected) fail(officeError(injected.code, injected.message));
     entry.responseBytes = this.responseBytes;
     if (this.responseBytes > this.responseLimitBytes) {
-      fail(officeError(FakeErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${this.responseLimitBytes} bytes).`));
+      fail(officeError(this.responseLimitCode, `The response payload size (${this.responseBytes} bytes) has exceeded the limit (${this.responseLimitBytes} bytes).`));
     }
   }
 

@@ -59,6 +59,9 @@ export interface DoubleHooks {
   readonly nullChildren: "propagate" | "throw";
   /** The list separator of the Windows regional format ("," in English, ";" in German, French, Czech, Dutch…). */
   readonly listSeparator: "," | ";";
+  /** Most cells one read may return, and what a larger read gives. */
+  readonly cellLimit: number;
+  readonly overCellLimit: "null" | "RangeExceedsLimit";
   record(kind: string, sheet: SheetState | null, rects: readonly Rect[] | null, data?: unknown): void;
   addResponse(value: unknown): void;
   runSync(context: FakeRequestContext): Promise<void>;
@@ -777,6 +780,9 @@ function assertMatrix(value: unknown, rect: Rect, what: string): unknown[][] {
   return value as unknown[][];
 }
 
+/** The properties that return one value per cell (the reads the cell limit applies to). */
+const MATRIX_PROPERTIES = new Set(["values", "formulas", "numberFormat", "text", "valueTypes"]);
+
 export class FakeRange extends FakeClientObject<RangeEntity> {
   constructor(context: FakeRequestContext, parent: FakeClientObject, nullable: boolean, resolver: (parent: unknown) => RangeEntity) {
     super(context, parent, nullable, resolver, "Range", ["values", "formulas", "numberFormat", "text", "valueTypes", "address", "addressLocal", "rowCount", "columnCount", "rowIndex", "columnIndex", "cellCount"]);
@@ -803,6 +809,14 @@ export class FakeRange extends FakeClientObject<RangeEntity> {
 
   protected override _read(e: RangeEntity, prop: string): unknown {
     const { sheet, rect } = e;
+    const cells = rectRows(rect) * rectCols(rect);
+    const hooks = this._hooks();
+    if (MATRIX_PROPERTIES.has(prop) && cells > hooks.cellLimit) {
+      // Five million cells per read on every platform; Excel since 2407 answers null instead of
+      // failing (office-js#4783), earlier versions fail with RangeExceedsLimit.
+      if (hooks.overCellLimit === "null") return null;
+      throw officeError(FakeErrorCodes.rangeExceedsLimit, `The range has ${cells} cells, more than the ${hooks.cellLimit} a read may return.`, `Range.${prop}`);
+    }
     const grid = (f: (r: number, c: number) => unknown): unknown[][] => {
       const out: unknown[][] = [];
       for (let r = rect.top; r <= rect.bottom; r++) {

@@ -5,6 +5,7 @@
 import { analyseWorkbook, buildTemplate, criterionHeader, BUILT_IN_FRAMEWORK, type Analysis, type CellValue, type Grid } from "../../src/core";
 import { readWorkbookGrids } from "../../src/excel";
 import { createExcelDouble, type SeedValue } from "../excel-double";
+import { ensureCell } from "../excel-double/workbook-state";
 import { caseRows, inspectionSeed } from "../excel-double/inspection-seed";
 import { runnerFor } from "../excel-double/measure";
 
@@ -200,5 +201,47 @@ describe("readWorkbookGrids", () => {
     expect(banded).toEqual(reference);
     expect(limited.syncLog.filter((s) => s.failed === null).every((s) => s.responseBytes <= 300_000)).toBe(true);
     expect(limited.syncLog.some((s) => s.failed === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+  });
+
+  describe("reads over Excel's five-million-cell limit (one stray value far from the data)", () => {
+    /** A plain Cases sheet of 20 cases (A1:AD21) and one stray note at AD3000: 90,000 cells. */
+    function strayValueWorkbook(options: Parameters<typeof createExcelDouble>[1] = {}) {
+      const double = createExcelDouble(inspectionSeed({ cases: 20, table: false }), options);
+      ensureCell(double.state.findSheet("Cases")!, 2999, 29).value = "stray";
+      return double;
+    }
+
+    test("values that come back null are read again in bands, with the same result", async () => {
+      const reference = await readWorkbookGrids({ run: runnerFor(strayValueWorkbook()) });
+      const limited = strayValueWorkbook({ cellLimit: 50_000 });
+      const result = await readWorkbookGrids({ run: runnerFor(limited) });
+      expect(result).toEqual(reference);
+      if (result.kind !== "ok") throw new Error("expected ok");
+      expect(result.grids.cases.rows).toHaveLength(3000);
+      expect(result.grids.cases.rows[2999]![29]).toBe("stray");
+      expect(limited.syncs).toBeGreaterThan(2);
+    });
+
+    test("a RangeExceedsLimit error (Excel before 2407) is read again in bands, with the same result", async () => {
+      const reference = await readWorkbookGrids({ run: runnerFor(strayValueWorkbook()) });
+      const limited = strayValueWorkbook({ cellLimit: 50_000, overCellLimit: "RangeExceedsLimit" });
+      expect(await readWorkbookGrids({ run: runnerFor(limited) })).toEqual(reference);
+      expect(limited.syncLog.some((s) => s.failed === "RangeExceedsLimit")).toBe(true);
+    });
+
+    test("a GeneralException for a response too large (older Excel on the web) is read again in bands", async () => {
+      const seed = inspectionSeed({ cases: 400, notesRate: 0.9, noteLength: 400 });
+      const reference = await readWorkbookGrids({ run: runnerFor(createExcelDouble(seed)) });
+      const limited = createExcelDouble(seed, { responseLimitBytes: 300_000, responseLimitCode: "GeneralException" });
+      expect(await readWorkbookGrids({ run: runnerFor(limited), cellsPerBand: 6_000 })).toEqual(reference);
+      expect(limited.syncLog.some((s) => s.failed === "GeneralException")).toBe(true);
+    });
+
+    test("a GeneralException on a small read is not taken for a size problem: it reaches the caller", async () => {
+      const double = createExcelDouble(inspectionSeed({ cases: 20 }));
+      double.failSync({ at: 2, code: "GeneralException" });
+      const error = await readWorkbookGrids({ run: runnerFor(double) }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "GeneralException" });
+    });
   });
 });
