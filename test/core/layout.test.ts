@@ -59,13 +59,13 @@ describe("buildReportLayouts", () => {
     expect(met).toMatchObject({ kind: "formula", result: 3 });
     // Non-breaking spaces, tabs and line breaks read as spaces, as in the engine.
     const spaced = (ref: string): string => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},UNICHAR(160)," "),CHAR(9)," "),CHAR(10)," "),CHAR(13)," ")`;
-    expect(met.kind === "formula" && met.formula).toBe(`SUMPRODUCT(--ISNUMBER(MATCH(TRIM(CLEAN(${spaced("Cases[2.1 Initial assessment of risk of harm to others]")})),{"yes","y","true"},0)))`);
+    expect(met.kind === "formula" && met.formula).toBe(`SUMPRODUCT(--ISNUMBER(MATCH(TRIM(CLEAN(${spaced("Cases[[2.1 Initial assessment of risk of harm to others]]")})),{"yes","y","true"},0)))`);
     expect(cellAt(summary!, row, 5)).toMatchObject({ kind: "formula", result: 3 / 8 });
     const row36 = summary!.cells.find((c) => c.kind === "text" && c.text === "3.6")!.row;
     const f36 = cellAt(summary!, row36, 3)!;
     expect(f36.kind === "formula" && f36.formula).toBe(
-      `SUMPRODUCT(ISNUMBER(MATCH(TRIM(CLEAN(${spaced("Cases[3.6 Custodial planning for safeguarding and vulnerability]")})),{"yes","y","true"},0))` +
-        `*NOT(ISNUMBER(MATCH(TRIM(CLEAN(${spaced("Cases[Sentence]")})),{"community","community sentence","in the community"},0))))`,
+      `SUMPRODUCT(ISNUMBER(MATCH(TRIM(CLEAN(${spaced("Cases[[3.6 Custodial planning for safeguarding and vulnerability]]")})),{"yes","y","true"},0))` +
+        `*NOT(ISNUMBER(MATCH(TRIM(CLEAN(${spaced("Cases[[Sentence]]")})),{"community","community sentence","in the community"},0))))`,
     );
     const plain = buildReportLayouts(sample(), { generatedAt })[0]!;
     const f = cellAt(plain, row, 3)!;

@@ -26,6 +26,7 @@ import {
   type Rect,
 } from "./address";
 import { FakeErrorCodes, isFakeError, officeError, propertyNotLoaded } from "./errors";
+import { StructuredReferenceError, structuredReferences, type StructuredReference } from "./structured-references";
 import {
   assertCellsEditable,
   cellFormat,
@@ -766,6 +767,27 @@ function rangeCheck(state: WorkbookState, sheet: SheetState): void {
   if (!state.sheets.includes(sheet)) throw officeError(FakeErrorCodes.invalidReference, `The range's worksheet "${sheet.name}" no longer exists.`);
 }
 
+/** Excel refuses a formula whose structured references break its syntax rules or name no column of the table. */
+function assertFormulaReferences(state: WorkbookState, formula: string, location: string): void {
+  let references: StructuredReference[];
+  try {
+    references = structuredReferences(formula, state.tables.map((t) => t.name));
+  } catch (e) {
+    if (e instanceof StructuredReferenceError) throw officeError(FakeErrorCodes.invalidArgument, `There's a problem with this formula: ${e.message}.`, location);
+    throw e;
+  }
+  for (const ref of references) {
+    const table = state.findTable(ref.table)!;
+    if (!table.showHeaders) continue;
+    const sheet = state.requireSheet(table.sheetId);
+    const headers = new Set<string>();
+    for (let c = table.rect.left; c <= table.rect.right; c++) headers.add(String(cellValueOut(getCell(sheet, table.rect.top, c))).toLowerCase());
+    for (const column of ref.columns) {
+      if (!headers.has(column.toLowerCase())) throw officeError(FakeErrorCodes.invalidArgument, `There's a problem with this formula: the table "${table.name}" has no column "${column}".`, location);
+    }
+  }
+}
+
 function assertMatrix(value: unknown, rect: Rect, what: string): unknown[][] {
   const rows = rectRows(rect);
   const cols = rectCols(rect);
@@ -877,6 +899,7 @@ export class FakeRange extends FakeClientObject<RangeEntity> {
           } else if (typeof v === "string") {
             if (v.length > 32767) throw officeError(FakeErrorCodes.invalidArgument, "Text values are limited to 32,767 characters.");
             const parsed = parseInput(v, cell.numberFormat);
+            if (parsed.formula !== null) assertFormulaReferences(this._state(), parsed.formula, `Range.${prop}`);
             cell.value = parsed.value;
             cell.formula = parsed.formula;
           } else {

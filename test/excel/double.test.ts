@@ -308,6 +308,39 @@ describe("what Excel does with input", () => {
   });
 });
 
+describe("structured references in formulas", () => {
+  const header = "2.1 Risk [draft] #1 o'clock";
+  async function write(formula: string): Promise<string> {
+    const double = createExcelDouble({ sheets: [{ name: "Cases", rows: [["Case ID", header, "Sentence"], ["C01", "Yes", "Custody"]], tables: [{ name: "Cases", range: "A1:C2" }] }, { name: "Out" }] });
+    try {
+      await run(double, async (context) => {
+        context.workbook.worksheets.getItem("Out").getRange("A1").formulas = [[formula]];
+        await context.sync();
+      });
+      return "written";
+    } catch (e) {
+      if (e instanceof FakeOfficeError) return e.code;
+      throw e;
+    }
+  }
+
+  test("a header with special characters needs double brackets, with [ ] # ' escaped by an apostrophe", async () => {
+    expect(await write("=COUNTA(Cases[Sentence])")).toBe("written");
+    expect(await write("=COUNTA(Cases[Case ID])")).toBe("written");
+    expect(await write("=COUNTA(Cases[[Case ID]])")).toBe("written");
+    expect(await write("=COUNTA(Cases[[2.1 Risk '[draft'] '#1 o''clock]])")).toBe("written");
+    expect(await write("=COUNTA(Cases[2.1 Risk '[draft'] '#1 o''clock])")).toBe("InvalidArgument");
+    expect(await write("=COUNTA(Cases[[2.1 Risk [draft] #1 o'clock]])")).toBe("InvalidArgument");
+    expect(await write("=COUNTA(Cases[1.1 Initial assessment])")).toBe("InvalidArgument");
+  });
+
+  test("the column must be one of the table's headers; text in quotes is not a reference", async () => {
+    expect(await write("=COUNTA(Cases[[No such column]])")).toBe("InvalidArgument");
+    expect(await write('="Cases[2.1 x.y]"')).toBe("written");
+    expect(await write("=COUNTA(Cases[[#Data],[Sentence]])")).toBe("written");
+  });
+});
+
 describe("protection, edit mode, failures", () => {
   test("writing to a protected sheet fails at sync with AccessDenied", async () => {
     const double = seeded();

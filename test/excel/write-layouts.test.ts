@@ -212,6 +212,20 @@ describe("writeLayouts with the engine's layouts", () => {
     }
   });
 
+  test("live formulas refer to a table column whose header has special characters in double brackets, escaped", async () => {
+    const double = workbook();
+    const cases = double.state.findSheet("Cases")!;
+    const header = "2.1 Risk [draft] #1 o'clock / review - a";
+    for (let c = 0; c < 40; c++) {
+      const cell = cases.cells.get(c);
+      if (typeof cell?.value === "string" && cell.value.startsWith("2.1 ")) cell.value = header;
+    }
+    await build(double);
+    const formulas = [...double.sheet("Summary").state.cells.values()].map((c) => c.formula ?? "");
+    expect(formulas.some((f) => f.includes("Cases[[2.1 Risk '[draft'] '#1 o''clock / review - a]]"))).toBe(true);
+    expect(formulas.filter((f) => f.includes("(Cases[") && !f.includes("(Cases[["))).toEqual([]);
+  });
+
   test("regenerating replaces the generated sheets in place and leaves one of each", async () => {
     const double = workbook({ extraSheets: [{ name: "Notes", rows: [["mine"]] }] });
     await build(double);

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LayoutCell, SheetLayout } from "../../src/core/layout/model";
 import { GENERATED_MARKER_PREFIX } from "../../src/core/layout/model";
+import { columnReference } from "../../src/core/layout/formulas";
 import { writeGeneratedSheets } from "../../src/xlsx/package-writer";
 import { convertWithLibreOffice, describeWithLibreOffice, recalculate } from "../helpers/libreoffice";
 
@@ -23,6 +24,9 @@ const sentence = (i: number): string => (i % 3 === 0 ? "Custody" : "Community");
 const judgement21 = (i: number): string => (i % 5 === 0 ? "N/A" : i % 3 === 0 ? "No" : "Yes");
 const judgement11 = (i: number): string => (i % 4 === 0 ? "No" : "Yes");
 
+/** The 1.1 header holds every character that needs escaping in a structured reference ([ ] # '), and others that need double brackets. */
+const HEADERS = ["Case ID", "Sentence", "PSR", "1.1 Initial assessment [draft] #1 o'clock - a/b", "2.1 Initial assessment"];
+
 async function casesWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Cases");
@@ -30,7 +34,7 @@ async function casesWorkbook(): Promise<Uint8Array> {
     name: "Cases",
     ref: "A1",
     headerRow: true,
-    columns: ["Case ID", "Sentence", "PSR", "1.1 Initial assessment", "2.1 Initial assessment"].map((name) => ({ name })),
+    columns: HEADERS.map((name) => ({ name })),
     rows: Array.from({ length: ROWS }, (_v, i) => [`C${String(i + 1).padStart(2, "0")}`, sentence(i), i % 2 ? "Yes" : "No", judgement11(i), judgement21(i)]),
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -60,7 +64,8 @@ function recalcLayout(): SheetLayout {
     { row: 6, col: 0, kind: "text", text: "1.1 not met in custody" },
     { row: 6, col: 1, kind: "formula", formula: `COUNTIFS(Cases!$B$2:$B$${last},"Custody",Cases!$D$2:$D$${last},"No")`, result: 999 },
     { row: 7, col: 0, kind: "text", text: "1.1 met (table)" },
-    { row: 7, col: 1, kind: "formula", formula: `COUNTIF(Cases[1.1 Initial assessment],"Yes")`, result: 999 },
+    // The structured reference as the engine writes it: Cases[[1.1 Initial assessment '[draft'] '#1 o''clock - a/b]].
+    { row: 7, col: 1, kind: "formula", formula: `COUNTIF(${columnReference({ sheet: "Cases", top: 0, left: 0, rows: [HEADERS], tableName: "Cases" }, 3)},"Yes")`, result: 999 },
     { row: 8, col: 0, kind: "text", text: "2.1 % met" },
     { row: 8, col: 1, kind: "formula", formula: "IF(B6=0,\"\",ROUND(100*B5/B6,1))", result: 999, style: "number" },
     { row: 9, col: 0, kind: "text", text: "Band" },
@@ -146,6 +151,7 @@ describeWithLibreOffice("LibreOffice recalculates what the package writer wrote"
 
   it("gets the true counts from COUNTIF, COUNTIFS and a structured table reference", async () => {
     expect(TRUE_YES_21).not.toBe(999);
+    expect(recalcLayout().cells.find((c) => c.row === 7 && c.col === 1)).toMatchObject({ formula: `COUNTIF(Cases[[1.1 Initial assessment '[draft'] '#1 o''clock - a/b]],"Yes")` });
     const recalculated = await recalculate(written, join(dir, "recalculated"));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(recalculated) as unknown as ExcelJS.Buffer);

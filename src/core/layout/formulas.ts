@@ -2,6 +2,12 @@
  * Live formulas over the case data, so the Summary follows a judgement corrected later without
  * the add-in. A column is referred to by the table's structured reference when the data is an
  * Excel table (rows added to the table are then counted too), otherwise by an absolute range.
+ *
+ * The structured reference is always written in double brackets, `Cases[[2.1 Risk]]`: Excel's
+ * syntax rules require them for a header holding any of . , : - / ' # [ ] and more (criterion
+ * headers always hold a full stop), and they are valid for every header. Inside them `[ ] # '`
+ * are escaped with an apostrophe (support.microsoft.com, "Using structured references with Excel
+ * tables": Structured reference syntax rules).
  */
 import { columnLetters, quoteSheetName } from "../address";
 import type { Applicability } from "../framework";
@@ -21,12 +27,12 @@ export function escapeStructuredHeader(header: string): string | null {
 
 /**
  * A reference to the data cells of one column of a grid (header excluded).
- * @example columnReference(grid, 5) // "Cases[2.1 Initial assessment]" or "Cases!$F$2:$F$21"
+ * @example columnReference(grid, 5) // "Cases[[2.1 Initial assessment]]" or "Cases!$F$2:$F$21"
  */
 export function columnReference(grid: Grid, col: number): string {
   if (grid.tableName) {
     const header = escapeStructuredHeader(cellText(grid.rows[0]?.[col] ?? null));
-    if (header !== null) return `${grid.tableName}[${header}]`;
+    if (header !== null) return `${grid.tableName}[[${header}]]`;
   }
   const letters = columnLetters(grid.left + col);
   const first = grid.top + 2;
@@ -51,7 +57,7 @@ export function readsAs(reference: string, words: readonly string[]): string {
  * where that depends on the Sentence or PSR column (a blank or unreadable Sentence or PSR leaves
  * the judgement counted, as in the engine). COUNTIFS would miss the tolerated spellings, so the
  * Summary would change its counts when Excel recalculates it.
- * @example countFormula(table, 6, "all", "Yes") // 'SUMPRODUCT(--ISNUMBER(MATCH(TRIM(CLEAN(SUBSTITUTE(…(Cases[2.1 …],UNICHAR(160)," ")…))),{"yes","y","true"},0)))'
+ * @example countFormula(table, 6, "all", "Yes") // 'SUMPRODUCT(--ISNUMBER(MATCH(TRIM(CLEAN(SUBSTITUTE(…(Cases[[2.1 …]],UNICHAR(160)," ")…))),{"yes","y","true"},0)))'
  */
 export function countFormula(table: CaseTable, col: number, applies: Applicability, answer: "Yes" | "No"): string {
   const terms = [readsAs(columnReference(table.grid, col), spellingsOf("judgement", answer))];
