@@ -15,8 +15,12 @@ export interface AdapterOptions {
   readonly run?: ExcelRunner;
 }
 
-/** The global `Excel.run`, resolved at call time. */
-export const excelRun: ExcelRunner = (batch) => Excel.run(batch);
+/**
+ * The global `Excel.run`, resolved at call time. While the user is typing in a cell, Excel delays
+ * the batch until they leave the cell instead of failing it (`delayForCellEdit`); hosts that cannot
+ * delay still fail with InvalidOperationInCellEditMode, which `formatOfficeError` puts in words.
+ */
+export const excelRun: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 
 /** The runner to use for a command. */
 export function runnerOf(options: AdapterOptions | undefined): ExcelRunner {

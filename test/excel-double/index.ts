@@ -97,6 +97,12 @@ export interface ExcelDoubleOptions {
    * or `GeneralException`, as older Excel on the web answered ("An internal error has occurred").
    */
   readonly responseLimitCode?: "ResponsePayloadSizeLimitExceeded" | "GeneralException";
+  /**
+   * Whether the host honours `Excel.run({ delayForCellEdit: true }, …)` (default true). Office.js
+   * sets the request flag only where the host supports it; elsewhere a batch sent while a cell is
+   * being edited fails with InvalidOperationInCellEditMode, as it always does without the option.
+   */
+  readonly delayForCellEdit?: boolean;
 }
 
 /** Regional formats whose list separator is ";" (their decimal separator is ","). */
@@ -263,8 +269,10 @@ export class ExcelDouble implements DoubleHooks {
   readonly listSeparator: "," | ";";
   readonly recorded: RecordedWrite[] = [];
   readonly syncLog: SyncRecord[] = [];
-  /** Every cell edit mode: each sync fails with InvalidOperationInCellEditMode. */
-  editMode = false;
+  /** Whether the host delays batches for cell edit mode when asked to. */
+  readonly supportsDelayForCellEdit: boolean;
+  private editing = false;
+  private editEnded: (() => void)[] = [];
   requestLimitBytes: number;
   responseLimitBytes: number;
   readonly cellLimit: number;
@@ -279,12 +287,25 @@ export class ExcelDouble implements DoubleHooks {
   constructor(seed: WorkbookSeed = {}, options: ExcelDoubleOptions = {}) {
     this.nullChildren = options.nullChildren ?? "propagate";
     this.listSeparator = listSeparatorOf(options.locale ?? "en-GB");
+    this.supportsDelayForCellEdit = options.delayForCellEdit ?? true;
     this.requestLimitBytes = options.requestLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.responseLimitBytes = options.responseLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.cellLimit = options.cellLimit ?? READ_CELL_LIMIT;
     this.overCellLimit = options.overCellLimit ?? "null";
     this.responseLimitCode = options.responseLimitCode ?? FakeErrorCodes.responsePayloadSizeLimitExceeded;
     this.seed(seed);
+  }
+
+  /**
+   * Cell edit mode (a user typing in a cell): each sync fails with InvalidOperationInCellEditMode,
+   * unless the batch asked to be delayed and the host can delay it; then it waits until edit mode ends.
+   */
+  get editMode(): boolean {
+    return this.editing;
+  }
+  set editMode(on: boolean) {
+    this.editing = on;
+    if (!on) for (const resume of this.editEnded.splice(0)) resume();
   }
 
   // ---- instrumentation
@@ -358,7 +379,10 @@ export class ExcelDouble implements DoubleHooks {
       (entry as { failed: string | null }).failed = e.code;
       throw e;
     };
-    if (this.editMode) {
+    if (this.editing && context.delayForCellEdit && this.supportsDelayForCellEdit) {
+      await new Promise<void>((resume) => this.editEnded.push(resume));
+    }
+    if (this.editing) {
       fail(officeError(FakeErrorCodes.invalidOperationInCellEditMode, "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again."));
     }
     if (requestBytes > this.requestLimitBytes) {
@@ -389,8 +413,9 @@ export class ExcelDouble implements DoubleHooks {
   /** `Excel.run(batch)`: a fresh context; queued commands left at the end are flushed with one more sync. */
   run = async <T>(batchOrObject: unknown, maybeBatch?: unknown): Promise<T> => {
     const batch = (typeof batchOrObject === "function" ? batchOrObject : maybeBatch) as (context: FakeRequestContext) => Promise<T>;
+    const options = typeof batchOrObject === "object" && batchOrObject !== null ? (batchOrObject as { delayForCellEdit?: unknown }) : {};
     this.runs++;
-    const context = new FakeRequestContext(this);
+    const context = new FakeRequestContext(this, options.delayForCellEdit === true);
     const result = await batch(context);
     if (context._queue.length > 0) await context.sync();
     return result;

@@ -393,7 +393,11 @@ export class FakeRequestContext {
     remove: (): void => undefined,
   };
 
-  constructor(/** @internal */ readonly _hooks: DoubleHooks) {
+  constructor(
+    /** @internal */ readonly _hooks: DoubleHooks,
+    /** `Excel.run({ delayForCellEdit: true }, …)`: wait for the user to leave cell edit mode instead of failing. */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
     Object.preventExtensions(this);
   }

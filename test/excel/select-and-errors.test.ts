@@ -36,6 +36,39 @@ describe("selectCell", () => {
   });
 });
 
+describe("cell edit mode", () => {
+  test("a user typing in a cell delays the command (Excel.run with delayForCellEdit) instead of failing it", async () => {
+    const double = createExcelDouble(inspectionSeed({ cases: 5 }));
+    const uninstall = double.install();
+    try {
+      double.editMode = true;
+      let done = false;
+      const selecting = selectCell("Cases", "F7").then(() => (done = true));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(done).toBe(false);
+      expect(double.selection).toBeNull();
+      double.editMode = false;
+      await selecting;
+      expect(double.selection).toBe("Cases!F7");
+    } finally {
+      uninstall();
+    }
+  });
+
+  test("where the host cannot delay, the command fails with the plain message: finish editing, then try again", async () => {
+    const double = createExcelDouble(inspectionSeed({ cases: 5 }), { delayForCellEdit: false });
+    const uninstall = double.install();
+    try {
+      double.editMode = true;
+      const error = await selectCell("Cases", "F7").catch((e: unknown) => e);
+      expect(formatOfficeError(error)).toMatchObject({ code: "InvalidOperationInCellEditMode", action: "Finish editing the cell, press Enter, then try again." });
+      expect(double.selection).toBeNull();
+    } finally {
+      uninstall();
+    }
+  });
+});
+
 describe("formatOfficeError", () => {
   const error = (code: string, message = "raw") => new FakeOfficeError(code, message, "Range.values");
 
