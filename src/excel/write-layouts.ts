@@ -1,11 +1,15 @@
 /**
  * Renders the engine's sheet layouts (Summary, Strengths & improvements) into the open workbook.
  *
- * Never a mix of old and new: the new sheets are built under temporary names, and only the last
- * sync deletes the generated sheets they replace (recognised by their A2 marker, even renamed)
- * and renames the new ones into place. If anything fails, the temporary sheets are removed and
- * the previous generated sheets stay as they were. A user's own sheet with a wanted name is never
- * touched: the new sheet takes a free name and a notice says so.
+ * Never a mix of old and new, and never neither: the new sheets are built under temporary names,
+ * and only the last sync swaps them in for the generated sheets they replace (recognised by their
+ * A2 marker, even renamed): the old ones renamed out of the way, the new ones renamed into place,
+ * and only then the old ones deleted. A batch is not a transaction (a failing command leaves the
+ * ones before it applied), so that order means any failure leaves both sets, and the clean-up
+ * puts the previous sheets back or, once their deletion had begun, finishes the swap. A user's
+ * own sheet with a wanted name is never touched: the new sheet takes a free name and a notice
+ * says so. A new sheet is activated in the last sync, never in the sync that created it (Excel on
+ * the web does not activate a sheet added in the same batch, office-js#930).
  *
  * Syncs: 1 (sheet names) + W (writes; the first also reads every sheet's A2) + 1 (swap) = 3 for
  * any layout whose commands fit one request. W grows only with the payload, never with a count of
@@ -22,6 +26,7 @@ import {
   layoutBands,
   planSheetNames,
   styleGroups,
+  type SheetNamePlan,
   widthRuns,
   type ExistingSheet,
 } from "./layout-plan";
@@ -201,6 +206,14 @@ function packRequests(layouts: readonly SheetLayout[], maxRequestBytes: number):
   return requests;
 }
 
+/** What a failed build must undo or finish: the new sheets and the generated sheets they replace. */
+interface SwapState {
+  /** The new sheets: their ids once known, else their temporary names. */
+  readonly added: { readonly key: string; readonly target: string }[];
+  /** The generated sheets being replaced: id and original name. */
+  readonly replaced: { readonly id: string; readonly name: string }[];
+}
+
 /**
  * Writes the layouts as new sheets, replacing the generated sheets of the same kinds.
  * @example
@@ -211,21 +224,25 @@ export async function writeLayouts(layouts: readonly SheetLayout[], options: Wri
   const run = runnerOf(options);
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const requests = packRequests(layouts, maxRequestBytes);
-  let tempNames: string[] = [];
+  const swap: SwapState = { added: [], replaced: [] };
   try {
     return await run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
+      worksheets.load("items/name,items/id");
       await context.sync();
 
-      const existing = worksheets.items.map((s) => s.name);
-      tempNames = chooseTempNames(existing, layouts.length);
-      const markers = existing.map((name) => {
+      const existing = worksheets.items.map((s) => ({ name: s.name, id: s.id }));
+      const tempNames = chooseTempNames(
+        existing.map((e) => e.name),
+        layouts.length,
+      );
+      const markers = existing.map(({ name }) => {
         const a2 = worksheets.getItem(name).getRange("A2");
         a2.load("values");
         return a2;
       });
-      const sheets = tempNames.map((name) => worksheets.add(name));
+      const sheets = tempNames.map((name) => worksheets.add(name).load("id"));
+      tempNames.forEach((name) => swap.added.push({ key: name, target: name }));
       // One sync per request; the count depends on the bytes to send, not on rows.
       for (const request of requests) {
         for (const op of request) op.apply(sheets[op.layout]!);
@@ -233,38 +250,84 @@ export async function writeLayouts(layouts: readonly SheetLayout[], options: Wri
         await context.sync();
       }
 
-      const info: ExistingSheet[] = existing.map((name, i) => {
+      const info: ExistingSheet[] = existing.map(({ name }, i) => {
         const a2 = markers[i]!.values[0]?.[0];
         const kind = generatedKindOf(a2);
         return { name, kind, leftover: isTempSheetName(name) && (kind !== null || a2 === "" || a2 === null) };
       });
       const plan = planSheetNames(info, layouts);
-      for (const name of plan.deletions) worksheets.getItem(name).delete();
-      sheets.forEach((sheet, i) => {
-        sheet.name = plan.targets[i]!;
-      });
-      plan.order.forEach((name, position) => {
-        const i = plan.targets.indexOf(name);
-        if (i >= 0) sheets[i]!.position = position;
-      });
+      queueSwap(context, plan, existing, sheets, tempNames, swap);
       if (options.activate ?? true) sheets[0]!.activate();
       await context.sync();
       return { sheets: plan.targets, replaced: plan.replaced.filter((r): r is string => r !== null), notices: plan.notices };
     });
   } catch (error) {
-    if (tempNames.length > 0) await removeSheets(run, tempNames).catch(() => undefined);
+    if (swap.added.length > 0) await undoOrFinishSwap(run, swap).catch(() => undefined);
     throw error;
   }
 }
 
-/** Deletes the named sheets that exist (two syncs; used after a failed build). */
-async function removeSheets(run: ExcelRunner, names: readonly string[]): Promise<void> {
+/**
+ * Queues the swap so that a batch stopped after any of its commands leaves both the previous
+ * generated sheets and the new ones (and `undoOrFinishSwap` can put either back in place):
+ * the sheets being replaced are first renamed out of the way (to free temporary names), the new
+ * sheets take their names, and only then is anything deleted; the order and the active sheet
+ * come last. Batches are not transactions: every command before a failing one stays applied.
+ */
+function queueSwap(
+  context: Excel.RequestContext,
+  plan: SheetNamePlan,
+  existing: readonly { readonly name: string; readonly id: string }[],
+  sheets: readonly Excel.Worksheet[],
+  tempNames: readonly string[],
+  swap: SwapState,
+): void {
+  const worksheets = context.workbook.worksheets;
+  const replaced = plan.replaced.filter((r): r is string => r !== null);
+  const retiredNames = chooseTempNames([...existing.map((e) => e.name), ...tempNames], replaced.length);
+  const byName = new Map(existing.map((e) => [e.name, e.id]));
+  swap.added.length = 0;
+  sheets.forEach((sheet, i) => swap.added.push({ key: sheet.id, target: plan.targets[i]! }));
+  replaced.forEach((name, i) => {
+    const id = byName.get(name)!;
+    swap.replaced.push({ id, name });
+    worksheets.getItem(id).name = retiredNames[i]!;
+  });
+  sheets.forEach((sheet, i) => {
+    sheet.name = plan.targets[i]!;
+  });
+  for (const name of plan.deletions) worksheets.getItem(byName.get(name) ?? name).delete();
+  plan.order.forEach((name, position) => {
+    const i = plan.targets.indexOf(name);
+    if (i >= 0) sheets[i]!.position = position;
+  });
+}
+
+/**
+ * After a failed build: while every sheet being replaced still exists, the previous state is put
+ * back (the new sheets deleted, the old ones given their names again); once some were deleted,
+ * the swap is finished instead (the rest deleted), since the new sheets already have their names.
+ * Two syncs.
+ */
+async function undoOrFinishSwap(run: ExcelRunner, swap: SwapState): Promise<void> {
   await run(async (context) => {
-    const probes = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    const worksheets = context.workbook.worksheets;
+    const added = swap.added.map((a) => worksheets.getItemOrNullObject(a.key).load("name"));
+    const replaced = swap.replaced.map((r) => worksheets.getItemOrNullObject(r.id).load("name"));
     await context.sync();
-    const found = probes.filter((p) => !p.isNullObject);
-    if (found.length === 0) return;
-    for (const sheet of found) sheet.delete();
+    if (replaced.every((r) => !r.isNullObject)) {
+      for (const sheet of added) if (!sheet.isNullObject) sheet.delete();
+      replaced.forEach((sheet, i) => {
+        const original = swap.replaced[i]!.name;
+        if (sheet.name !== original) sheet.name = original;
+      });
+    } else {
+      for (const sheet of replaced) if (!sheet.isNullObject) sheet.delete();
+      added.forEach((sheet, i) => {
+        const target = swap.added[i]!.target;
+        if (!sheet.isNullObject && sheet.name !== target) sheet.name = target;
+      });
+    }
     await context.sync();
   });
 }

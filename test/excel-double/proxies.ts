@@ -480,6 +480,11 @@ function loadItems<T extends FakeClientObject>(collection: FakeClientObject, arg
   });
 }
 
+/** A sheet's id as Excel gives it: a GUID in braces. */
+function worksheetId(sheet: SheetState): string {
+  return `{${String(sheet.id).padStart(8, "0")}-0000-0000-0000-000000000000}`;
+}
+
 export class FakeWorksheetCollection extends FakeClientObject<WorkbookState> {
   constructor(context: FakeRequestContext, parent: FakeWorkbook) {
     super(context, parent, false, (p) => p as WorkbookState, "WorksheetCollection");
@@ -496,7 +501,8 @@ export class FakeWorksheetCollection extends FakeClientObject<WorkbookState> {
   }
 
   private sheetNamed(state: WorkbookState, key: string): SheetState {
-    const sheet = state.findSheet(key) ?? state.sheets.find((s) => String(s.id) === key);
+    // getItem takes a sheet's name or its id (a GUID in braces, stable across renames).
+    const sheet = state.findSheet(key) ?? state.sheets.find((s) => worksheetId(s) === key.toUpperCase());
     if (!sheet) throw officeError(FakeErrorCodes.itemNotFound, `The requested worksheet "${key}" doesn't exist.`, "WorksheetCollection.getItem");
     return sheet;
   }
@@ -552,7 +558,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
       case "name":
         return sheet.name;
       case "id":
-        return `{${String(sheet.id).padStart(8, "0")}-0000-0000-0000-000000000000}`;
+        return worksheetId(sheet);
       case "position":
         return this._state().sheets.indexOf(sheet);
       case "visibility":

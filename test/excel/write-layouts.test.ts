@@ -326,6 +326,56 @@ describe("a failed build leaves the previous generated sheets", () => {
   });
 });
 
+describe("the final swap, failing at each of its commands", () => {
+  const LATER = new Date(2026, 1, 20, 14, 0);
+
+  /** A workbook with generated sheets from an earlier build, and the layouts of a new one. */
+  async function rebuilt() {
+    const double = workbook({ extraSheets: [{ name: "Notes", rows: [["mine"]] }] });
+    await build(double);
+    const layouts = buildReportLayouts(await analysed(double), { generatedAt: LATER });
+    double.resetStats();
+    return { double, layouts };
+  }
+
+  /** The generated sheets by kind: name and a snapshot of their cells. */
+  function generated(double: ExcelDouble): Record<string, { name: string; cells: string }[]> {
+    const out: Record<string, { name: string; cells: string }[]> = {};
+    for (const name of double.sheetNames()) {
+      const kind = generatedKindOf(double.sheet(name).value("A2"));
+      if (kind) (out[kind] ??= []).push({ name, cells: snapshot(double, name) });
+    }
+    return out;
+  }
+
+  test("every failure point leaves the previous generated sheets or the new ones, never neither", async () => {
+    const before = await rebuilt();
+    const previous = generated(before.double);
+    const complete = await rebuilt();
+    await writeLayouts(complete.layouts, { run: runnerFor(complete.double) });
+    const next = generated(complete.double);
+    const finalOps = complete.double.syncLog[complete.double.syncLog.length - 1]!.ops;
+    expect(finalOps).toBeGreaterThan(4);
+    expect(next).not.toEqual(previous);
+
+    const outcomes = new Set<string>();
+    for (let afterOps = 0; afterOps <= finalOps; afterOps++) {
+      const { double, layouts } = await rebuilt();
+      double.failSync({ at: 3, code: "GeneralException", afterOps });
+      const error = await writeLayouts(layouts, { run: runnerFor(double) }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "GeneralException" });
+      const now = generated(double);
+      const state = JSON.stringify(now) === JSON.stringify(previous) ? "previous" : JSON.stringify(now) === JSON.stringify(next) ? "new" : "neither";
+      expect({ afterOps, state, sheets: double.sheetNames() }).toMatchObject({ afterOps, state: expect.stringMatching(/^(previous|new)$/) });
+      expect(double.sheetNames().filter((n) => n.startsWith("CIW build"))).toEqual([]);
+      expect(double.sheet("Notes").value("A1")).toBe("mine");
+      outcomes.add(state);
+    }
+    // Early failures put the previous sheets back; once the old ones are being deleted, the swap is finished.
+    expect([...outcomes].sort()).toEqual(["new", "previous"]);
+  });
+});
+
 describe("request size", () => {
   function bigLayout(rows: number, noteLength: number): SheetLayout {
     const note = "n".repeat(noteLength);
