@@ -4,7 +4,9 @@
  * widths), the Interviews table, the Second marking table, and the Criteria and Settings sheets. Only what does not exist
  * yet is created; an existing sheet or table of the same name is never touched.
  *
- * Two syncs whatever the number of blank rows: one to see what exists, one to create the rest.
+ * Syncs, whatever the number of blank rows: one to see what exists, one to create the rest, and a
+ * third to activate the first new sheet (Excel on the web does not activate a sheet in the sync
+ * that added it, office-js#930); two when nothing was missing.
  */
 import { buildTemplate, columnLetters, SHEET_NAMES, TABLE_NAMES, type SheetTemplate, type TableTemplate, type WorkbookTemplate } from "../core";
 import { charsToPoints, needsTextFormat } from "./office-values";
@@ -70,8 +72,11 @@ export async function setUpWorkbook(options: SetUpWorkbookOptions = {}): Promise
       created.push(part.sheet);
       added.push(sheet);
     }
-    added[0]?.activate();
     await context.sync();
+    if (added[0]) {
+      added[0].activate();
+      await context.sync();
+    }
 
     const message =
       created.length === 0

@@ -103,6 +103,11 @@ export interface ExcelDoubleOptions {
    * being edited fails with InvalidOperationInCellEditMode, as it always does without the option.
    */
   readonly delayForCellEdit?: boolean;
+  /**
+   * "web" (default) or "desktop". On the web a sheet activated in the same sync that added it is
+   * not activated (office-js#930; Microsoft's own helper syncs first, office-js-helpers#30).
+   */
+  readonly platform?: "web" | "desktop";
 }
 
 /** Regional formats whose list separator is ";" (their decimal separator is ","). */
@@ -271,6 +276,9 @@ export class ExcelDouble implements DoubleHooks {
   readonly syncLog: SyncRecord[] = [];
   /** Whether the host delays batches for cell edit mode when asked to. */
   readonly supportsDelayForCellEdit: boolean;
+  readonly platform: "web" | "desktop";
+  /** Sheets added by the sync being run. */
+  readonly addedThisSync = new Set<number>();
   private editing = false;
   private editEnded: (() => void)[] = [];
   requestLimitBytes: number;
@@ -288,6 +296,7 @@ export class ExcelDouble implements DoubleHooks {
     this.nullChildren = options.nullChildren ?? "propagate";
     this.listSeparator = listSeparatorOf(options.locale ?? "en-GB");
     this.supportsDelayForCellEdit = options.delayForCellEdit ?? true;
+    this.platform = options.platform ?? "web";
     this.requestLimitBytes = options.requestLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.responseLimitBytes = options.responseLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.cellLimit = options.cellLimit ?? READ_CELL_LIMIT;
@@ -390,6 +399,7 @@ export class ExcelDouble implements DoubleHooks {
     }
     const injected = this.failures.find((f) => f.at === absolute);
     this.responseBytes = 0;
+    this.addedThisSync.clear();
     let applied = 0;
     for (const op of ops) {
       if (injected && applied >= injected.afterOps) fail(officeError(injected.code, injected.message, op.name));
@@ -434,7 +444,7 @@ export class ExcelDouble implements DoubleHooks {
     g["OfficeExtension"] = { Error: FakeOfficeError, ErrorCodes: FakeErrorCodes };
     g["Office"] = {
       HostType: { Excel: "Excel" },
-      onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
+      onReady: async () => ({ host: "Excel", platform: this.platform === "web" ? "OfficeOnline" : "PC" }),
       context: {
         requirements: {
           // The double implements what the adapter needs from ExcelApi up to 1.9.

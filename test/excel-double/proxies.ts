@@ -63,6 +63,9 @@ export interface DoubleHooks {
   /** Most cells one read may return, and what a larger read gives. */
   readonly cellLimit: number;
   readonly overCellLimit: "null" | "RangeExceedsLimit";
+  readonly platform: "web" | "desktop";
+  /** Ids of the sheets added by the sync being run. */
+  readonly addedThisSync: Set<number>;
   record(kind: string, sheet: SheetState | null, rects: readonly Rect[] | null, data?: unknown): void;
   addResponse(value: unknown): void;
   runSync(context: FakeRequestContext): Promise<void>;
@@ -519,6 +522,7 @@ export class FakeWorksheetCollection extends FakeClientObject<WorkbookState> {
     return this._create("add", name === undefined ? [] : [name], () =>
       new FakeWorksheet(this.context, this, false, (p) => {
         const sheet = (p as WorkbookState).addSheet(name);
+        this._hooks().addedThisSync.add(sheet.id);
         this._hooks().record("sheet-add", sheet, null, { name: sheet.name });
         return sheet;
       }),
@@ -747,6 +751,12 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   activate(): void {
     this._command("activate", { method: "activate" }, (sheet) => {
       if (sheet.visibility !== "Visible") throw officeError(FakeErrorCodes.invalidOperation, "A hidden sheet cannot be activated.");
+      const hooks = this._hooks();
+      if (hooks.platform === "web" && hooks.addedThisSync.has(sheet.id)) {
+        // Excel on the web leaves the active sheet as it was (office-js#930).
+        hooks.record("activate-ignored", sheet, null);
+        return;
+      }
       this._state().activeSheetId = sheet.id;
       this._hooks().record("activate", sheet, null);
     });

@@ -308,6 +308,25 @@ describe("what Excel does with input", () => {
   });
 });
 
+describe("activating a new sheet", () => {
+  async function activeAfter(platform: "web" | "desktop", syncFirst: boolean): Promise<string | null> {
+    const double = createExcelDouble({ sheets: [{ name: "Sheet1" }] }, { platform });
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.add("New");
+      if (syncFirst) await context.sync();
+      sheet.activate();
+      await context.sync();
+    });
+    return double.activeSheet;
+  }
+
+  test("on the web, only after the sync that added it (office-js#930); on the desktop, in the same sync too", async () => {
+    expect(await activeAfter("web", false)).toBe("Sheet1");
+    expect(await activeAfter("web", true)).toBe("New");
+    expect(await activeAfter("desktop", false)).toBe("New");
+  });
+});
+
 describe("structured references in formulas", () => {
   const header = "2.1 Risk [draft] #1 o'clock";
   async function write(formula: string): Promise<string> {

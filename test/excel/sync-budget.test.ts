@@ -19,7 +19,8 @@ test("syncs per command do not grow with the number of cases, and stay at 4 or f
     expect(counts[0]).toBeLessThanOrEqual(4);
   }
   expect(m.syncs).toEqual({
-    setup: { "20": 2, "2000": 2, "20000": 2 },
+    // Set-up's third sync activates the new Cases sheet after the sync that created it (Excel on the web).
+    setup: { "20": 3, "2000": 3, "20000": 3 },
     check: { "20": 2, "2000": 2, "20000": 2 },
     build: { "20": 3, "2000": 3, "20000": 3 },
   });
