@@ -25,7 +25,11 @@ export interface Grid {
   readonly tableName?: string;
 }
 
-/** The Excel error values, as Excel spells them. */
+/**
+ * The Excel error values, as Excel spells them: every one the Office.js type definitions list for
+ * `ErrorCellValue` (#BLOCKED!, #BUSY!, #CALC!, #CONNECT!, #DIV/0!, #EXTERNAL!, #FIELD!,
+ * #GETTING_DATA, #N/A, #NAME?, #NULL!, #NUM!, #REF!, #SPILL!, #VALUE!) and #UNKNOWN!.
+ */
 export const EXCEL_ERRORS = [
   "#NULL!",
   "#DIV/0!",
@@ -42,6 +46,7 @@ export const EXCEL_ERRORS = [
   "#CONNECT!",
   "#BUSY!",
   "#UNKNOWN!",
+  "#EXTERNAL!",
 ] as const;
 
 /**

@@ -38,13 +38,24 @@ export function parseOfficeAddress(address: string): SheetRect {
 const ERRORS = new Set<string>(EXCEL_ERRORS);
 
 /**
- * A value from `Range.values` as the engine's cell value: "" is empty, Excel's error strings
- * ("#N/A") become errors, dates stay serial numbers.
- * @example fromOfficeValue("#N/A") // { error: "#N/A" }
+ * Whether a value from `Range.values` reads like an Excel error ("#N/A"): an error, or text that
+ * only `Range.valueTypes` can tell apart.
+ * @example readsAsError("#N/A") // true
  */
-export function fromOfficeValue(value: unknown): CellValue {
+export function readsAsError(value: unknown): boolean {
+  return typeof value === "string" && ERRORS.has(value);
+}
+
+/**
+ * A value from `Range.values` as the engine's cell value: "" is empty, Excel's error strings
+ * ("#N/A") become errors, dates stay serial numbers. `Range.values` gives an error and text
+ * that reads like one alike; with the cell's `valueTypes` entry ("Error", "String"…) they differ.
+ * @example fromOfficeValue("#N/A") // { error: "#N/A" }; fromOfficeValue("#N/A", "String") // "#N/A"
+ */
+export function fromOfficeValue(value: unknown, valueType?: string): CellValue {
+  if (valueType === "Error" && typeof value === "string") return { error: value };
   if (value === null || value === undefined || value === "") return null;
-  if (typeof value === "string") return ERRORS.has(value) ? { error: value } : value;
+  if (typeof value === "string") return valueType === undefined && ERRORS.has(value) ? { error: value } : value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "boolean") return value;
   return null;

@@ -22,7 +22,7 @@
  * Below those limits the count stays at two.
  */
 import { MODERATION_MARKER, SHEET_NAMES, TABLE_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
-import { errorCodeOf, fromOfficeValue, parseOfficeAddress } from "./office-values";
+import { errorCodeOf, fromOfficeValue, parseOfficeAddress, readsAsError } from "./office-values";
 import { runnerOf, type AdapterOptions } from "./run";
 
 /** Which engine input a grid is. */
@@ -82,7 +82,12 @@ interface RawBlock {
   /** null while still to be read (in bands). */
   readonly values: readonly (readonly unknown[])[] | null;
   readonly columnNames: readonly string[] | null;
+  /** `valueTypes` of the cells whose value reads like an error, by {@link cellKey}. */
+  readonly types?: ReadonlyMap<number, string>;
 }
+
+/** A cell's key within a block (row and column relative to the block). */
+const cellKey = (row: number, col: number): number => row * 16_384 + col;
 
 const fold = (s: string): string => s.trim().toLowerCase();
 
@@ -161,6 +166,7 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
       blocks.push({ address: range.isNullObject ? null : range.address, values: range.isNullObject ? [] : Array.isArray(range.values) ? range.values : null, columnNames: null });
     }
     await fillInBands(context, blocks, cellsPerBand);
+    await readErrorTypes(context, blocks);
 
     const sources: GridSource[] = [];
     const grids: Partial<Record<GridRole, Grid>> = {};
@@ -302,14 +308,67 @@ async function fillInBands(context: Excel.RequestContext, blocks: RawBlock[], ce
   for (const [i, rows] of values) blocks[i] = { ...blocks[i]!, values: rows };
 }
 
-function toRow(values: readonly unknown[]): CellValue[] {
-  return values.map(fromOfficeValue);
+/** Runs of one column's cells that read like an error, whose types are still to be read. */
+interface TypeRun {
+  readonly block: number;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+}
+
+/** Most ranges whose types one sync asks for. */
+const TYPE_RUNS_PER_SYNC = 2_000;
+
+/**
+ * Reads `valueTypes` for the cells whose value reads like an Excel error ("#N/A"), which
+ * `values` gives alike for an error and for text: one more sync, only when there are such cells,
+ * for their runs down each column (not the whole range, which would double the response).
+ */
+async function readErrorTypes(context: Excel.RequestContext, blocks: RawBlock[]): Promise<void> {
+  const runs: TypeRun[] = [];
+  blocks.forEach((b, block) => {
+    if (b.values === null || b.address === null) return;
+    const values = b.values;
+    const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+    for (let col = 0; col < width; col++) {
+      let start = -1;
+      for (let row = 0; row <= values.length; row++) {
+        const hit = row < values.length && readsAsError(values[row]![col]);
+        if (hit && start < 0) start = row;
+        if (!hit && start >= 0) {
+          runs.push({ block, row: start, col, rows: row - start });
+          start = -1;
+        }
+      }
+    }
+  });
+  const types = new Map<number, Map<number, string>>();
+  for (let k = 0; k < runs.length; k += TYPE_RUNS_PER_SYNC) {
+    const chunk = runs.slice(k, k + TYPE_RUNS_PER_SYNC);
+    const ranges = chunk.map((run) => {
+      const rect = parseOfficeAddress(blocks[run.block]!.address!);
+      return context.workbook.worksheets.getItem(rect.sheet).getRangeByIndexes(rect.top + run.row, rect.left + run.col, run.rows, 1).load("valueTypes");
+    });
+    // Bounded by the number of error-like runs, not rows; one sync in all but extreme workbooks.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    chunk.forEach((run, j) => {
+      let map = types.get(run.block);
+      if (!map) types.set(run.block, (map = new Map()));
+      ranges[j]!.valueTypes.forEach((t, i) => map.set(cellKey(run.row + i, run.col), String(t[0])));
+    });
+  }
+  for (const [block, map] of types) blocks[block] = { ...blocks[block]!, types: map };
+}
+
+function toRow(block: RawBlock, row: number): CellValue[] {
+  return (block.values?.[row] ?? []).map((v, col) => fromOfficeValue(v, block.types?.get(cellKey(row, col))));
 }
 
 function tableGrid(p: Planned, block: RawBlock): Grid {
   if (block.address === null) return { sheet: p.name, top: 0, left: 0, rows: [], tableName: p.name };
   const rect = parseOfficeAddress(block.address);
-  let rows = (block.values ?? []).map(toRow);
+  let rows = (block.values ?? []).map((_, r) => toRow(block, r));
   if (p.showTotals && rows.length > 1) rows = rows.slice(0, -1);
   let top = rect.top;
   if (!p.showHeaders) {
@@ -329,8 +388,7 @@ function sheetGrid(name: string, block: RawBlock): Grid {
   const rows: CellValue[][] = [];
   for (let r = 0; r <= rect.bottom; r++) {
     const row = new Array<CellValue>(width).fill(null);
-    const source = r >= rect.top ? block.values?.[r - rect.top] : undefined;
-    if (source) for (let c = 0; c < source.length; c++) row[rect.left + c] = fromOfficeValue(source[c]);
+    if (r >= rect.top) toRow(block, r - rect.top).forEach((v, c) => (row[rect.left + c] = v));
     rows.push(row);
   }
   return { sheet: rect.sheet === "" ? name : rect.sheet, top: 0, left: 0, rows };

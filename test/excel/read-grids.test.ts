@@ -3,7 +3,7 @@
  * positions, in two syncs.
  */
 import { analyseWorkbook, buildTemplate, criterionHeader, BUILT_IN_FRAMEWORK, type Analysis, type CellValue, type Grid } from "../../src/core";
-import { readWorkbookGrids } from "../../src/excel";
+import { fromOfficeValue, readWorkbookGrids } from "../../src/excel";
 import { createExcelDouble, type SeedValue } from "../excel-double";
 import { ensureCell } from "../excel-double/workbook-state";
 import { caseRows, inspectionSeed } from "../excel-double/inspection-seed";
@@ -63,7 +63,8 @@ describe("readWorkbookGrids", () => {
     expect(invalid).toMatchObject({ sheet: "Cases", cell: "F7", criterionId: "1.1" });
     expect(analysis.issues.find((i) => i.code === "cell-error")?.cell).toBe("D9");
     expect(summary(analysis)).toEqual(summary(expectedAnalysis(rows, { sheet: "Cases", top: 2, left: 1, tableName: "Cases" })));
-    expect(double.syncs).toBe(2);
+    // Two syncs, and a third for the types of the values that read like an error (D9 holds #N/A).
+    expect(double.syncs).toBe(3);
   });
 
   test("a plain Cases range (no table) gives the same analysis as the engine on the same cells", async () => {
@@ -76,7 +77,7 @@ describe("readWorkbookGrids", () => {
     const analysis = analyseWorkbook(result.grids);
     expect(summary(analysis)).toEqual(summary(expectedAnalysis(rows, { sheet: "Cases", top: 0, left: 0 })));
     expect(analysis.issues.find((i) => i.code === "invalid-value")?.cell).toBe("E5");
-    expect(withPlain.syncs).toBe(2);
+    expect(withPlain.syncs).toBe(3);
   });
 
   test("the table and the plain range of the same data count the same", async () => {
@@ -182,6 +183,32 @@ describe("readWorkbookGrids", () => {
     if (result.kind !== "ok") throw new Error("expected ok");
     expect(result.grids.cases.rows[1]![0]).toBe("C1");
     expect(result.grids.settings!.rows[1]![1]).toBe(45000);
+  });
+
+  test("an error value is told from text that reads like one (valueTypes), every error value the type definitions list", async () => {
+    const rows = caseRows({ cases: 4 });
+    const header = rows[0]!;
+    const notes = header.indexOf("1 Notes");
+    const sentence = header.indexOf("Sentence");
+    rows[1]![notes] = "#N/A";
+    rows[2]![sentence] = { error: "#N/A" };
+    rows[3]![notes] = { error: "#EXTERNAL!" };
+    rows[4]![notes] = "#REF! was in the plan";
+    const double = createExcelDouble({ sheets: [{ name: "Cases", rows }] });
+    const result = await readWorkbookGrids({ run: runnerFor(double) });
+    if (result.kind !== "ok") throw new Error("expected ok");
+    const grid = result.grids.cases.rows;
+    expect(grid[1]![notes]).toBe("#N/A");
+    expect(grid[2]![sentence]).toEqual({ error: "#N/A" });
+    expect(grid[3]![notes]).toEqual({ error: "#EXTERNAL!" });
+    expect(grid[4]![notes]).toBe("#REF! was in the plan");
+    // Only values that read like an error cost a third sync, for their types.
+    expect(double.syncs).toBe(3);
+    for (const error of ["#BLOCKED!", "#BUSY!", "#CALC!", "#CONNECT!", "#DIV/0!", "#EXTERNAL!", "#FIELD!", "#GETTING_DATA", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#SPILL!", "#VALUE!"]) {
+      expect(fromOfficeValue(error, "Error")).toEqual({ error });
+      expect(fromOfficeValue(error)).toEqual({ error });
+      expect(fromOfficeValue(error, "String")).toBe(error);
+    }
   });
 
   test("the read costs two syncs at 20 and at 20,000 cases", async () => {
