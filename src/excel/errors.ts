@@ -79,7 +79,8 @@ const BY_CODE: Readonly<Record<string, Advice>> = {
     action: "Click anywhere in the workbook, then try again.",
   },
   ApiNotFound: {
-    message: "This version of Excel is too old for the add-in (it needs the Excel JavaScript API 1.9: Excel 2019 or Microsoft 365, or Excel on the web).",
+    message:
+      "This version of Excel is too old for the add-in. It needs the Excel JavaScript API 1.9, which comes with Microsoft 365, retail Office 2019 from version 1903, Office 2021 or later, Excel on the web and Excel for Mac 16.24 or later (volume-licensed Office 2019 stops at 1.7).",
     action: "Update Office, or use Excel on the web.",
   },
   ApiNotAvailable: {
