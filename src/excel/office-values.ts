@@ -36,6 +36,7 @@ export function parseOfficeAddress(address: string): SheetRect {
 }
 
 const ERRORS = new Set<string>(EXCEL_ERRORS);
+const ERRORS_FOLDED = new Set<string>(EXCEL_ERRORS.map((e) => e.toLowerCase()));
 
 /**
  * Whether a value from `Range.values` reads like an Excel error ("#N/A"): an error, or text that
@@ -63,18 +64,19 @@ export function fromOfficeValue(value: unknown, valueType?: string): CellValue {
 
 /**
  * Whether Excel would not keep this string as the same text when written through `values` or
- * `formulas` (a formula, a number, a date, a percentage, TRUE/FALSE…), so the cell needs the
- * text number format "@" first.
+ * `formulas` (a formula, a number, a date, a time, a percentage, an amount, TRUE/FALSE, an error's
+ * spelling such as #N/A, a leading apostrophe…), so the cell needs the text number format "@" first.
  * @example needsTextFormat("=1+1") // true; needsTextFormat("1.10") // true; needsTextFormat("Yes") // false
  */
 export function needsTextFormat(text: string): boolean {
   const t = text.trim();
   if (t === "") return false;
   if (/^[=+\-@']/.test(text) || /^[=+\-@]/.test(t)) return true;
-  if (/^[-+]?[$£€¥]?\s?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?\s?%?$/i.test(t)) return true;
+  if (/^[-+]?[$£€¥]?\s?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?\s?[%$£€¥]?$/i.test(t)) return true;
+  if (ERRORS_FOLDED.has(t.toLowerCase())) return true;
   if (/^\(\s?[$£€¥]?\s?[\d,.]+\s?\)$/.test(t)) return true;
   if (/^(true|false)$/i.test(t)) return true;
-  if (/^\d{1,4}\s*[-/.]\s*\d{1,2}(\s*[-/.]\s*\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/.test(t)) return true;
+  if (/^\d{1,4}\s*[-/.]\s*\d{1,2}(\s*[-/.]\s*\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]m?)?)?$/i.test(t)) return true;
   if (/^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]m?)?$/i.test(t)) return true;
   if (/^\d+\s+\d+\/\d+$/.test(t)) return true;
   const month = "(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)";

@@ -272,6 +272,7 @@ export class ExcelDouble implements DoubleHooks {
   readonly state = new WorkbookState();
   readonly nullChildren: "propagate" | "throw";
   readonly listSeparator: "," | ";";
+  readonly locale: string;
   readonly recorded: RecordedWrite[] = [];
   readonly syncLog: SyncRecord[] = [];
   /** Whether the host delays batches for cell edit mode when asked to. */
@@ -294,7 +295,8 @@ export class ExcelDouble implements DoubleHooks {
 
   constructor(seed: WorkbookSeed = {}, options: ExcelDoubleOptions = {}) {
     this.nullChildren = options.nullChildren ?? "propagate";
-    this.listSeparator = listSeparatorOf(options.locale ?? "en-GB");
+    this.locale = options.locale ?? "en-GB";
+    this.listSeparator = listSeparatorOf(this.locale);
     this.supportsDelayForCellEdit = options.delayForCellEdit ?? true;
     this.platform = options.platform ?? "web";
     this.requestLimitBytes = options.requestLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;

@@ -60,6 +60,8 @@ export interface DoubleHooks {
   readonly nullChildren: "propagate" | "throw";
   /** The list separator of the Windows regional format ("," in English, ";" in German, French, Czech, Dutch…). */
   readonly listSeparator: "," | ";";
+  /** The regional format ("en-GB"): how typed dates are read. */
+  readonly locale: string;
   /** Most cells one read may return, and what a larger read gives. */
   readonly cellLimit: number;
   readonly overCellLimit: "null" | "RangeExceedsLimit";
@@ -918,7 +920,7 @@ export class FakeRange extends FakeClientObject<RangeEntity> {
             cell.formula = null;
           } else if (typeof v === "string") {
             if (v.length > 32767) throw officeError(FakeErrorCodes.invalidArgument, "Text values are limited to 32,767 characters.");
-            const parsed = parseInput(v, cell.numberFormat);
+            const parsed = parseInput(v, cell.numberFormat, this._hooks().locale);
             if (parsed.formula !== null) assertFormulaReferences(this._state(), parsed.formula, `Range.${prop}`);
             cell.value = parsed.value;
             cell.formula = parsed.formula;

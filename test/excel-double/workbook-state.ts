@@ -282,20 +282,7 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
   return bottom < 0 ? null : { top, left, bottom, right };
 }
 
-/** How Excel reads a string typed into (or written by `values`/`formulas` to) a cell. */
-export function parseInput(input: string, numberFormat: string): { value: Scalar | null; formula: string | null } {
-  if (numberFormat === "@") return { value: input, formula: null };
-  if (input === "") return { value: null, formula: null };
-  // Excel: "If the value starts with a plus (+), minus (-), or equal sign (=), Excel interprets this value as a formula."
-  const trimmed = input.trim();
-  const numeric = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(trimmed);
-  if (numeric) return { value: Number(trimmed), formula: null };
-  if (/^[=+\-@]/.test(input) && input.length > 1) return { value: null, formula: input.startsWith("=") ? input : `=${input}` };
-  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === "true", formula: null };
-  const percent = /^([-+]?\d+(\.\d+)?)\s*%$/.exec(trimmed);
-  if (percent) return { value: Number(percent[1]) / 100, formula: null };
-  return { value: input, formula: null };
-}
+export { parseInput } from "./input";
 
 /** What `Range.values` returns for a cell. */
 export function cellValueOut(cell: CellState | undefined): Scalar {

@@ -360,6 +360,35 @@ describe("structured references in formulas", () => {
   });
 });
 
+describe("values written as typed entry", () => {
+  test("numbers, amounts, percentages, fractions, dates, times, logicals and error spellings are converted; @ keeps text; a leading apostrophe is dropped", async () => {
+    const typed = ["1,000", "£5", "(1,000)", "50%", "1 1/2", "15/1/2026", "10:30", "TRUE", "#N/A", "'007", "12 Angry Men"];
+    const double = seeded();
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      sheet.getRange("A1:K1").values = [typed];
+      const text = sheet.getRange("A2:K2");
+      text.numberFormat = [typed.map(() => "@")];
+      text.values = [typed];
+      await context.sync();
+    });
+    const notes = double.sheet("Notes");
+    // 15 January 2026 is day 46,037 counted from 30 December 1899; 10:30 is 0.4375 of a day.
+    expect(["A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1", "J1", "K1"].map((a) => notes.cell(a)!.value)).toEqual([1000, 5, -1000, 0.5, 1.5, 46037, 0.4375, true, "007", "12 Angry Men"]);
+    expect(notes.cell("I1")!.value).toEqual({ error: "#N/A" });
+    expect(notes.values("A2:K2")).toEqual([typed]);
+  });
+
+  test("day and month follow the regional format (en-US month first)", async () => {
+    const double = createExcelDouble({ sheets: [{ name: "Notes" }] }, { locale: "en-US" });
+    await run(double, async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("A1:B1").values = [["1/15/2026", "15/1/2026"]];
+      await context.sync();
+    });
+    expect(double.sheet("Notes").values("A1:B1")).toEqual([[46037, "15/1/2026"]]);
+  });
+});
+
 describe("protection, edit mode, failures", () => {
   test("writing to a protected sheet fails at sync with AccessDenied", async () => {
     const double = seeded();

@@ -5,6 +5,7 @@
 import { GENERATED_MARKER_PREFIX, type SheetLayout } from "../../src/core";
 import { charsToPoints, fromOfficeValue, layoutBands, needsTextFormat, parseOfficeAddress, planSheetNames, styleGroups } from "../../src/excel";
 import { chooseTempNames, heightRuns, widthRuns } from "../../src/excel/layout-plan";
+import { createExcelDouble, type FakeRequestContext } from "../excel-double";
 
 test.each([
   ["=1+1", true],
@@ -30,6 +31,28 @@ test.each([
   ["  ", false],
 ])("needsTextFormat(%j) is %s", (text, expected) => {
   expect(needsTextFormat(text)).toBe(expected);
+});
+
+/** Text cells the adapter writes (template headers, settings, notes): real labels and the forms Excel converts. */
+const SAMPLES = [
+  ...["Yes", "No", "N/A", "Case ID", "1 Notes", "2.1 Initial assessment of risk of harm to others", "Custody", "#hashtag", "1,00", "Mon 15 Jan", "12 Angry Men", "-", "'"],
+  ...["=1+1", "+44 20 7946 0000", "-x", "@mention", "'quoted", "'=A1", "1.10", "80%", "1,234", "1,234,567.89", "(1,000)", "-£5", "£1,000", "5 €", "1e5", ".5"],
+  ...["TRUE", "false", "#N/A", "#n/a", "#DIV/0!", "#EXTERNAL!", "#GETTING_DATA", "2026-01-15", "15/1/2026", "1/2", "12-03", "1.5.2024", "10:30", "9:30 am", "23:59:59.5"],
+  ...["1/2/26 4:05 PM", "15/1/2026 10:30", "16 June", "16-Jun-26", "June 2014", "January 15, 2024", "1 1/2", "0 3/4", "£5", " 42 "],
+];
+
+test("every text the double's Excel would turn into something else is caught by needsTextFormat, so it gets the @ format first", async () => {
+  for (const locale of ["en-GB", "en-US"]) {
+    const double = createExcelDouble({ sheets: [{ name: "Notes" }] }, { locale });
+    await double.run(async (context: FakeRequestContext) => {
+      context.workbook.worksheets.getItem("Notes").getRange(`A1:A${SAMPLES.length}`).values = SAMPLES.map((t) => [t]);
+      await context.sync();
+    });
+    const notes = double.sheet("Notes");
+    const changed = SAMPLES.filter((t, i) => notes.formula(`A${i + 1}`) !== null || notes.cell(`A${i + 1}`)?.value !== (t === "" ? null : t));
+    expect(changed.length).toBeGreaterThan(35);
+    expect(changed.filter((t) => !needsTextFormat(t))).toEqual([]);
+  }
 });
 
 test("Office.js values become engine values", () => {
