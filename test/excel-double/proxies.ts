@@ -36,8 +36,11 @@ import {
   cellValueType,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
+  cellKey,
   ensureCell,
   getCell,
+  hasContent,
+  type CellState,
   parseInput,
   usedRect,
   type ChartState,
@@ -1762,8 +1765,15 @@ export class FakeTableCollection extends FakeClientObject<{ readonly sheet: Shee
         if (sheet.merges.some((m) => rectsOverlap(m, rect!))) throw officeError("MergedRangeConflict", "A table can't overlap merged cells.");
         if (typeof hasHeaders !== "boolean") throw officeError(FakeErrorCodes.invalidArgument, "hasHeaders must be a boolean.");
         if (!hasHeaders) {
-          // Excel inserts a header row above the data; the double does not shift cells, so refuse.
-          throw officeError(FakeErrorCodes.invalidArgument, "The test double only supports tables.add(address, true).");
+          // A table always has a header row: Excel inserts one above the data and shifts the data
+          // (and the cells below it, in the table's columns) down by one row (the type definitions;
+          // office-js#196, "by design").
+          insertRowInColumns(sheet, rect.top, rect.left, rect.right);
+          rect = { ...rect, bottom: rect.bottom + 1 };
+          for (let c = rect.left; c <= rect.right; c++) ensureCell(sheet, rect.top, c).value = null;
+        } else if (rect.top === rect.bottom) {
+          // A header row alone gets one empty body row, as a table always has one.
+          rect = { ...rect, bottom: rect.bottom + 1 };
         }
         // Header cells: blank ones become Column1…, repeated ones get a number, as Excel does.
         const seen = new Set<string>();
@@ -1785,6 +1795,19 @@ export class FakeTableCollection extends FakeClientObject<{ readonly sheet: Shee
       }),
     );
   }
+}
+
+/** Moves every cell at or below `row` in columns left..right down one row ("insert, shift cells down"). */
+function insertRowInColumns(sheet: SheetState, row: number, left: number, right: number): void {
+  const moved: [number, number, CellState][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const r = Math.floor(key / MAX_COLS);
+    const c = key % MAX_COLS;
+    if (r >= row && c >= left && c <= right) moved.push([r, c, cell]);
+  }
+  if (moved.some(([r, , cell]) => r === MAX_ROWS - 1 && hasContent(cell))) throw officeError(FakeErrorCodes.invalidOperation, "Cells cannot be shifted off the sheet.");
+  for (const [r, c] of moved) sheet.cells.delete(cellKey(r, c));
+  for (const [r, c, cell] of moved) if (r < MAX_ROWS - 1) sheet.cells.set(cellKey(r + 1, c), cell);
 }
 
 export class FakeTable extends FakeClientObject<TableState> {

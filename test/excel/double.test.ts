@@ -211,6 +211,34 @@ describe("objects the adapter uses", () => {
     ).toBe("InvalidOperation");
   });
 
+  test("tables.add on a header row alone gives the table one empty body row", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      sheet.getRange("A1:C1").values = [["Name", "Role", "Notes"]];
+      sheet.tables.add("A1:C1", true).name = "People";
+      await context.sync();
+    });
+    expect(double.table("People")).toMatchObject({ address: "Notes!A1:C2" });
+  });
+
+  test("tables.add(…, false) inserts a header row above the data and shifts the data and the cells below it down", async () => {
+    const double = createExcelDouble({ sheets: [{ name: "Notes", rows: [["a", "b", "side"], ["c", "d"], [], ["below"]] }] });
+    await run(double, async (context) => {
+      context.workbook.worksheets.getItem("Notes").tables.add("A1:B2", false).name = "Data";
+      await context.sync();
+    });
+    const notes = double.sheet("Notes");
+    expect(double.table("Data")).toMatchObject({ address: "Notes!A1:B3" });
+    expect(notes.values("A1:C5")).toEqual([
+      ["Column1", "Column2", "side"],
+      ["a", "b", ""],
+      ["c", "d", ""],
+      ["", "", ""],
+      ["below", "", ""],
+    ]);
+  });
+
   test("a conditional format has only the part of its type; list validation needs a source", async () => {
     const double = seeded();
     expect(
