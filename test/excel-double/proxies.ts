@@ -9,8 +9,8 @@
  * - objects are sealed: assigning a property the real API has but the double lacks throws
  *   instead of being silently lost.
  * Children of a null object are null objects too (option `nullChildren: "throw"` makes using one
- * fail instead), and reading a loaded property of a null object throws (stricter than Office.js,
- * which returns undefined), so adapter code must check `isNullObject` first.
+ * fail instead), and a property of a null object reads as undefined, without an error, as in
+ * Office.js, so adapter code must check `isNullObject` rather than wait for a failure.
  */
 import {
   boundingRect,
@@ -183,7 +183,9 @@ export class FakeClientObject<E = unknown> {
   }
 
   protected _get<T>(prop: string): T {
-    if (this._isNull === true) throw officeError(FakeErrorCodes.invalidOperation, `Read '${prop}' of a null ${this._typeName}: check isNullObject first.`);
+    // Office.js gives undefined for a property of a null object, without an error: its getters
+    // call throwIfNotLoaded(name, value, entity, isNull), which never throws for a null object.
+    if (this._isNull === true) return undefined as T;
     if (this._local.has(prop)) return this._local.get(prop) as T;
     if (this._loaded.has(prop)) return this._loaded.get(prop) as T;
     throw propertyNotLoaded(prop, this._typeName);
