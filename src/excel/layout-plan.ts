@@ -20,7 +20,12 @@ export interface CellsBand {
   readonly bytes: number;
 }
 
-/** Per-command overhead assumed on top of the JSON of its arguments. */
+/**
+ * Bytes assumed for each action or object path Office.js sends, on top of the JSON of the values:
+ * its runtime sends `{ Id, ActionType, Name, ObjectPathId, ArgumentInfo }` per action and
+ * `{ Id, ObjectPathType, Name, ParentObjectPathId, ArgumentInfo }` per object path. A band of cells
+ * is four (getRange's path and instantiation, numberFormat, formulas).
+ */
 export const COMMAND_OVERHEAD_BYTES = 120;
 
 function rangeA1(top: number, left: number, bottom: number, right: number): string {
@@ -63,7 +68,7 @@ export function layoutBands(layout: SheetLayout, maxBandBytes: number): CellsBan
   }
   const bands: CellsBand[] = [];
   let start = 0;
-  let bytes = COMMAND_OVERHEAD_BYTES * 2;
+  let bytes = COMMAND_OVERHEAD_BYTES * 4;
   const flush = (end: number): void => {
     bands.push({
       address: rangeA1(start, 0, end - 1, cols - 1),
@@ -74,7 +79,7 @@ export function layoutBands(layout: SheetLayout, maxBandBytes: number): CellsBan
       bytes,
     });
     start = end;
-    bytes = COMMAND_OVERHEAD_BYTES * 2;
+    bytes = COMMAND_OVERHEAD_BYTES * 4;
   };
   for (let r = 0; r < rows; r++) {
     const rowBytes = jsonBytes(formulas[r]) + jsonBytes(formats[r]) + 2;

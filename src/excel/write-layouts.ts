@@ -117,6 +117,18 @@ function footerText(text: string): string {
   return escaped.length > 200 ? `${escaped.slice(0, 199).replace(/&$/, "")}…` : escaped;
 }
 
+/**
+ * Actions and object paths Office.js sends to style one rectangle: the range (its path and its
+ * instantiation) and its format, each part used (font, fill, borders and each border edge), and an
+ * action per property set.
+ */
+function styleCommands(s: CellStyle): number {
+  const font = [s.bold, s.italic, s.size, s.colour].filter((v) => v !== undefined).length;
+  const format = [s.wrap, s.horizontal, s.vertical, s.indent].filter((v) => v !== undefined).length;
+  const edges = s.border?.length ?? 0;
+  return 3 + (font > 0 ? 1 + font : 0) + (s.fill !== undefined ? 2 : 0) + format + (edges > 0 ? 1 + edges * 4 : 0);
+}
+
 /** Every command for one layout: cells first (in bands), then everything that dresses them. */
 function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number): { cells: WriteOp[]; finish: WriteOp[] } {
   const cells: WriteOp[] = layoutBands(layout, Math.floor(maxRequestBytes / 2)).map((band) => ({
@@ -129,38 +141,40 @@ function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number):
     },
   }));
   const finish: WriteOp[] = [];
+  // `commands` counts what Office.js sends for the work: an action per call or property set, and an
+  // object path per proxy it goes through (getRange, format, font…), each about COMMAND_OVERHEAD_BYTES.
   const op = (args: unknown, commands: number, apply: (sheet: Excel.Worksheet) => void): void => {
     finish.push({ layout: index, bytes: jsonBytes(args) + commands * COMMAND_OVERHEAD_BYTES, apply });
   };
   for (const group of styleGroups(layout)) {
-    const commands = Object.keys(group.style).length + 2;
+    const commands = styleCommands(group.style);
     for (const area of group.areas) op([area, group.style], commands, (sheet) => applyStyle(sheet.getRange(area).format, group.style));
   }
   for (const m of layout.merges) {
     const address = `${toA1({ row: m.top, col: m.left })}:${toA1({ row: m.bottom, col: m.right })}`;
-    op(address, 2, (sheet) => sheet.getRange(address).merge(false));
+    op(address, 3, (sheet) => sheet.getRange(address).merge(false));
   }
   for (const run of widthRuns(layout.columnWidths)) {
-    op(run, 2, (sheet) => {
+    op(run, 4, (sheet) => {
       sheet.getRange(run.address).format.columnWidth = charsToPoints(run.chars);
     });
   }
   for (const run of heightRuns(layout.rowHeights ?? [])) {
-    op(run, 2, (sheet) => {
+    op(run, 4, (sheet) => {
       sheet.getRange(run.address).format.rowHeight = run.points;
     });
   }
   const freeze = layout.freeze;
   if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
-    op(freeze, 1, (sheet) => {
+    op(freeze, 2, (sheet) => {
       if (freeze.cols === 0) sheet.freezePanes.freezeRows(freeze.rows);
       else if (freeze.rows === 0) sheet.freezePanes.freezeColumns(freeze.cols);
       else sheet.freezePanes.freezeAt(`A1:${toA1({ row: freeze.rows - 1, col: freeze.cols - 1 })}`);
     });
   }
-  for (const cf of layout.conditionalFormats) op(cf, 6, (sheet) => addConditionalFormat(sheet, cf));
+  for (const cf of layout.conditionalFormats) op(cf, 16, (sheet) => addConditionalFormat(sheet, cf));
   const print = layout.print;
-  op(print, 6, (sheet) => {
+  op(print, 10, (sheet) => {
     const page = sheet.pageLayout;
     page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
     page.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
@@ -173,7 +187,7 @@ function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number):
   });
   const chart = layout.chart;
   if (chart) {
-    op(chart, 10, (sheet) => {
+    op(chart, 24, (sheet) => {
       const c = sheet.charts.add("ColumnClustered", sheet.getRange(chart.values), "Columns");
       c.series.getItemAt(0).setXAxisValues(sheet.getRange(chart.categories));
       c.name = "Section scores";
@@ -189,16 +203,21 @@ function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number):
   return { cells, finish };
 }
 
-/** Packs commands into requests: cells of every layout first, then the rest, in order. */
-function packRequests(layouts: readonly SheetLayout[], maxRequestBytes: number): WriteOp[][] {
+/**
+ * Packs commands into requests: cells of every layout first, then the rest, in order. Each request
+ * also carries the workbook's and the sheets' object paths (`perRequest` commands), and the first
+ * one the new sheets and the read of every existing sheet's A2 (`first` commands).
+ */
+function packRequests(layouts: readonly SheetLayout[], maxRequestBytes: number, first: number): WriteOp[][] {
   const all = layouts.map((l, i) => layoutOps(l, i, maxRequestBytes));
   const ordered = [...all.flatMap((o) => o.cells), ...all.flatMap((o) => o.finish)];
+  const perRequest = (3 + layouts.length) * COMMAND_OVERHEAD_BYTES;
   const requests: WriteOp[][] = [[]];
-  let size = 0;
+  let size = perRequest + first * COMMAND_OVERHEAD_BYTES;
   for (const op of ordered) {
     if (size + op.bytes > maxRequestBytes && requests[requests.length - 1]!.length > 0) {
       requests.push([]);
-      size = 0;
+      size = perRequest;
     }
     requests[requests.length - 1]!.push(op);
     size += op.bytes;
@@ -223,7 +242,6 @@ export async function writeLayouts(layouts: readonly SheetLayout[], options: Wri
   if (layouts.length === 0) return { sheets: [], replaced: [], notices: [] };
   const run = runnerOf(options);
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const requests = packRequests(layouts, maxRequestBytes);
   const swap: SwapState = { added: [], replaced: [] };
   try {
     return await run(async (context) => {
@@ -242,6 +260,8 @@ export async function writeLayouts(layouts: readonly SheetLayout[], options: Wri
         return a2;
       });
       const sheets = tempNames.map((name) => worksheets.add(name).load("id"));
+      // The first request also adds the sheets (2 commands each) and reads each A2 (4 each).
+      const requests = packRequests(layouts, maxRequestBytes, 2 * layouts.length + 4 * existing.length);
       tempNames.forEach((name) => swap.added.push({ key: name, target: name }));
       // One sync per request; the count depends on the bytes to send, not on rows.
       for (const request of requests) {

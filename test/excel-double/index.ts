@@ -14,7 +14,7 @@
  */
 import { FakeErrorCodes, FakeOfficeError, officeError } from "./errors";
 import { formatAddress, parseAddress, rectToA1, type Rect } from "./address";
-import { FakeRequestContext, type DoubleHooks } from "./proxies";
+import { FakeRequestContext, requestBytesOf, type DoubleHooks } from "./proxies";
 import {
   cellFormat,
   cellFormulaOut,
@@ -381,8 +381,7 @@ export class ExcelDouble implements DoubleHooks {
     const ops = context._queue.splice(0, context._queue.length);
     const index = this.syncs + 1;
     const absolute = ++this.totalSyncs;
-    let requestBytes = 2;
-    for (const op of ops) requestBytes += utf8Bytes(JSON.stringify([op.name, op.payload])) + 1;
+    const requestBytes = requestBytesOf(ops, context);
     const entry: SyncRecord = { index, ops: ops.length, requestBytes, responseBytes: 0, failed: null };
     this.syncLog.push(entry);
     await Promise.resolve();

@@ -55,6 +55,17 @@ export interface QueuedOp {
   readonly name: string;
   readonly payload: unknown;
   readonly apply: () => void;
+  /** The object the action applies to (its object path travels with the request). */
+  readonly target: FakeClientObject;
+  /** Office.js's action type: 1 instantiate, 2 query (load), 3 method, 4 set property. */
+  readonly action: 1 | 2 | 3 | 4;
+}
+
+/** The object path Office.js sends for a proxy: 1 the global object, 3 a method's result, 4 a property, 5 an item. */
+export interface ObjectPathInfo {
+  readonly type: 1 | 3 | 4 | 5;
+  readonly name: string;
+  readonly args: readonly unknown[] | null;
 }
 
 /** What proxies need from the double that owns them. */
@@ -110,16 +121,23 @@ export class FakeClientObject<E = unknown> {
   protected readonly _loaded = new Map<string, unknown>();
   protected readonly _local = new Map<string, unknown>();
   private readonly _children = new Map<string, FakeClientObject>();
+  /** @internal This proxy's object path id in requests. */
+  readonly _pathId: number;
+  /** @internal This proxy's object path (set by the method or property that made it). */
+  _path: ObjectPathInfo;
 
   constructor(
     readonly context: FakeRequestContext,
-    protected readonly _parent: FakeClientObject | null,
+    /** @internal */ readonly _parent: FakeClientObject | null,
     protected readonly _nullable: boolean,
     private readonly _resolver: (parent: unknown) => E,
     protected readonly _typeName: string,
     /** Scalar properties `load()` may name. */
     protected readonly _scalars: readonly string[] = [],
-  ) {}
+  ) {
+    this._pathId = context._nextId();
+    this._path = _parent ? { type: 4, name: _typeName, args: null } : { type: 1, name: "", args: null };
+  }
 
   /** @internal Resolves (once) to the entity this proxy stands for; runs only inside a sync. */
   _resolve(): E | null {
@@ -170,16 +188,21 @@ export class FakeClientObject<E = unknown> {
     return this._isNull;
   }
 
-  protected _enqueue(name: string, payload: unknown, apply: () => void): void {
-    this.context._queue.push({ name: `${this._typeName}.${name}`, payload, apply });
+  protected _enqueue(name: string, payload: unknown, apply: () => void, action: QueuedOp["action"] = 3, target: FakeClientObject = this): void {
+    this.context._queue.push({ name: `${this._typeName}.${name}`, payload, apply, action, target });
   }
 
   /** Queues a command that needs this object's entity (skipped for a null object). */
-  protected _command(name: string, payload: unknown, apply: (entity: E) => void): void {
-    this._enqueue(name, payload, () => {
-      const entity = this._resolve();
-      if (entity !== null) apply(entity);
-    });
+  protected _command(name: string, payload: unknown, apply: (entity: E) => void, action: QueuedOp["action"] = 3): void {
+    this._enqueue(
+      name,
+      payload,
+      () => {
+        const entity = this._resolve();
+        if (entity !== null) apply(entity);
+      },
+      action,
+    );
   }
 
   protected _get<T>(prop: string): T {
@@ -193,15 +216,22 @@ export class FakeClientObject<E = unknown> {
 
   protected _set(prop: string, value: unknown, apply: (entity: E) => void): void {
     this._local.set(prop, value);
-    this._command(`set ${prop}`, { [prop]: value }, apply);
+    this._command(`set ${prop}`, { [prop]: value }, apply, 4);
   }
 
   /** A method returning another object: queued, resolved at sync. */
   protected _create<C extends FakeClientObject>(name: string, args: unknown[], make: (self: this) => C): C {
     const child = make(this);
-    this._enqueue(name, { method: name, args }, () => {
-      child._resolve();
-    });
+    child._path = { type: 3, name, args };
+    this._enqueue(
+      name,
+      { method: name, args },
+      () => {
+        child._resolve();
+      },
+      1,
+      child,
+    );
     return child;
   }
 
@@ -210,6 +240,7 @@ export class FakeClientObject<E = unknown> {
     let child = this._children.get(name);
     if (!child) {
       child = make();
+      child._path = { type: 4, name, args: null };
       this._children.set(name, child);
     }
     return child as C;
@@ -242,7 +273,7 @@ export class FakeClientObject<E = unknown> {
       child.load(path.slice(slash + 1));
     }
     if (scalars.length > 0) {
-      this._enqueue("load", { load: scalars }, () => this._loadNow(scalars));
+      this._enqueue("load", { load: scalars }, () => this._loadNow(scalars), 2);
     }
     return this;
   }
@@ -390,6 +421,40 @@ function recordBag(
   return new FakeBag(context, parent, typeName, target, spec);
 }
 
+/**
+ * The size of the request Office.js sends for these commands: the JSON of `{ Actions, ObjectPaths }`
+ * as its runtime builds it, an action per command (id, type, name, object path id, arguments or the
+ * properties to load) and, once per request, the object path of every proxy a command touches and
+ * of its parents (id, type, name, parent id, arguments). Microsoft: "The payload size of a request
+ * combines the number of API calls, the number of objects, such as Range objects, and the length
+ * of the value to set or get."
+ */
+export function requestBytesOf(ops: readonly QueuedOp[], context: FakeRequestContext): number {
+  const seen = new Set<FakeClientObject>();
+  let json = 0;
+  const add = (text: string): void => {
+    json += utf8Length(text) + 1;
+  };
+  for (const op of ops) {
+    const id = context._nextId();
+    const base = { Id: id, ActionType: op.action, Name: op.name.replace(/^.*?\.(set )?/, ""), ObjectPathId: op.target._pathId };
+    if (op.action === 1) add(JSON.stringify(base));
+    else if (op.action === 2) add(JSON.stringify({ ...base, QueryInfo: { Select: (op.payload as { load?: unknown }).load ?? [] } }));
+    else if (op.action === 4) add(JSON.stringify({ ...base, ArgumentInfo: { Arguments: Object.values(op.payload as object) } }));
+    else add(JSON.stringify({ ...base, ArgumentInfo: { Arguments: (op.payload as { args?: unknown[] }).args ?? [] } }));
+    for (let o: FakeClientObject | null = op.target; o !== null && !seen.has(o); o = o._parent) {
+      seen.add(o);
+      const path = { Id: o._pathId, ObjectPathType: o._path.type, Name: o._path.name, ...(o._parent ? { ParentObjectPathId: o._parent._pathId } : {}), ...(o._path.args ? { ArgumentInfo: { Arguments: o._path.args } } : {}) };
+      add(`"${o._pathId}":${JSON.stringify(path)}`);
+    }
+  }
+  return json + utf8Length('{"Actions":[],"ObjectPaths":{}}');
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
 // ------------------------------------------------------------------------------------------
 // Context, workbook, worksheets
 
@@ -410,6 +475,13 @@ export class FakeRequestContext {
   ) {
     this.workbook = new FakeWorkbook(this);
     Object.preventExtensions(this);
+  }
+
+  private _ids = 0;
+
+  /** @internal The next id for an object path or action, as Office.js numbers them per context. */
+  _nextId(): number {
+    return ++this._ids;
   }
 
   /** Sends the queued commands and fills loaded properties. */
@@ -474,6 +546,8 @@ function loadItems<T extends FakeClientObject>(collection: FakeClientObject, arg
     .filter((p) => p !== "items");
   collection.context._queue.push({
     name: "Collection.load",
+    target: collection,
+    action: 2,
     payload: { load: paths.length === 0 ? ["items"] : paths.map((p) => `items/${p}`) },
     apply: () => {
       if (collection._resolve() === null) return;

@@ -411,6 +411,18 @@ describe("request size", () => {
     expect(snapshot(split, "Strengths & improvements")).toBe(snapshot(one, "Strengths & improvements"));
   });
 
+  test("every request stays within the budget it was packed to, counting Office.js's structure of each command (action and object paths)", async () => {
+    for (const budget of [20_000, 100_000]) {
+      const double = workbook();
+      const layouts = buildReportLayouts(await analysed(double), { generatedAt: GENERATED_AT });
+      double.resetStats();
+      await writeLayouts(layouts, { run: runnerFor(double), maxRequestBytes: budget });
+      const writes = double.syncLog.slice(1, -1);
+      expect(writes.length).toBeGreaterThan(budget === 20_000 ? 3 : 0);
+      expect(writes.map((s) => s.requestBytes).filter((b) => b > budget)).toEqual([]);
+    }
+  });
+
   test("a smaller budget gives more, smaller requests", async () => {
     const layout = bigLayout(600, 400);
     const double = createExcelDouble({ sheets: [{ name: "Cases" }] });
