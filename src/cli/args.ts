@@ -13,7 +13,16 @@ export type Command =
   | { readonly kind: "template"; readonly out: string; readonly force: boolean; readonly framework: FrameworkId }
   | { readonly kind: "validate"; readonly input: string; readonly json: boolean }
   | { readonly kind: "report"; readonly input: string; readonly out: string; readonly json: boolean; readonly force: boolean }
-  | { readonly kind: "check-text"; readonly input: string; readonly draft: string; readonly json: boolean };
+  | { readonly kind: "check-text"; readonly input: string; readonly draft: string; readonly json: boolean }
+  | {
+      readonly kind: "rollup";
+      readonly inputs: readonly string[];
+      /** A folder whose .xlsx workbooks are rolled up too; null when not given. */
+      readonly dir: string | null;
+      readonly out: string;
+      readonly json: boolean;
+      readonly force: boolean;
+    };
 
 /** A command line that cannot be run as typed. */
 export class UsageError extends Error {
@@ -40,9 +49,10 @@ const FRAMEWORK_IDS = Object.keys(BUILT_IN_FRAMEWORKS);
 
 /** Every option the command line accepts. */
 export const OPTIONS = {
-  out: { long: "out", short: "o", value: "<out.xlsx>", help: "report: the copy to write" },
-  json: { long: "json", help: "validate, report, check-text: print one JSON document on standard output" },
-  force: { long: "force", help: "template, report: replace an existing file" },
+  out: { long: "out", short: "o", value: "<out.xlsx>", help: "report: the copy to write; rollup: the roll-up workbook" },
+  dir: { long: "dir", value: "<folder>", needs: { what: "a folder name", example: "inspections" }, help: "rollup: every .xlsx workbook in this folder" },
+  json: { long: "json", help: "validate, report, check-text, rollup: print one JSON document on standard output" },
+  force: { long: "force", help: "template, report, rollup: replace an existing file" },
   framework: {
     long: "framework",
     value: `<${FRAMEWORK_IDS.join("|")}>`,
@@ -63,9 +73,11 @@ export interface FileSpec {
 
 /** A command: its name, the files it needs, the options it takes, and what it does. */
 export interface CommandSpec {
-  readonly name: "template" | "validate" | "report" | "check-text";
+  readonly name: "template" | "validate" | "report" | "check-text" | "rollup";
   /** The file arguments, in order. */
   readonly files: readonly FileSpec[];
+  /** The last file argument may be repeated, or left out when this option is given. */
+  readonly repeatLast?: { readonly orOption: OptionName };
   readonly options: readonly OptionName[];
   /** Options it must have. */
   readonly required?: readonly OptionName[];
@@ -114,6 +126,21 @@ export const COMMANDS: readonly CommandSpec[] = [
       "and the wording the report would use) or unmatched. Exit 1 if any disagrees.",
     ],
   },
+  {
+    name: "rollup",
+    files: [{ placeholder: "<in.xlsx>...", needs: "the workbooks to roll up, or --dir and a folder" }],
+    repeatLast: { orOption: "dir" },
+    options: ["dir", "out", "json", "force"],
+    required: ["out"],
+    help: [
+      "Set several inspection workbooks side by side in one new workbook: each",
+      "service's section and overall figures, every criterion across services with",
+      "the pooled figure, median and range, a chart, and where each figure came",
+      "from. Each workbook is checked as validate checks it; one that cannot be used,",
+      "or the same inspection given twice, is listed and left out. Exit 1 if any was",
+      "left out or has errors, 2 if none can be used.",
+    ],
+  },
 ];
 
 const HINT = `Run "${PROGRAM} --help" for usage.`;
@@ -125,7 +152,8 @@ function optionSynopsis(name: OptionName, required: boolean): string {
 }
 
 function commandSynopsis(c: CommandSpec): string {
-  const options = c.options.map((o) => optionSynopsis(o, c.required?.includes(o) ?? false));
+  const either = c.repeatLast?.orOption;
+  const options = c.options.map((o) => (o === either ? `| ${optionSynopsis(o, true)}` : optionSynopsis(o, c.required?.includes(o) ?? false)));
   return [PROGRAM, c.name, ...c.files.map((f) => f.placeholder), ...options].join(" ");
 }
 
@@ -147,8 +175,10 @@ ${Object.values(OPTIONS).map(optionLine).join("\n")}
 Exit codes:
   0  done, no errors (warnings allowed)
   1  errors found in the workbook (report: still written, errors listed;
-     check-text: a statement in the draft disagrees with the counts)
-  2  a file cannot be used (missing, not an .xlsx or .docx, damaged, no Cases sheet),
+     check-text: a statement in the draft disagrees with the counts;
+     rollup: a workbook was left out or has errors)
+  2  a file cannot be used (missing, not an .xlsx or .docx, damaged, no Cases sheet;
+     rollup: none of the workbooks can be used),
      the output cannot be replaced, or the command line is not valid
 
 --json prints one JSON document on standard output.
@@ -188,7 +218,7 @@ export function closest(typed: string, candidates: readonly string[]): string | 
 }
 
 const listed = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
-const COMMAND_NAMES = ["template", "validate", "report", "check-text"] as const;
+const COMMAND_NAMES = ["template", "validate", "report", "check-text", "rollup"] as const;
 
 /** The options valid for a command (or before one), as typed on a command line. */
 function optionsFor(command: CommandSpec | null): OptionSpec[] {
@@ -270,14 +300,15 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(`Unknown command "${name}"; ${guess ? `did you mean "${guess}"? The commands are` : "the commands are"} ${listed([...COMMAND_NAMES])}. ${HINT}`);
   }
 
-  const missing = command.files[files.length];
+  const repeatable = command.repeatLast !== undefined;
+  const missing = repeatable && values.has(command.repeatLast.orOption) ? undefined : command.files[files.length];
   if (missing) throw new UsageError(`"${command.name}" needs ${missing.needs}: ${commandSynopsis(command)}. ${HINT}`);
-  if (files.length > command.files.length) {
+  if (!repeatable && files.length > command.files.length) {
     const takes = command.files.length === 1 ? "one file" : `${command.files.length} files`;
     throw new UsageError(`"${command.name}" takes ${takes}; got ${files.length} (${files.map((f) => `"${f}"`).join(", ")}). ${HINT}`);
   }
   if (files.some((f) => f.trim() === "")) throw new UsageError(`The file name is empty: ${commandSynopsis(command)}. ${HINT}`);
-  const file = files[0]!;
+  const file = files[0] ?? "";
   for (const required of command.required ?? []) {
     if (!values.has(required)) throw new UsageError(`"${command.name}" needs --${required}: ${commandSynopsis(command)}. ${HINT}`);
   }
@@ -298,5 +329,9 @@ export function parseCommand(argv: readonly string[]): Command {
       return { kind: "report", input: file, out: String(values.get("out")), json: flag("json"), force: flag("force") };
     case "check-text":
       return { kind: "check-text", input: file, draft: files[1]!, json: flag("json") };
+    case "rollup": {
+      const dir = values.get("dir");
+      return { kind: "rollup", inputs: files, dir: typeof dir === "string" ? dir : null, out: String(values.get("out")), json: flag("json"), force: flag("force") };
+    }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The command line's words for people: issue lines, counts, and what a report contains.
  */
-import { overallRuleNote, quoteSheetName, roundPercent, sectionRuleNote, type Analysis, type DraftCheck, type DraftStatement, type Issue } from "../core";
+import { overallRuleNote, percentText, quoteSheetName, readingText, roundPercent, sectionRuleNote, type Analysis, type DraftCheck, type DraftStatement, type Issue, type Rollup } from "../core";
 
 /**
  * One issue on one line: where, severity, code, case and criterion, then the message.
@@ -158,4 +158,42 @@ function actual(s: DraftStatement): string {
   const { met, notMet, relevant } = s.actual;
   const who = s.counted === "interviews" ? "interviewees" : "relevant cases";
   return `${met} met and ${notMet} not met of ${relevant} ${who}`;
+}
+
+/**
+ * The lines `rollup` prints for people: the services with their overall figures, what was left
+ * out and why, workbooks with errors, what could not be compared, and the criteria to look at
+ * first (weak everywhere, or a service standing apart).
+ * @example formatRollup(rollup, "/data/rollup.xlsx")[0] // "Roll-up of 6 services (128 cases) written to /data/rollup.xlsx."
+ */
+export function formatRollup(r: Rollup, output: string): string[] {
+  const lines = [`Roll-up of ${plural(r.services.length, "service")} (${plural(r.totals.cases, "case")}) written to ${output}.`];
+  lines.push("", "Services (overall % met and band, as each workbook gives them):");
+  const width = Math.max(...r.services.map((s) => s.label.length));
+  for (const s of r.services) {
+    const o = s.workbook.overall;
+    const errors = s.workbook.errors > 0 ? `  ${plural(s.workbook.errors, "error")}` : "";
+    lines.push(`  ${s.label.padEnd(width)}  ${plural(s.workbook.cases, "case").padStart(9)}  ${o.percent === null ? "     –" : percentText(o.percent).padStart(6)}  ${o.band}${errors}`);
+  }
+  const p = r.overall;
+  lines.push(`  ${"All, pooled".padEnd(width)}  ${plural(r.totals.cases, "case").padStart(9)}  ${p.percent === null ? "     –" : percentText(p.percent).padStart(6)}  ${p.band}`);
+  if (r.skipped.length > 0) {
+    lines.push("", `Left out (${r.skipped.length}):`);
+    for (const s of r.skipped) lines.push(`  ${s.file}: ${oneLine(s.reason)}`);
+  }
+  const withErrors = r.services.filter((s) => s.workbook.errors > 0);
+  if (withErrors.length > 0) {
+    lines.push("", `Counted with errors (${withErrors.length}) — cells with errors are left out; run "inspection-workbook validate" on each to see them:`);
+    for (const s of withErrors) lines.push(`  ${s.workbook.source.file}: ${plural(s.workbook.errors, "error")}, ${plural(s.workbook.excludedCells, "cell")} left out of the counts`);
+  }
+  if (r.notCompared.length > 0) {
+    lines.push("", `Not compared across every service (${r.notCompared.length}):`);
+    for (const x of r.notCompared) lines.push(`  ${x.message}`);
+  }
+  const notable = r.criteria.filter((c) => c.reading.pattern === "weak-everywhere" || c.reading.pattern === "outliers");
+  if (notable.length > 0) {
+    lines.push("", "Criteria to look at first:");
+    for (const c of notable) lines.push(`  ${c.id} ${c.title}: ${readingText(c.reading, r.bands)}`);
+  }
+  return lines;
 }

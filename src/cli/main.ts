@@ -6,25 +6,15 @@ import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { analyseWorkbook, buildReportLayouts, buildTemplate, BUILT_IN_FRAMEWORKS, checkDraft, toCheckTextJson, toReportJson, toValidateJson, type FrameworkId } from "../core";
 import { DEFAULT_DRAFT_LIMITS, readDraft, UnusableDraftError, type DraftText } from "../docx/read-draft";
-import { FileExistsError, writeFileAtomic } from "../xlsx/atomic-write";
-import { findGeneratedSheets, writeGeneratedSheets } from "../xlsx/package-writer";
+import { writeGeneratedSheets } from "../xlsx/package-writer";
 import { readFileBytes, readWorkbookFile, UnusableWorkbookError } from "../xlsx/read-workbook";
 import { writeTemplate } from "../xlsx/template";
 import { parseCommand, PROGRAM, USAGE, UsageError, type Command } from "./args";
 import { formatCheckText, formatReport, formatValidate } from "./format";
+import { checkExtension, checkReplaceable, CliFailure, ExitCode, oneLine, writeOutput, type CliIo } from "./output";
+import { rollup } from "./rollup";
 
-/** Where the command line writes. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
-/** Exit codes, as the product contract defines them. */
-export const ExitCode = { Ok: 0, Errors: 1, Unusable: 2 } as const;
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
-
-/** A failure to report in one line with exit code 2 (a file that cannot be used or written). */
-class CliFailure extends Error {}
+export { ExitCode, lockFilesOf, type CliIo } from "./output";
 
 /**
  * Runs one command line and returns the exit code. Never throws.
@@ -47,10 +37,6 @@ function describeFailure(e: unknown): string {
   return `unexpected error: ${oneLine(String(e))}`;
 }
 
-function oneLine(text: string): string {
-  return (text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "").trim();
-}
-
 async function execute(command: Command, io: CliIo): Promise<ExitCode> {
   switch (command.kind) {
     case "help":
@@ -67,6 +53,8 @@ async function execute(command: Command, io: CliIo): Promise<ExitCode> {
       return report(command, io);
     case "check-text":
       return checkText(command, io);
+    case "rollup":
+      return rollup(command, io);
   }
 }
 
@@ -168,13 +156,6 @@ async function report(command: Extract<Command, { kind: "report" }>, io: CliIo):
   return analysis.errors > 0 ? ExitCode.Errors : ExitCode.Ok;
 }
 
-function checkExtension(file: string, allowed: readonly string[]): void {
-  const ext = path.extname(file).toLowerCase();
-  if (!allowed.includes(ext)) {
-    throw new UsageError(`"${file}" must end in ${allowed.join(" or ")}, so that Excel opens it. Run "${PROGRAM} --help" for usage.`);
-  }
-}
-
 /** Refuses an output that is the input itself (same path, link or hard link). */
 async function checkDistinct(input: string, out: string): Promise<void> {
   const same = new CliFailure(`--out "${out}" is the input file; the input is never modified. Choose another name for the copy.`);
@@ -184,64 +165,6 @@ async function checkDistinct(input: string, out: string): Promise<void> {
     if (a.ino === b.ino && a.dev === b.dev) throw same;
   } catch (e) {
     if (e === same) throw e;
-  }
-}
-
-/** The lock files Excel (`~$name.xlsx`) and LibreOffice (`.~lock.name.xlsx#`) keep beside an open file. */
-export function lockFilesOf(file: string): string[] {
-  const dir = path.dirname(file);
-  const name = path.basename(file);
-  return [path.join(dir, `~$${name}`), path.join(dir, `.~lock.${name}#`)];
-}
-
-/**
- * Without --force, `report` replaces an existing file only when it is a report this tool wrote
- * (it has a generated Summary, recognised by its marker) and no spreadsheet program has it open.
- */
-async function checkReplaceable(out: string): Promise<void> {
-  let stat;
-  try {
-    stat = await fs.stat(out);
-  } catch {
-    return; // Nothing there yet (or nothing we can see): the write itself reports any problem.
-  }
-  if (stat.isDirectory()) return; // The write says "it is a folder".
-  const force = "or add --force to replace it anyway";
-  for (const lock of lockFilesOf(out)) {
-    if (await fs.stat(lock).then(() => true, () => false)) {
-      throw new CliFailure(`cannot write "${out}": it is open in Excel or LibreOffice (its lock file ${path.basename(lock)} is beside it). Close it there and try again, ${force}.`);
-    }
-  }
-  let isReport = false;
-  try {
-    isReport = (await findGeneratedSheets(await readFileBytes(out))).some((s) => s.kind === "summary");
-  } catch (e) {
-    if (e instanceof UnusableWorkbookError && e.reason === "unreadable") {
-      throw new CliFailure(`cannot write "${out}": it already exists and could not be read to check that it is an earlier report (${oneLine(e.message).replace(/\.$/, "").toLowerCase()}). Choose another name, ${force}.`);
-    }
-  }
-  if (!isReport) throw new CliFailure(`"${out}" already exists and is not a report made by ${PROGRAM}. Choose another name, ${force}.`);
-}
-
-async function writeOutput(out: string, bytes: Uint8Array, options: { noOverwrite?: boolean }): Promise<void> {
-  try {
-    await writeFileAtomic(out, bytes, options);
-  } catch (e) {
-    if (e instanceof FileExistsError) throw new CliFailure(`"${out}" already exists. Choose another name, or add --force to replace it.`);
-    const code = (e as NodeJS.ErrnoException | undefined)?.code;
-    const reason =
-      code === "ENOENT" || code === "ENOTDIR"
-        ? `the folder ${path.dirname(path.resolve(out))} does not exist`
-        : code === "EACCES" || code === "EPERM"
-          ? "permission was refused (is the file open in Excel, or the folder read-only?)"
-          : code === "EBUSY"
-            ? "the file is in use; close it in Excel and try again"
-            : code === "EISDIR"
-              ? "it is a folder"
-              : code === "ENOSPC"
-                ? "the disk is full"
-                : `the file could not be written${code ? ` (${code})` : ""}`;
-    throw new CliFailure(`cannot write "${out}": ${reason}.`);
   }
 }
 

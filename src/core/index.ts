@@ -27,3 +27,6 @@ export * from "./layout/text";
 export * from "./layout/formulas";
 export * from "./layout/template-layout";
 export * from "./draft";
+export * from "./rollup";
+export * from "./layout/rollup-layout";
+export * from "./rollup-json";

@@ -5,7 +5,7 @@
  * workbook-level parts that list them (workbook, its relationships, content types, styles,
  * document properties, and the calculation chain, which is dropped) change.
  */
-import type { GeneratedKind, SheetLayout } from "../core/layout/model";
+import { GENERATED_KIND_LABELS, type GeneratedKind, type SheetLayout } from "../core/layout/model";
 import {
   CONTENT_TYPE,
   NS,
@@ -71,7 +71,7 @@ export interface GeneratedSheetInfo {
   readonly marker: string;
 }
 
-const KIND_LABEL: Readonly<Record<GeneratedKind, string>> = { summary: "Summary", strengths: "Strengths & improvements", moderation: "Moderation" };
+const KIND_LABEL = GENERATED_KIND_LABELS;
 const MAX_SHEET_NAME = 31;
 /** Elements of a workbook that come after `definedNames`, in schema order. */
 const AFTER_DEFINED_NAMES = [

@@ -1,0 +1,433 @@
+/**
+ * The roll-up workbook as layouts: Services (one row per service, coloured like the Summary, with
+ * a chart of section scores across services), Criteria (services × criteria, pooled, median and
+ * range per criterion) and Sources (each file, its size, SHA-256 and when it was read).
+ *
+ * Percentages are live formulas over the counts written beside them (a companion block of met and
+ * relevant judgements), and the pooled, median, lowest and highest figures are live formulas over
+ * those: a count corrected in the roll-up workbook carries through. Bands of a service's own figures
+ * are as its workbook gives them (its own thresholds and rating scheme).
+ */
+import {
+  GENERATED_KIND_LABELS,
+  GENERATED_MARKER_PREFIX,
+  type CellStyle,
+  type RollupKind,
+  type SheetLayout,
+} from "./model";
+import { percentText, readingText, type Rollup, type RollupBandSettings, type RollupFigure, type RollupService } from "../rollup";
+import { SheetBuilder } from "./sheet-builder";
+import { REPORT_STYLES } from "./build";
+import { generatedAtText, inspectionDates } from "./text";
+
+/** Options for {@link buildRollupLayouts}. */
+export interface BuildRollupLayoutsOptions {
+  /** When the roll-up is made (shown on it; pass a fixed date for identical output). */
+  readonly generatedAt: Date;
+}
+
+export const ROLLUP_SHEET_NAMES: Readonly<Record<RollupKind, string>> = {
+  "rollup-services": "Services",
+  "rollup-criteria": "Criteria",
+  "rollup-sources": "Sources",
+};
+
+const GREY = "595959";
+const STYLES: Readonly<Record<string, CellStyle>> = {
+  ...REPORT_STYLES,
+  groupHeader: { bold: true, colour: "FFFFFF", fill: "2E75B6", wrap: true, vertical: "middle", horizontal: "center", border: ["left", "bottom"], borderColour: "FFFFFF" },
+  countsHeader: { bold: true, colour: GREY, fill: "EDEDED", wrap: true, vertical: "middle", horizontal: "center", border: ["bottom"], borderColour: "A6A6A6" },
+  smallCount: { horizontal: "center", vertical: "top", numberFormat: "0", colour: GREY },
+  notInFramework: { horizontal: "center", vertical: "top", italic: true, colour: "A6A6A6" },
+  points: { horizontal: "center", vertical: "top", numberFormat: '0.0" pts"' },
+  hash: { vertical: "top", size: 9 },
+  bytes: { horizontal: "right", vertical: "top", numberFormat: "#,##0" },
+  serviceName: { bold: true, vertical: "top", wrap: true },
+};
+
+/** Band words and their colours, as the Summary colours them. */
+const BAND_COLOURS: readonly (readonly [string, Pick<CellStyle, "fill" | "colour">])[] = [
+  ["Strength", { fill: "C6EFCE", colour: "006100" }],
+  ["Outstanding", { fill: "C6EFCE", colour: "006100" }],
+  ["Good", { fill: "E2EFDA", colour: "375623" }],
+  ["Requires improvement", { fill: "FFEB9C", colour: "9C5700" }],
+  ["Improvement needed", { fill: "FFC7CE", colour: "9C0006" }],
+  ["Inadequate", { fill: "FFC7CE", colour: "9C0006" }],
+];
+
+const at = SheetBuilder.at;
+const pct = (p: number | null | undefined): number | string => (p === null || p === undefined ? "" : p / 100);
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function marker(kind: RollupKind, options: BuildRollupLayoutsOptions, rest: string): string {
+  return `${GENERATED_MARKER_PREFIX} (${GENERATED_KIND_LABELS[kind]}) on ${generatedAtText(options.generatedAt)}${rest}`;
+}
+
+/**
+ * The three sheets of a roll-up workbook.
+ * @example buildRollupLayouts(rollUp(workbooks), { generatedAt: new Date() }).map((l) => l.name) // ["Services", "Criteria", "Sources"]
+ */
+export function buildRollupLayouts(r: Rollup, options: BuildRollupLayoutsOptions): SheetLayout[] {
+  return [buildServicesLayout(r, options), buildCriteriaLayout(r, options), buildSourcesLayout(r, options)];
+}
+
+/**
+ * Colours for a percentage cell read against the roll-up's bands, as conditional formats on
+ * `range` (written for its top-left cell `top`).
+ */
+function percentColours(b: SheetBuilder, range: string, top: string, bands: RollupBandSettings): void {
+  const p = `100*${top}`;
+  if (bands.ratingScheme !== "none") {
+    const rules: [string, string][] = [
+      [`${p}>=80`, "Outstanding"],
+      [`AND(${p}>=65,${p}<80)`, "Good"],
+      [`AND(${p}>=50,${p}<65)`, "Requires improvement"],
+      [`${p}<50`, "Inadequate"],
+    ];
+    for (const [test, label] of rules) b.conditional({ kind: "expression", range, formula: `AND(ISNUMBER(${top}),${test})`, style: colourOf(label) });
+    return;
+  }
+  b.conditional({ kind: "expression", range, formula: `AND(ISNUMBER(${top}),${p}>=${bands.strengthThreshold}-1E-9)`, style: colourOf("Strength") });
+  b.conditional({ kind: "expression", range, formula: `AND(ISNUMBER(${top}),${p}<=${bands.improvementThreshold}+1E-9)`, style: colourOf("Improvement needed") });
+}
+
+function colourOf(label: string): Pick<CellStyle, "fill" | "colour"> {
+  return BAND_COLOURS.find(([l]) => l === label)![1];
+}
+
+/** Band words coloured where they stand, and the percentage beside them coloured by them. */
+function bandColours(b: SheetBuilder, bandRange: string, percentRange?: { range: string; bandCell: string }): void {
+  for (const [text, style] of BAND_COLOURS) {
+    b.conditional({ kind: "text-equals", range: bandRange, text, style });
+    if (percentRange) b.conditional({ kind: "expression", range: percentRange.range, formula: `${percentRange.bandCell}="${text}"`, style });
+  }
+}
+
+/** A percentage as a live formula over its met and relevant cells. */
+function percentFormula(met: string, relevant: string): string {
+  return `IF(N(${relevant})=0,"",${met}/${relevant})`;
+}
+
+/** Whether a figure is met ÷ relevant (a pooled figure) rather than another rule's. */
+function isPooled(f: RollupFigure): boolean {
+  return f.relevant > 0 && f.percent !== null && Math.abs(f.percent - (100 * f.met) / f.relevant) < 1e-9;
+}
+
+/** Median, lowest and highest rows (or columns) over a range of percentages. */
+const SPREAD_FORMULAS = {
+  median: (range: string) => `IF(COUNT(${range})=0,"",MEDIAN(${range}))`,
+  lowest: (range: string) => `IF(COUNT(${range})=0,"",MIN(${range}))`,
+  highest: (range: string) => `IF(COUNT(${range})=0,"",MAX(${range}))`,
+};
+
+/**
+ * Services: one row per service — dates, cases, each section's percentage and band, overall and
+ * band, errors and warnings — then the pooled, median, lowest and highest rows, the counts behind
+ * the percentages to the right, and a chart of section scores across services.
+ */
+export function buildServicesLayout(r: Rollup, options: BuildRollupLayoutsOptions): SheetLayout {
+  const kind = "rollup-services";
+  const b = new SheetBuilder(kind, ROLLUP_SHEET_NAMES[kind], STYLES);
+  const n = r.services.length;
+  const sections = r.sections;
+  const firstSectionCol = 3;
+  const overallCol = firstSectionCol + 2 * sections.length;
+  const errorsCol = overallCol + 2;
+  const fileCol = errorsCol + 3;
+  const countsCol = fileCol + 2;
+  const lastCol = countsCol + 2 * (sections.length + 1) - 1;
+  const width = Math.max(fileCol, 7);
+
+  const mark = marker(kind, options, `, from ${plural(n, "service")} and ${plural(r.totals.cases, "case")}.`);
+  b.text(0, 0, `Case inspections rolled up: ${plural(n, "service")}`, "title").merge(0, 0, 0, width);
+  b.text(1, 0, mark, "marker").merge(1, 0, 1, width);
+  b.text(
+    2,
+    0,
+    "Each service's figures and bands are as its own workbook gives them. Percentages are live formulas over the judgements to the right; pooled, median, lowest and highest are live formulas over the rows above.",
+    "marker",
+  ).merge(2, 0, 2, width);
+
+  const facts: [string, string | number][] = [
+    ["Services", n],
+    ["Cases", r.totals.cases],
+    ["Workbooks with errors", r.totals.withErrors],
+    ["Cells left out for errors", r.totals.excludedCells],
+    ["Files left out", r.skipped.length],
+    ["Pooled bands", bandsText(r)],
+  ];
+  let row = 4;
+  for (const [label, value] of facts) {
+    b.text(row, 0, label, "label").merge(row, 0, row, 1);
+    if (typeof value === "number") b.number(row, 2, value, "count");
+    else b.text(row, 2, value, "value").merge(row, 2, row, width);
+    row++;
+  }
+  if (r.skipped.length > 0) {
+    b.text(row, 0, `${plural(r.skipped.length, "file")} left out of the roll-up: see the Sources sheet for each one and why.`, "note").merge(row, 0, row, width);
+    row++;
+  }
+  row++;
+
+  // Two header rows: section titles over their % and band columns.
+  const groupRow = row;
+  const headerRow = row + 1;
+  for (const c of [0, 1, 2]) b.text(groupRow, c, "", "header");
+  sections.forEach((s, k) => {
+    const c = firstSectionCol + 2 * k;
+    b.text(groupRow, c, `${s.number} ${s.title}`, "groupHeader").merge(groupRow, c, groupRow, c + 1);
+    b.text(headerRow, c, "% met", "headerCentre").text(headerRow, c + 1, "Band", "headerCentre");
+  });
+  b.text(groupRow, overallCol, "Overall", "groupHeader").merge(groupRow, overallCol, groupRow, overallCol + 1);
+  b.text(headerRow, overallCol, "% met", "headerCentre").text(headerRow, overallCol + 1, "Band", "headerCentre");
+  for (const c of [errorsCol, errorsCol + 1, errorsCol + 2, fileCol]) b.text(groupRow, c, "", "header");
+  ["Service", "Inspection dates", "Cases"].forEach((h, c) => b.text(headerRow, c, h, c === 2 ? "headerCentre" : "header"));
+  b.text(headerRow, errorsCol, "Errors", "headerCentre").text(headerRow, errorsCol + 1, "Warnings", "headerCentre").text(headerRow, errorsCol + 2, "Cells left out", "headerCentre");
+  b.text(headerRow, fileCol, "File", "header");
+  // The counts behind the percentages.
+  b.text(groupRow - 1, countsCol, "Judgements behind the percentages", "heading").merge(groupRow - 1, countsCol, groupRow - 1, lastCol);
+  [...sections.map((s) => `${s.number} ${s.title}`), "Overall"].forEach((title, k) => {
+    const c = countsCol + 2 * k;
+    b.text(groupRow, c, title, "countsHeader").merge(groupRow, c, groupRow, c + 1);
+    b.text(headerRow, c, "Relevant", "countsHeader").text(headerRow, c + 1, "Met", "countsHeader");
+  });
+
+  const first = headerRow + 1;
+  const last = first + n - 1;
+  const figureCells = (rowAt: number, figure: RollupFigure | null, pctCol: number, countCol: number): void => {
+    if (!figure) {
+      b.text(rowAt, pctCol, "n/a", "notInFramework").text(rowAt, pctCol + 1, "", "band");
+      return;
+    }
+    b.number(rowAt, countCol, figure.relevant, "smallCount").number(rowAt, countCol + 1, figure.met, "smallCount");
+    if (isPooled(figure) || figure.relevant === 0) b.formula(rowAt, pctCol, percentFormula(at(rowAt, countCol + 1), at(rowAt, countCol)), pct(figure.percent), "percent");
+    else b.number(rowAt, pctCol, figure.percent! / 100, "percent");
+    b.text(rowAt, pctCol + 1, figure.band, "band");
+  };
+  r.services.forEach((s, i) => {
+    const rowAt = first + i;
+    const w = s.workbook;
+    b.text(rowAt, 0, s.label, "serviceName").text(rowAt, 1, inspectionDates(w.inspectionStart, w.inspectionEnd), "text").number(rowAt, 2, w.cases, "count");
+    sections.forEach((sec, k) => figureCells(rowAt, sec.byService[i] ?? null, firstSectionCol + 2 * k, countsCol + 2 * k));
+    figureCells(rowAt, w.overall, overallCol, countsCol + 2 * sections.length);
+    b.number(rowAt, errorsCol, w.errors, "count").number(rowAt, errorsCol + 1, w.warnings, "count").number(rowAt, errorsCol + 2, w.excludedCells, "count");
+    b.text(rowAt, fileCol, w.source.file, "text");
+  });
+
+  // Pooled, median, lowest, highest.
+  const pooledRow = last + 1;
+  const spreadRows = { median: pooledRow + 1, lowest: pooledRow + 2, highest: pooledRow + 3 } as const;
+  const colRange = (c: number): string => (n === 0 ? `${at(first, c)}:${at(first, c)}` : `${at(first, c)}:${at(last, c)}`);
+  b.text(pooledRow, 0, "All services, pooled", "total").text(pooledRow, 1, "", "total");
+  b.formula(pooledRow, 2, n === 0 ? "0" : `SUM(${colRange(2)})`, r.totals.cases, "totalCount");
+  const figures = [...sections, r.overall];
+  figures.forEach((f, k) => {
+    const pctCol = firstSectionCol + 2 * k;
+    const countCol = countsCol + 2 * k;
+    for (const c of [countCol, countCol + 1]) b.formula(pooledRow, c, n === 0 ? "0" : `SUM(${colRange(c)})`, c === countCol ? f.relevant : f.met, "totalCount");
+    b.formula(pooledRow, pctCol, percentFormula(at(pooledRow, countCol + 1), at(pooledRow, countCol)), pct(f.percent), "totalPercent");
+    b.text(pooledRow, pctCol + 1, f.band, "total");
+    for (const [which, rowAt] of Object.entries(spreadRows) as [keyof typeof SPREAD_FORMULAS, number][]) {
+      const value = which === "median" ? f.median : which === "lowest" ? f.lowest?.percent : f.highest?.percent;
+      b.formula(rowAt, pctCol, SPREAD_FORMULAS[which](colRange(pctCol)), pct(value ?? null), "percent");
+      b.text(rowAt, pctCol + 1, "", "band");
+    }
+  });
+  for (const c of [errorsCol, errorsCol + 1, errorsCol + 2]) {
+    const total = c === errorsCol ? r.totals.errors : c === errorsCol + 1 ? r.totals.warnings : r.totals.excludedCells;
+    b.formula(pooledRow, c, n === 0 ? "0" : `SUM(${colRange(c)})`, total, "totalCount");
+  }
+  b.text(pooledRow, fileCol, "", "total");
+  b.text(spreadRows.median, 0, "Median of the services", "label");
+  b.text(spreadRows.lowest, 0, "Lowest service", "label");
+  b.text(spreadRows.highest, 0, "Highest service", "label");
+
+  // Colour like the Summary: each band where it stands, each percentage by its band; the pooled,
+  // median, lowest and highest rows by the pooled bands.
+  figures.forEach((_, k) => {
+    const pctCol = firstSectionCol + 2 * k;
+    if (n > 0) bandColours(b, `${at(first, pctCol + 1)}:${at(pooledRow, pctCol + 1)}`, { range: `${at(first, pctCol)}:${at(pooledRow, pctCol)}`, bandCell: at(first, pctCol + 1) });
+    percentColours(b, `${at(spreadRows.median, pctCol)}:${at(spreadRows.highest, pctCol)}`, at(spreadRows.median, pctCol), r.bands);
+  });
+
+  const widths = [30, 24, 8, ...figures.flatMap(() => [9, 13]), 8, 9, 9, 36, 3];
+  for (let c = countsCol; c <= lastCol; c++) widths[c] = 9;
+  return b.build({
+    columnWidths: widths,
+    freeze: { rows: headerRow + 1, cols: 1 },
+    print: {
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      repeatRows: { first: groupRow, last: headerRow },
+      footer: `Case inspections rolled up: ${plural(n, "service")}, generated ${generatedAtText(options.generatedAt)}`,
+    },
+    chart: null,
+    marker: mark,
+  });
+}
+
+function bandsText(r: Rollup): string {
+  const b = r.bands;
+  const rule =
+    b.ratingScheme !== "none"
+      ? "HMI Probation 2018: 80%+ Outstanding, 65–79% Good, 50–64% Requires improvement, below 50% Inadequate"
+      : `strength at or above ${b.strengthThreshold}%, improvement needed at or below ${b.improvementThreshold}%`;
+  return r.bandsAgreed ? `${rule} (as every workbook's Settings say)` : `${rule} (the defaults: the workbooks' Settings differ)`;
+}
+
+/**
+ * Criteria: one row per criterion matched by ID and title, each service's percentage met (from the
+ * counts to the right), the pooled percentage and its band, the median, lowest and highest of the
+ * services, the range, and how to read it; what could not be compared is listed below.
+ */
+export function buildCriteriaLayout(r: Rollup, options: BuildRollupLayoutsOptions): SheetLayout {
+  const kind = "rollup-criteria";
+  const b = new SheetBuilder(kind, ROLLUP_SHEET_NAMES[kind], STYLES);
+  const n = r.services.length;
+  const s0 = 2;
+  const p = s0 + n;
+  const cols = { pooled: p, band: p + 1, median: p + 2, lowest: p + 3, highest: p + 4, range: p + 5, judged: p + 6, reading: p + 7 };
+  const met0 = p + 9;
+  const rel0 = met0 + n;
+  const pooledMet = rel0 + n;
+  const pooledRel = pooledMet + 1;
+  const width = cols.reading;
+
+  const judgements = r.criteria.reduce((k, c) => k + c.relevant, 0);
+  const mark = marker(kind, options, `, from ${plural(n, "service")} and ${plural(judgements, "judgement")}.`);
+  b.text(0, 0, `Criteria across ${plural(n, "service")}`, "title").merge(0, 0, 0, width);
+  b.text(1, 0, mark, "marker").merge(1, 0, 1, width);
+  b.text(
+    2,
+    0,
+    "Each service's percentage met is a live formula over the judgements to the right (n/a: not in that service's framework; blank: no relevant cases). Pooled is every service's judgements together; median, lowest and highest are of the services' percentages. The reading is as when generated.",
+    "marker",
+  ).merge(2, 0, 2, width);
+  b.text(3, 0, `Pooled bands: ${bandsText(r)}. "Stands apart": the service's 95% interval lies wholly below or above the other services' pooled rate.`, "marker").merge(3, 0, 3, width);
+
+  const headerRow = 5;
+  b.text(headerRow, 0, "ID", "header").text(headerRow, 1, "Criterion", "header");
+  r.services.forEach((s, i) => b.text(headerRow, s0 + i, s.label, "headerCentre"));
+  const heads: [number, string][] = [
+    [cols.pooled, "Pooled % met"],
+    [cols.band, "Pooled band"],
+    [cols.median, "Median"],
+    [cols.lowest, "Lowest"],
+    [cols.highest, "Highest"],
+    [cols.range, "Range"],
+    [cols.judged, "Services judged"],
+    [cols.reading, "Reading"],
+  ];
+  for (const [c, h] of heads) b.text(headerRow, c, h, c === cols.reading ? "header" : "headerCentre");
+  b.text(headerRow - 1, met0, "Judgements behind the percentages", "heading").merge(headerRow - 1, met0, headerRow - 1, pooledRel);
+  r.services.forEach((s, i) => {
+    b.text(headerRow, met0 + i, `Met: ${s.label}`, "countsHeader");
+    b.text(headerRow, rel0 + i, `Relevant: ${s.label}`, "countsHeader");
+  });
+  b.text(headerRow, pooledMet, "Met: pooled", "countsHeader").text(headerRow, pooledRel, "Relevant: pooled", "countsHeader");
+
+  let row = headerRow + 1;
+  const criterionRows: number[] = [];
+  let section: string | null = null;
+  for (const c of r.criteria) {
+    if (c.section !== section) {
+      section = c.section;
+      const title = r.sections.find((s) => s.number === section)?.title;
+      b.text(row, 0, title ? `${section}  ${title}` : `Section ${section}`, "section").merge(row, 0, row, width);
+      row++;
+    }
+    criterionRows.push(row);
+    b.text(row, 0, c.id, "id").text(row, 1, c.title, "text");
+    c.byService.forEach((f, i) => {
+      if (!f) {
+        b.text(row, s0 + i, "n/a", "notInFramework");
+        return;
+      }
+      b.number(row, met0 + i, f.met, "smallCount").number(row, rel0 + i, f.relevant, "smallCount");
+      b.formula(row, s0 + i, percentFormula(at(row, met0 + i), at(row, rel0 + i)), pct(f.percent), "percent");
+    });
+    const span = (from: number): string => `${at(row, from)}:${at(row, from + Math.max(n, 1) - 1)}`;
+    b.formula(row, pooledMet, n === 0 ? "0" : `SUM(${span(met0)})`, c.met, "smallCount");
+    b.formula(row, pooledRel, n === 0 ? "0" : `SUM(${span(rel0)})`, c.relevant, "smallCount");
+    b.formula(row, cols.pooled, percentFormula(at(row, pooledMet), at(row, pooledRel)), pct(c.percent), "percent");
+    b.text(row, cols.band, c.band, "band");
+    b.formula(row, cols.median, SPREAD_FORMULAS.median(span(s0)), pct(c.median), "percent");
+    b.formula(row, cols.lowest, SPREAD_FORMULAS.lowest(span(s0)), pct(c.lowest?.percent), "percent");
+    b.formula(row, cols.highest, SPREAD_FORMULAS.highest(span(s0)), pct(c.highest?.percent), "percent");
+    const rangeValue = c.lowest && c.highest ? c.highest.percent - c.lowest.percent : "";
+    b.formula(row, cols.range, `IF(COUNT(${span(s0)})=0,"",100*(MAX(${span(s0)})-MIN(${span(s0)})))`, rangeValue, "points");
+    b.formula(row, cols.judged, `COUNT(${span(s0)})`, c.servicesJudged, "count");
+    b.text(row, cols.reading, readingText(c.reading, r.bands), "text");
+    row++;
+  }
+
+  if (criterionRows.length > 0) {
+    const top = criterionRows[0]!;
+    const bottom = criterionRows[criterionRows.length - 1]!;
+    if (n > 0) percentColours(b, `${at(top, s0)}:${at(bottom, s0 + n - 1)}`, at(top, s0), r.bands);
+    percentColours(b, `${at(top, cols.pooled)}:${at(bottom, cols.pooled)}`, at(top, cols.pooled), r.bands);
+    percentColours(b, `${at(top, cols.median)}:${at(bottom, cols.highest)}`, at(top, cols.median), r.bands);
+    bandColours(b, `${at(top, cols.band)}:${at(bottom, cols.band)}`);
+  }
+
+  if (r.notCompared.length > 0) {
+    row++;
+    b.text(row, 0, "Not compared across every service", "heading").merge(row, 0, row, 1);
+    row++;
+    b.text(row, 0, "Criteria and sections are matched by ID and title, never by position. These are not in every service's framework, or are worded differently:", "note").merge(row, 0, row, width);
+    row++;
+    for (const x of r.notCompared) {
+      b.text(row, 0, x.id, "id").text(row, 1, x.message, "text").merge(row, 1, row, Math.max(1, Math.min(width, 1 + Math.max(n, 6))));
+      row++;
+    }
+  }
+
+  const widths: number[] = [7, 46];
+  for (let i = 0; i < n; i++) widths[s0 + i] = 12;
+  Object.assign(widths, { [cols.pooled]: 10, [cols.band]: 15, [cols.median]: 9, [cols.lowest]: 9, [cols.highest]: 9, [cols.range]: 9, [cols.judged]: 9, [cols.reading]: 48, [cols.reading + 1]: 3 });
+  for (let c = met0; c <= pooledRel; c++) widths[c] = 12;
+  return b.build({
+    columnWidths: Array.from({ length: pooledRel + 1 }, (_, c) => widths[c] ?? 9),
+    freeze: { rows: headerRow + 1, cols: 2 },
+    print: {
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      repeatRows: { first: headerRow, last: headerRow },
+      footer: `Criteria across ${plural(n, "service")}, generated ${generatedAtText(options.generatedAt)}`,
+    },
+    chart: null,
+    marker: mark,
+  });
+}
+
+/** Sources: every file given, in the order given: its size, SHA-256, when it was read, and what became of it. */
+export function buildSourcesLayout(r: Rollup, options: BuildRollupLayoutsOptions): SheetLayout {
+  const kind = "rollup-sources";
+  const b = new SheetBuilder(kind, ROLLUP_SHEET_NAMES[kind], STYLES);
+  const mark = marker(kind, options, `, from ${plural(r.sources.length, "file")}.`);
+  b.text(0, 0, "Where the figures come from", "title").merge(0, 0, 0, 6);
+  b.text(1, 0, mark, "marker").merge(1, 0, 1, 6);
+  b.text(2, 0, "Every file given, in the order given. The SHA-256 identifies a file's exact contents: compute it again to check that a file is the one rolled up.", "marker").merge(2, 0, 2, 6);
+  const headerRow = 4;
+  ["File", "Size (bytes)", "SHA-256", "Read at (UTC)", "Service", "Inspection dates", "What became of it"].forEach((h, c) => b.text(headerRow, c, h, c === 1 ? "headerCentre" : "header"));
+  const bySource = new Map<unknown, RollupService>(r.services.map((s) => [s.workbook.source, s]));
+  let row = headerRow + 1;
+  for (const { source, status } of r.sources) {
+    b.text(row, 0, source.file, "text");
+    if (source.bytes !== null) b.number(row, 1, source.bytes, "bytes");
+    b.text(row, 2, source.sha256 ?? "", "hash").text(row, 3, source.readAt.replace("T", " ").replace(/\.\d+Z$|Z$/, ""), "id");
+    const service = bySource.get(source);
+    if (service) b.text(row, 4, service.label, "text").text(row, 5, inspectionDates(service.workbook.inspectionStart, service.workbook.inspectionEnd), "text");
+    b.text(row, 6, status, "text");
+    row++;
+  }
+  return b.build({
+    columnWidths: [36, 12, 68, 20, 28, 24, 60],
+    freeze: { rows: headerRow + 1, cols: 1 },
+    print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, repeatRows: { first: headerRow, last: headerRow }, footer: `Sources of the roll-up, generated ${generatedAtText(options.generatedAt)}` },
+    chart: null,
+    marker: mark,
+  });
+}
