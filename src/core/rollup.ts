@@ -332,8 +332,12 @@ function asSettings(bands: RollupBandSettings): Settings {
 /**
  * How to read a row from its services' figures: weak everywhere (every judged service at or below
  * the improvement threshold), strong everywhere (every one at or above the strength threshold), or
- * the services that stand apart — a service whose 95% Wilson interval lies wholly below (or above)
- * the pooled rate of all the other services. At least three services must have judged it.
+ * the services that stand apart. A service stands apart when its 95% Wilson interval and that of
+ * the other services pooled do not overlap — a strict test, as it should be with many criteria
+ * compared at once. The service furthest apart is taken first and the test repeated on the rest,
+ * so one very weak service does not make the others look strong; outliers stay a minority. At
+ * least three services must have judged the row.
+ * @example readSpread([{ service: "A", met: 2, relevant: 20 }, { service: "B", met: 18, relevant: 20 }, { service: "C", met: 17, relevant: 20 }], DEFAULT_SETTINGS).outliers[0].service // "A"
  */
 export function readSpread(
   figures: readonly { readonly service: string; readonly met: number; readonly relevant: number }[],
@@ -345,16 +349,21 @@ export function readSpread(
   const percents = judged.map((f) => (100 * f.met) / f.relevant);
   if (percents.every((p) => bandOf(p, bands) === "improvement")) return { pattern: "weak-everywhere", outliers: [] };
   if (percents.every((p) => bandOf(p, bands) === "strength")) return { pattern: "strong-everywhere", outliers: [] };
-  const total = pooled(judged);
   const outliers: RollupReading["outliers"][number][] = [];
-  for (const f of judged) {
-    const othersRelevant = total.relevant - f.relevant;
-    if (othersRelevant === 0) continue;
-    const others = (100 * (total.met - f.met)) / othersRelevant;
-    const interval = wilsonInterval(f.met, f.relevant)!;
-    const percent = (100 * f.met) / f.relevant;
-    if (interval.high < others) outliers.push({ service: f.service, direction: "low", percent, othersPercent: others });
-    else if (interval.low > others) outliers.push({ service: f.service, direction: "high", percent, othersPercent: others });
+  const rest = [...judged];
+  while (outliers.length + 1 <= (judged.length - 1) / 2) {
+    let best: { f: (typeof judged)[number]; gap: number; direction: "low" | "high"; others: number } | null = null;
+    const total = pooled(rest);
+    for (const f of rest) {
+      const others = { met: total.met - f.met, relevant: total.relevant - f.relevant };
+      const own = wilsonInterval(f.met, f.relevant)!;
+      const theirs = wilsonInterval(others.met, others.relevant)!;
+      const gap = Math.max(theirs.low - own.high, own.low - theirs.high);
+      if (gap > 0 && (!best || gap > best.gap)) best = { f, gap, direction: own.high < theirs.low ? "low" : "high", others: (100 * others.met) / others.relevant };
+    }
+    if (!best) break;
+    outliers.push({ service: best.f.service, direction: best.direction, percent: (100 * best.f.met) / best.f.relevant, othersPercent: best.others });
+    rest.splice(rest.indexOf(best.f), 1);
   }
   return { pattern: outliers.length > 0 ? "outliers" : "mixed", outliers };
 }
@@ -539,7 +548,7 @@ export function readingText(r: RollupReading, bands: Pick<RollupBandSettings, "s
     case "outliers":
       return `Stands apart: ${r.outliers.map((o) => `${o.service} ${o.direction === "low" ? "low" : "high"} (${percentText(o.percent)}; the others ${percentText(o.othersPercent)})`).join("; ")}`;
     case "mixed":
-      return "Varies, with no service clearly apart";
+      return "–";
     case "too-few-services":
       return "Judged in fewer than three services";
     case "not-judged":

@@ -122,21 +122,22 @@ const SPREAD_FORMULAS = {
 
 /**
  * Services: one row per service — dates, cases, each section's percentage and band, overall and
- * band, errors and warnings — then the pooled, median, lowest and highest rows, the counts behind
- * the percentages to the right, and a chart of section scores across services.
+ * band, errors and warnings — then the pooled, median, lowest and highest rows, and below them the
+ * judgements behind the percentages, in the same columns (relevant under "% met", met under
+ * "Band"), so the sheet prints one page wide.
  */
 export function buildServicesLayout(r: Rollup, options: BuildRollupLayoutsOptions): SheetLayout {
   const kind = "rollup-services";
   const b = new SheetBuilder(kind, ROLLUP_SHEET_NAMES[kind], STYLES);
   const n = r.services.length;
   const sections = r.sections;
+  const figures = [...sections, r.overall];
+  const titles = [...sections.map((sec) => `${sec.number} ${sec.title}`), "Overall"];
   const firstSectionCol = 3;
-  const overallCol = firstSectionCol + 2 * sections.length;
-  const errorsCol = overallCol + 2;
+  const pctColOf = (k: number): number => firstSectionCol + 2 * k;
+  const errorsCol = pctColOf(figures.length);
   const fileCol = errorsCol + 3;
-  const countsCol = fileCol + 2;
-  const lastCol = countsCol + 2 * (sections.length + 1) - 1;
-  const width = Math.max(fileCol, 7);
+  const width = fileCol;
 
   const mark = marker(kind, options, `, from ${plural(n, "service")} and ${plural(r.totals.cases, "case")}.`);
   b.text(0, 0, `Case inspections rolled up: ${plural(n, "service")}`, "title").merge(0, 0, 0, width);
@@ -144,7 +145,7 @@ export function buildServicesLayout(r: Rollup, options: BuildRollupLayoutsOption
   b.text(
     2,
     0,
-    "Each service's figures and bands are as its own workbook gives them. Percentages are live formulas over the judgements to the right; pooled, median, lowest and highest are live formulas over the rows above.",
+    "Each service's figures and bands are as its own workbook gives them. Percentages are live formulas over the judgements listed below the table; pooled, median, lowest and highest are live formulas over the services' rows.",
     "marker",
   ).merge(2, 0, 2, width);
 
@@ -169,91 +170,93 @@ export function buildServicesLayout(r: Rollup, options: BuildRollupLayoutsOption
   }
   row++;
 
-  // Two header rows: section titles over their % and band columns.
+  // Two header rows: each section's title over its % and band columns.
   const groupRow = row;
   const headerRow = row + 1;
-  for (const c of [0, 1, 2]) b.text(groupRow, c, "", "header");
-  sections.forEach((s, k) => {
-    const c = firstSectionCol + 2 * k;
-    b.text(groupRow, c, `${s.number} ${s.title}`, "groupHeader").merge(groupRow, c, groupRow, c + 1);
-    b.text(headerRow, c, "% met", "headerCentre").text(headerRow, c + 1, "Band", "headerCentre");
-  });
-  b.text(groupRow, overallCol, "Overall", "groupHeader").merge(groupRow, overallCol, groupRow, overallCol + 1);
-  b.text(headerRow, overallCol, "% met", "headerCentre").text(headerRow, overallCol + 1, "Band", "headerCentre");
+  const headers = (top: number, style: string, pair: [string, string], lead: [string, string, string]): void => {
+    for (const c of [0, 1, 2]) b.text(top, c, "", style);
+    titles.forEach((title, k) => {
+      const c = pctColOf(k);
+      b.text(top, c, title, style === "header" ? "groupHeader" : style).merge(top, c, top, c + 1);
+      b.text(top + 1, c, pair[0], style === "header" ? "headerCentre" : style).text(top + 1, c + 1, pair[1], style === "header" ? "headerCentre" : style);
+    });
+    lead.forEach((h, c) => b.text(top + 1, c, h, style === "header" && c === 2 ? "headerCentre" : style));
+  };
+  headers(groupRow, "header", ["% met", "Band"], ["Service", "Inspection dates", "Cases"]);
   for (const c of [errorsCol, errorsCol + 1, errorsCol + 2, fileCol]) b.text(groupRow, c, "", "header");
-  ["Service", "Inspection dates", "Cases"].forEach((h, c) => b.text(headerRow, c, h, c === 2 ? "headerCentre" : "header"));
   b.text(headerRow, errorsCol, "Errors", "headerCentre").text(headerRow, errorsCol + 1, "Warnings", "headerCentre").text(headerRow, errorsCol + 2, "Cells left out", "headerCentre");
   b.text(headerRow, fileCol, "File", "header");
-  // The counts behind the percentages.
-  b.text(groupRow - 1, countsCol, "Judgements behind the percentages", "heading").merge(groupRow - 1, countsCol, groupRow - 1, lastCol);
-  [...sections.map((s) => `${s.number} ${s.title}`), "Overall"].forEach((title, k) => {
-    const c = countsCol + 2 * k;
-    b.text(groupRow, c, title, "countsHeader").merge(groupRow, c, groupRow, c + 1);
-    b.text(headerRow, c, "Relevant", "countsHeader").text(headerRow, c + 1, "Met", "countsHeader");
-  });
 
   const first = headerRow + 1;
   const last = first + n - 1;
-  const figureCells = (rowAt: number, figure: RollupFigure | null, pctCol: number, countCol: number): void => {
+  const pooledRow = last + 1;
+  const spreadRows = { median: pooledRow + 1, lowest: pooledRow + 2, highest: pooledRow + 3 } as const;
+  // The judgements block: a heading, two header rows, a row per service, a total row.
+  const countsHeading = spreadRows.highest + 2;
+  const countsFirst = countsHeading + 3;
+  const countsTotal = countsFirst + n;
+
+  const figureCells = (i: number, figure: RollupFigure | null, pctCol: number): void => {
+    const rowAt = first + i;
+    const countsAt = countsFirst + i;
     if (!figure) {
       b.text(rowAt, pctCol, "n/a", "notInFramework").text(rowAt, pctCol + 1, "", "band");
+      b.text(countsAt, pctCol, "n/a", "notInFramework");
       return;
     }
-    b.number(rowAt, countCol, figure.relevant, "smallCount").number(rowAt, countCol + 1, figure.met, "smallCount");
-    if (isPooled(figure) || figure.relevant === 0) b.formula(rowAt, pctCol, percentFormula(at(rowAt, countCol + 1), at(rowAt, countCol)), pct(figure.percent), "percent");
+    b.number(countsAt, pctCol, figure.relevant, "smallCount").number(countsAt, pctCol + 1, figure.met, "smallCount");
+    if (isPooled(figure) || figure.relevant === 0) b.formula(rowAt, pctCol, percentFormula(at(countsAt, pctCol + 1), at(countsAt, pctCol)), pct(figure.percent), "percent");
     else b.number(rowAt, pctCol, figure.percent! / 100, "percent");
     b.text(rowAt, pctCol + 1, figure.band, "band");
   };
   r.services.forEach((s, i) => {
     const rowAt = first + i;
     const w = s.workbook;
-    b.text(rowAt, 0, s.label, "serviceName").text(rowAt, 1, inspectionDates(w.inspectionStart, w.inspectionEnd), "text").number(rowAt, 2, w.cases, "count");
-    sections.forEach((sec, k) => figureCells(rowAt, sec.byService[i] ?? null, firstSectionCol + 2 * k, countsCol + 2 * k));
-    figureCells(rowAt, w.overall, overallCol, countsCol + 2 * sections.length);
+    const dates = inspectionDates(w.inspectionStart, w.inspectionEnd);
+    b.text(rowAt, 0, s.label, "serviceName").text(rowAt, 1, dates, "text").number(rowAt, 2, w.cases, "count");
+    b.text(countsFirst + i, 0, s.label, "serviceName").text(countsFirst + i, 1, dates, "text");
+    sections.forEach((sec, k) => figureCells(i, sec.byService[i] ?? null, pctColOf(k)));
+    figureCells(i, w.overall, pctColOf(sections.length));
     b.number(rowAt, errorsCol, w.errors, "count").number(rowAt, errorsCol + 1, w.warnings, "count").number(rowAt, errorsCol + 2, w.excludedCells, "count");
     b.text(rowAt, fileCol, w.source.file, "text");
   });
 
   // Pooled, median, lowest, highest.
-  const pooledRow = last + 1;
-  const spreadRows = { median: pooledRow + 1, lowest: pooledRow + 2, highest: pooledRow + 3 } as const;
-  const colRange = (c: number): string => (n === 0 ? `${at(first, c)}:${at(first, c)}` : `${at(first, c)}:${at(last, c)}`);
+  const colRange = (c: number, from = first, to = last): string => `${at(from, c)}:${at(Math.max(from, to), c)}`;
+  const sum = (c: number, from = first, to = last): string => (n === 0 ? "0" : `SUM(${colRange(c, from, to)})`);
   b.text(pooledRow, 0, "All services, pooled", "total").text(pooledRow, 1, "", "total");
-  b.formula(pooledRow, 2, n === 0 ? "0" : `SUM(${colRange(2)})`, r.totals.cases, "totalCount");
-  const figures = [...sections, r.overall];
+  b.formula(pooledRow, 2, sum(2), r.totals.cases, "totalCount");
   figures.forEach((f, k) => {
-    const pctCol = firstSectionCol + 2 * k;
-    const countCol = countsCol + 2 * k;
-    for (const c of [countCol, countCol + 1]) b.formula(pooledRow, c, n === 0 ? "0" : `SUM(${colRange(c)})`, c === countCol ? f.relevant : f.met, "totalCount");
-    b.formula(pooledRow, pctCol, percentFormula(at(pooledRow, countCol + 1), at(pooledRow, countCol)), pct(f.percent), "totalPercent");
-    b.text(pooledRow, pctCol + 1, f.band, "total");
+    const c = pctColOf(k);
+    b.formula(countsTotal, c, sum(c, countsFirst, countsTotal - 1), f.relevant, "totalCount");
+    b.formula(countsTotal, c + 1, sum(c + 1, countsFirst, countsTotal - 1), f.met, "totalCount");
+    b.formula(pooledRow, c, percentFormula(at(countsTotal, c + 1), at(countsTotal, c)), pct(f.percent), "totalPercent");
+    b.text(pooledRow, c + 1, f.band, "total");
     for (const [which, rowAt] of Object.entries(spreadRows) as [keyof typeof SPREAD_FORMULAS, number][]) {
       const value = which === "median" ? f.median : which === "lowest" ? f.lowest?.percent : f.highest?.percent;
-      b.formula(rowAt, pctCol, SPREAD_FORMULAS[which](colRange(pctCol)), pct(value ?? null), "percent");
-      b.text(rowAt, pctCol + 1, "", "band");
+      b.formula(rowAt, c, SPREAD_FORMULAS[which](colRange(c)), pct(value ?? null), "percent");
     }
   });
-  for (const c of [errorsCol, errorsCol + 1, errorsCol + 2]) {
-    const total = c === errorsCol ? r.totals.errors : c === errorsCol + 1 ? r.totals.warnings : r.totals.excludedCells;
-    b.formula(pooledRow, c, n === 0 ? "0" : `SUM(${colRange(c)})`, total, "totalCount");
-  }
+  [r.totals.errors, r.totals.warnings, r.totals.excludedCells].forEach((total, k) => b.formula(pooledRow, errorsCol + k, sum(errorsCol + k), total, "totalCount"));
   b.text(pooledRow, fileCol, "", "total");
   b.text(spreadRows.median, 0, "Median of the services", "label");
   b.text(spreadRows.lowest, 0, "Lowest service", "label");
   b.text(spreadRows.highest, 0, "Highest service", "label");
 
+  b.text(countsHeading, 0, "Judgements behind the percentages", "heading").merge(countsHeading, 0, countsHeading, 2);
+  headers(countsHeading + 1, "countsHeader", ["Relevant", "Met"], ["Service", "Inspection dates", ""]);
+  b.text(countsTotal, 0, "All services", "total").text(countsTotal, 1, "", "total").text(countsTotal, 2, "", "total");
+
   // Colour like the Summary: each band where it stands, each percentage by its band; the pooled,
   // median, lowest and highest rows by the pooled bands.
   figures.forEach((_, k) => {
-    const pctCol = firstSectionCol + 2 * k;
-    if (n > 0) bandColours(b, `${at(first, pctCol + 1)}:${at(pooledRow, pctCol + 1)}`, { range: `${at(first, pctCol)}:${at(pooledRow, pctCol)}`, bandCell: at(first, pctCol + 1) });
-    percentColours(b, `${at(spreadRows.median, pctCol)}:${at(spreadRows.highest, pctCol)}`, at(spreadRows.median, pctCol), r.bands);
+    const c = pctColOf(k);
+    if (n > 0) bandColours(b, `${at(first, c + 1)}:${at(pooledRow, c + 1)}`, { range: `${at(first, c)}:${at(pooledRow, c)}`, bandCell: at(first, c + 1) });
+    percentColours(b, `${at(spreadRows.median, c)}:${at(spreadRows.highest, c)}`, at(spreadRows.median, c), r.bands);
   });
 
-  const widths = [30, 24, 8, ...figures.flatMap(() => [9, 13]), 8, 9, 9, 36, 3];
-  for (let c = countsCol; c <= lastCol; c++) widths[c] = 9;
   return b.build({
-    columnWidths: widths,
+    columnWidths: [30, 28, 8, ...figures.flatMap(() => [9, 19]), 8, 9, 9, 36],
     freeze: { rows: headerRow + 1, cols: 1 },
     print: {
       orientation: "landscape",
@@ -277,9 +280,10 @@ function bandsText(r: Rollup): string {
 }
 
 /**
- * Criteria: one row per criterion matched by ID and title, each service's percentage met (from the
- * counts to the right), the pooled percentage and its band, the median, lowest and highest of the
- * services, the range, and how to read it; what could not be compared is listed below.
+ * Criteria: one row per criterion matched by ID and title, each service's percentage met, the
+ * pooled percentage and its band, the median, lowest and highest of the services, the range, and
+ * how to read it; what could not be compared is listed below, and below that the judgements behind
+ * the percentages (met, then relevant), in the same columns.
  */
 export function buildCriteriaLayout(r: Rollup, options: BuildRollupLayoutsOptions): SheetLayout {
   const kind = "rollup-criteria";
@@ -288,10 +292,6 @@ export function buildCriteriaLayout(r: Rollup, options: BuildRollupLayoutsOption
   const s0 = 2;
   const p = s0 + n;
   const cols = { pooled: p, band: p + 1, median: p + 2, lowest: p + 3, highest: p + 4, range: p + 5, judged: p + 6, reading: p + 7 };
-  const met0 = p + 9;
-  const rel0 = met0 + n;
-  const pooledMet = rel0 + n;
-  const pooledRel = pooledMet + 1;
   const width = cols.reading;
 
   const judgements = r.criteria.reduce((k, c) => k + c.relevant, 0);
@@ -301,16 +301,19 @@ export function buildCriteriaLayout(r: Rollup, options: BuildRollupLayoutsOption
   b.text(
     2,
     0,
-    "Each service's percentage met is a live formula over the judgements to the right (n/a: not in that service's framework; blank: no relevant cases). Pooled is every service's judgements together; median, lowest and highest are of the services' percentages. The reading is as when generated.",
+    "Each service's percentage met is a live formula over the judgements listed below (n/a: not in that service's framework; blank: no relevant cases). Pooled is every service's judgements together; median, lowest and highest are of the services' percentages. The reading is as when generated.",
     "marker",
   ).merge(2, 0, 2, width);
-  b.text(3, 0, `Pooled bands: ${bandsText(r)}. "Stands apart": the service's 95% interval lies wholly below or above the other services' pooled rate.`, "marker").merge(3, 0, 3, width);
+  b.text(3, 0, `Pooled bands: ${bandsText(r)}. A service stands apart when its 95% interval and the other services' do not overlap.`, "marker").merge(3, 0, 3, width);
 
   const headerRow = 5;
-  b.text(headerRow, 0, "ID", "header").text(headerRow, 1, "Criterion", "header");
-  r.services.forEach((s, i) => b.text(headerRow, s0 + i, s.label, "headerCentre"));
+  const header = (rowAt: number, pooledLabel: string | null): void => {
+    b.text(rowAt, 0, "ID", "header").text(rowAt, 1, "Criterion", "header");
+    r.services.forEach((s, i) => b.text(rowAt, s0 + i, s.label, "headerCentre"));
+    if (pooledLabel !== null) b.text(rowAt, cols.pooled, pooledLabel, "headerCentre");
+  };
+  header(headerRow, "Pooled % met");
   const heads: [number, string][] = [
-    [cols.pooled, "Pooled % met"],
     [cols.band, "Pooled band"],
     [cols.median, "Median"],
     [cols.lowest, "Lowest"],
@@ -320,13 +323,8 @@ export function buildCriteriaLayout(r: Rollup, options: BuildRollupLayoutsOption
     [cols.reading, "Reading"],
   ];
   for (const [c, h] of heads) b.text(headerRow, c, h, c === cols.reading ? "header" : "headerCentre");
-  b.text(headerRow - 1, met0, "Judgements behind the percentages", "heading").merge(headerRow - 1, met0, headerRow - 1, pooledRel);
-  r.services.forEach((s, i) => {
-    b.text(headerRow, met0 + i, `Met: ${s.label}`, "countsHeader");
-    b.text(headerRow, rel0 + i, `Relevant: ${s.label}`, "countsHeader");
-  });
-  b.text(headerRow, pooledMet, "Met: pooled", "countsHeader").text(headerRow, pooledRel, "Relevant: pooled", "countsHeader");
 
+  // Rows: a section heading before each section's criteria.
   let row = headerRow + 1;
   const criterionRows: number[] = [];
   let section: string | null = null;
@@ -337,30 +335,66 @@ export function buildCriteriaLayout(r: Rollup, options: BuildRollupLayoutsOption
       b.text(row, 0, title ? `${section}  ${title}` : `Section ${section}`, "section").merge(row, 0, row, width);
       row++;
     }
-    criterionRows.push(row);
-    b.text(row, 0, c.id, "id").text(row, 1, c.title, "text");
+    criterionRows.push(row++);
+  }
+
+  // What could not be compared.
+  if (r.notCompared.length > 0) {
+    row++;
+    b.text(row, 0, "Not compared across every service", "heading").merge(row, 0, row, 1);
+    row++;
+    b.text(row, 0, "Criteria and sections are matched by ID and title, never by position. These are not in every service's framework, or are worded differently:", "note").merge(row, 0, row, width);
+    row++;
+    for (const x of r.notCompared) {
+      b.text(row, 0, x.id, "id").text(row, 1, x.message, "text").merge(row, 1, row, Math.min(width, 1 + Math.max(n, 6)));
+      row++;
+    }
+  }
+
+  // The judgements behind the percentages: met, then relevant, a row per criterion.
+  const block = (heading: string): number => {
+    row++;
+    b.text(row, 0, heading, "heading").merge(row, 0, row, 1);
+    row++;
+    header(row, "Pooled");
+    row++;
+    const top = row;
+    r.criteria.forEach((c) => {
+      b.text(row, 0, c.id, "id").text(row, 1, c.title, "text");
+      row++;
+    });
+    return top;
+  };
+  const metTop = block("Judgements behind the percentages: met");
+  const relTop = block("Judgements behind the percentages: relevant");
+
+  r.criteria.forEach((c, k) => {
+    const at0 = criterionRows[k]!;
+    const metRow = metTop + k;
+    const relRow = relTop + k;
+    b.text(at0, 0, c.id, "id").text(at0, 1, c.title, "text");
     c.byService.forEach((f, i) => {
       if (!f) {
-        b.text(row, s0 + i, "n/a", "notInFramework");
+        for (const rr of [at0, metRow, relRow]) b.text(rr, s0 + i, "n/a", "notInFramework");
         return;
       }
-      b.number(row, met0 + i, f.met, "smallCount").number(row, rel0 + i, f.relevant, "smallCount");
-      b.formula(row, s0 + i, percentFormula(at(row, met0 + i), at(row, rel0 + i)), pct(f.percent), "percent");
+      b.number(metRow, s0 + i, f.met, "smallCount").number(relRow, s0 + i, f.relevant, "smallCount");
+      b.formula(at0, s0 + i, percentFormula(at(metRow, s0 + i), at(relRow, s0 + i)), pct(f.percent), "percent");
     });
-    const span = (from: number): string => `${at(row, from)}:${at(row, from + Math.max(n, 1) - 1)}`;
-    b.formula(row, pooledMet, n === 0 ? "0" : `SUM(${span(met0)})`, c.met, "smallCount");
-    b.formula(row, pooledRel, n === 0 ? "0" : `SUM(${span(rel0)})`, c.relevant, "smallCount");
-    b.formula(row, cols.pooled, percentFormula(at(row, pooledMet), at(row, pooledRel)), pct(c.percent), "percent");
-    b.text(row, cols.band, c.band, "band");
-    b.formula(row, cols.median, SPREAD_FORMULAS.median(span(s0)), pct(c.median), "percent");
-    b.formula(row, cols.lowest, SPREAD_FORMULAS.lowest(span(s0)), pct(c.lowest?.percent), "percent");
-    b.formula(row, cols.highest, SPREAD_FORMULAS.highest(span(s0)), pct(c.highest?.percent), "percent");
+    const span = (rr: number): string => `${at(rr, s0)}:${at(rr, s0 + Math.max(n, 1) - 1)}`;
+    b.formula(metRow, cols.pooled, n === 0 ? "0" : `SUM(${span(metRow)})`, c.met, "totalCount");
+    b.formula(relRow, cols.pooled, n === 0 ? "0" : `SUM(${span(relRow)})`, c.relevant, "totalCount");
+    b.formula(at0, cols.pooled, percentFormula(at(metRow, cols.pooled), at(relRow, cols.pooled)), pct(c.percent), "percent");
+    b.text(at0, cols.band, c.band, "band");
+    const services = span(at0);
+    b.formula(at0, cols.median, SPREAD_FORMULAS.median(services), pct(c.median), "percent");
+    b.formula(at0, cols.lowest, SPREAD_FORMULAS.lowest(services), pct(c.lowest?.percent), "percent");
+    b.formula(at0, cols.highest, SPREAD_FORMULAS.highest(services), pct(c.highest?.percent), "percent");
     const rangeValue = c.lowest && c.highest ? c.highest.percent - c.lowest.percent : "";
-    b.formula(row, cols.range, `IF(COUNT(${span(s0)})=0,"",100*(MAX(${span(s0)})-MIN(${span(s0)})))`, rangeValue, "points");
-    b.formula(row, cols.judged, `COUNT(${span(s0)})`, c.servicesJudged, "count");
-    b.text(row, cols.reading, readingText(c.reading, r.bands), "text");
-    row++;
-  }
+    b.formula(at0, cols.range, `IF(COUNT(${services})=0,"",100*(MAX(${services})-MIN(${services})))`, rangeValue, "points");
+    b.formula(at0, cols.judged, `COUNT(${services})`, c.servicesJudged, "count");
+    b.text(at0, cols.reading, readingText(c.reading, r.bands), "text");
+  });
 
   if (criterionRows.length > 0) {
     const top = criterionRows[0]!;
@@ -371,24 +405,11 @@ export function buildCriteriaLayout(r: Rollup, options: BuildRollupLayoutsOption
     bandColours(b, `${at(top, cols.band)}:${at(bottom, cols.band)}`);
   }
 
-  if (r.notCompared.length > 0) {
-    row++;
-    b.text(row, 0, "Not compared across every service", "heading").merge(row, 0, row, 1);
-    row++;
-    b.text(row, 0, "Criteria and sections are matched by ID and title, never by position. These are not in every service's framework, or are worded differently:", "note").merge(row, 0, row, width);
-    row++;
-    for (const x of r.notCompared) {
-      b.text(row, 0, x.id, "id").text(row, 1, x.message, "text").merge(row, 1, row, Math.max(1, Math.min(width, 1 + Math.max(n, 6))));
-      row++;
-    }
-  }
-
   const widths: number[] = [7, 46];
-  for (let i = 0; i < n; i++) widths[s0 + i] = 12;
-  Object.assign(widths, { [cols.pooled]: 10, [cols.band]: 15, [cols.median]: 9, [cols.lowest]: 9, [cols.highest]: 9, [cols.range]: 9, [cols.judged]: 9, [cols.reading]: 48, [cols.reading + 1]: 3 });
-  for (let c = met0; c <= pooledRel; c++) widths[c] = 12;
+  for (let i = 0; i < n; i++) widths.push(12);
+  widths.push(10, 19, 9, 9, 9, 9, 9, 48);
   return b.build({
-    columnWidths: Array.from({ length: pooledRel + 1 }, (_, c) => widths[c] ?? 9),
+    columnWidths: widths,
     freeze: { rows: headerRow + 1, cols: 2 },
     print: {
       orientation: "landscape",
