@@ -3,6 +3,7 @@
  * checked and summarised. A file that cannot be read at all comes back with its one-line reason.
  */
 import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
 import { readForRollup, unreadable, type RollupRead } from "../xlsx/rollup-read";
 import { readFileBytes, UnusableWorkbookError } from "../xlsx/read-workbook";
 
@@ -19,5 +20,6 @@ export async function readRollupFile(file: string): Promise<RollupRead> {
     return unreadable(file, e instanceof UnusableWorkbookError ? e.message : `It could not be read (${e instanceof Error ? e.message : String(e)}).`, readAt);
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return readForRollup(bytes, { file, bytes: bytes.length, sha256, readAt: readAt.toISOString() });
+  const modifiedAt = await fs.stat(file).then((s) => s.mtime.toISOString(), () => null);
+  return readForRollup(bytes, { file, bytes: bytes.length, sha256, readAt: readAt.toISOString(), modifiedAt });
 }

@@ -29,6 +29,8 @@ export interface RollupSource {
   readonly sha256: string | null;
   /** When it was read, as an ISO 8601 date and time. */
   readonly readAt: string;
+  /** When the file was last modified, as an ISO 8601 date and time; null when not known. */
+  readonly modifiedAt: string | null;
 }
 
 /** The band words of a figure: a rating, a band, or why there is none. */
@@ -285,6 +287,37 @@ export function sameInspection(w: RollupWorkbook, kept: RollupWorkbook): string 
   return null;
 }
 
+/**
+ * Groups the workbooks that are the same inspection ({@link sameInspection}, taken transitively)
+ * and counts one of each group: the one last modified (a later save of the same inspection), or
+ * the first given when the times are equal or unknown. The others come back with why.
+ * @example countOnce([a, copyOfA]).duplicates[0].why // "it is the same file (same SHA-256)"
+ */
+export function countOnce(workbooks: readonly RollupWorkbook[]): {
+  kept: RollupWorkbook[];
+  duplicates: { workbook: RollupWorkbook; counted: RollupWorkbook; why: string; savedLater: boolean }[];
+} {
+  const groups: RollupWorkbook[][] = [];
+  for (const w of workbooks) {
+    const group = groups.find((g) => g.some((k) => sameInspection(w, k) !== null));
+    if (group) group.push(w);
+    else groups.push([w]);
+  }
+  const kept: RollupWorkbook[] = [];
+  const duplicates: { workbook: RollupWorkbook; counted: RollupWorkbook; why: string; savedLater: boolean }[] = [];
+  for (const group of groups) {
+    const time = (w: RollupWorkbook): number => (w.source.modifiedAt === null ? -Infinity : Date.parse(w.source.modifiedAt));
+    const counted = group.reduce((best, w) => (time(w) > time(best) ? w : best));
+    kept.push(counted);
+    for (const w of group) {
+      if (w === counted) continue;
+      const same = sameInspection(w, counted) ?? "it is the same inspection";
+      duplicates.push({ workbook: w, counted, why: same, savedLater: time(counted) > time(w) && w.source.sha256 !== counted.source.sha256 });
+    }
+  }
+  return { kept, duplicates };
+}
+
 function describeService(w: RollupWorkbook): string {
   return w.service === "" ? "a service not named in Settings" : w.service;
 }
@@ -403,20 +436,14 @@ export function rollUp(
   unusable: readonly { readonly source: RollupSource; readonly reason: string }[] = [],
   options: RollUpOptions = {},
 ): Rollup {
-  // Duplicates: the first of each inspection is counted.
-  const kept: RollupWorkbook[] = [];
+  // The same inspection given more than once counts once: the save last modified, else the first given.
+  const { kept, duplicates } = countOnce(workbooks);
   const status = new Map<RollupSource, string>();
   const skipped: RollupSkipped[] = [];
-  for (const w of workbooks) {
-    let why: string | null = null;
-    const original = kept.find((k) => (why = sameInspection(w, k)) !== null);
-    if (original && why !== null) {
-      const reason = `Not counted again: ${why} as "${original.source.file}" (${describeService(original)}), which is counted.`;
-      skipped.push({ file: w.source.file, reason, duplicateOf: original.source.file });
-      status.set(w.source, reason);
-    } else {
-      kept.push(w);
-    }
+  for (const { workbook: w, counted, why, savedLater } of duplicates) {
+    const reason = `Not counted again: ${why} as "${counted.source.file}" (${describeService(counted)}), which ${savedLater ? "was saved later and " : ""}is counted.`;
+    skipped.push({ file: w.source.file, reason, duplicateOf: counted.source.file });
+    status.set(w.source, reason);
   }
   for (const u of unusable) {
     skipped.push({ file: u.source.file, reason: u.reason });

@@ -31,7 +31,7 @@ export async function readForRollup(bytes: Uint8Array, source: RollupSource): Pr
 
 /** A file that could not even be read: its one-line reason, with no size or checksum. */
 export function unreadable(file: string, reason: string, readAt: Date): RollupRead {
-  return { kind: "unusable", source: { file, bytes: null, sha256: null, readAt: readAt.toISOString() }, reason };
+  return { kind: "unusable", source: { file, bytes: null, sha256: null, readAt: readAt.toISOString(), modifiedAt: null }, reason };
 }
 
 async function isRollup(bytes: Uint8Array): Promise<boolean> {

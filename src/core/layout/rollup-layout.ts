@@ -428,24 +428,27 @@ export function buildSourcesLayout(r: Rollup, options: BuildRollupLayoutsOptions
   const kind = "rollup-sources";
   const b = new SheetBuilder(kind, ROLLUP_SHEET_NAMES[kind], STYLES);
   const mark = marker(kind, options, `, from ${plural(r.sources.length, "file")}.`);
-  b.text(0, 0, "Where the figures come from", "title").merge(0, 0, 0, 6);
-  b.text(1, 0, mark, "marker").merge(1, 0, 1, 6);
-  b.text(2, 0, "Every file given, in the order given. The SHA-256 identifies a file's exact contents: compute it again to check that a file is the one rolled up.", "marker").merge(2, 0, 2, 6);
+  b.text(0, 0, "Where the figures come from", "title").merge(0, 0, 0, 7);
+  b.text(1, 0, mark, "marker").merge(1, 0, 1, 7);
+  b.text(2, 0, "Every file given, in the order given. The SHA-256 identifies a file's exact contents: compute it again to check that a file is the one rolled up.", "marker").merge(2, 0, 2, 7);
   const headerRow = 4;
-  ["File", "Size (bytes)", "SHA-256", "Read at (UTC)", "Service", "Inspection dates", "What became of it"].forEach((h, c) => b.text(headerRow, c, h, c === 1 ? "headerCentre" : "header"));
+  ["File", "Size (bytes)", "SHA-256", "Last modified (UTC)", "Read at (UTC)", "Service", "Inspection dates", "What became of it"].forEach((h, c) =>
+    b.text(headerRow, c, h, c === 1 ? "headerCentre" : "header"),
+  );
   const bySource = new Map<unknown, RollupService>(r.services.map((s) => [s.workbook.source, s]));
+  const time = (iso: string | null): string => (iso === null ? "" : iso.replace("T", " ").replace(/(\.\d+)?Z$/, ""));
   let row = headerRow + 1;
   for (const { source, status } of r.sources) {
     b.text(row, 0, source.file, "text");
     if (source.bytes !== null) b.number(row, 1, source.bytes, "bytes");
-    b.text(row, 2, source.sha256 ?? "", "hash").text(row, 3, source.readAt.replace("T", " ").replace(/\.\d+Z$|Z$/, ""), "id");
+    b.text(row, 2, source.sha256 ?? "", "hash").text(row, 3, time(source.modifiedAt), "id").text(row, 4, time(source.readAt), "id");
     const service = bySource.get(source);
-    if (service) b.text(row, 4, service.label, "text").text(row, 5, inspectionDates(service.workbook.inspectionStart, service.workbook.inspectionEnd), "text");
-    b.text(row, 6, status, "text");
+    if (service) b.text(row, 5, service.label, "text").text(row, 6, inspectionDates(service.workbook.inspectionStart, service.workbook.inspectionEnd), "text");
+    b.text(row, 7, status, "text");
     row++;
   }
   return b.build({
-    columnWidths: [36, 12, 68, 20, 28, 24, 60],
+    columnWidths: [36, 12, 68, 20, 20, 28, 24, 60],
     freeze: { rows: headerRow + 1, cols: 1 },
     print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, repeatRows: { first: headerRow, last: headerRow }, footer: `Sources of the roll-up, generated ${generatedAtText(options.generatedAt)}` },
     chart: null,
