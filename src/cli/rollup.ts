@@ -6,8 +6,9 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { buildRollupLayouts, rollUp, toRollupJson, type RollupSource, type RollupWorkbook } from "../core";
+import { buildRollupLayouts, toRollupJson } from "../core";
 import { writeNewWorkbook } from "../xlsx/new-workbook";
+import { rollUpReads } from "../xlsx/rollup-read";
 import { PROGRAM, type Command } from "./args";
 import { formatRollup } from "./format";
 import { checkExtension, checkReplaceable, CliFailure, ExitCode, writeOutput, type CliIo, type OutputKind } from "./output";
@@ -23,13 +24,7 @@ export async function rollup(command: Extract<Command, { kind: "rollup" }>, io: 
   if (!command.force) await checkReplaceable(command.out, ROLLUP_OUTPUT);
 
   const { reads } = await readFilesForRollup(files);
-  const workbooks: RollupWorkbook[] = [];
-  const unusable: { source: RollupSource; reason: string }[] = [];
-  for (const read of reads) {
-    if (read.kind === "workbook") workbooks.push(read.workbook);
-    else unusable.push({ source: read.source, reason: read.reason });
-  }
-  const result = rollUp(workbooks, unusable);
+  const result = rollUpReads(reads);
   for (const notice of notices) io.stderr(`${PROGRAM}: ${notice}\n`);
   if (result.services.length === 0) {
     const why = result.skipped.length === 1 ? `"${result.skipped[0]!.file}": ${result.skipped[0]!.reason}` : `none of the ${result.skipped.length} files is an inspection workbook that can be used (${result.skipped.map((s) => `"${s.file}"`).join(", ")}); run validate on each to see why`;

@@ -10,6 +10,7 @@ import { h, plural, replace } from "./dom";
 import type { SettingsValues, WorkbookHost } from "./host";
 import { createIssuesView, SELECT_HINT } from "./issues-view";
 import { renderQuality } from "./quality-view";
+import { createRollupView } from "./rollup-view";
 import { renderSettings } from "./settings-view";
 import { renderStatistics } from "./stats-view";
 
@@ -29,6 +30,8 @@ export interface App {
   readonly build: () => Promise<void>;
   /** Another workbook was opened (browser page): forget what the pane knew about the last one, then check it. */
   readonly opened: () => Promise<void>;
+  /** Rolls up several workbook files (the browser page). */
+  readonly rollUp: (files: readonly File[]) => Promise<void>;
   /** The latest analysis (for tests). */
   readonly analysis: () => Analysis | null;
 }
@@ -75,6 +78,9 @@ export function startApp(options: AppOptions): App {
   const statsPanel = h("section", { id: "statistics", class: "panel", "aria-labelledby": "stats-heading" });
   const qualityPanel = h("section", { id: "second-marking", class: "panel", "aria-labelledby": "quality-heading" });
   const settingsPanel = h("section", { id: "settings", class: "panel", "aria-labelledby": "settings-heading" });
+  // Outside Excel: several workbook files rolled up into one (the host reads them in the page).
+  const rollupPanel = host.rollUp ? h("section", { id: "rollup", class: "panel", "aria-labelledby": "rollup-heading" }) : null;
+  const rollupView = rollupPanel ? createRollupView(rollupPanel, { rollUp: (files) => void run(() => rollUpFiles(files)) }) : null;
   const opener = inExcel
     ? null
     : h(
@@ -98,6 +104,7 @@ export function startApp(options: AppOptions): App {
     statsPanel,
     qualityPanel,
     settingsPanel,
+    rollupPanel,
   );
 
   // ---- what can run
@@ -109,6 +116,7 @@ export function startApp(options: AppOptions): App {
       build: !busy && (inExcel || state.kind === "ok"),
     };
     for (const [name, on] of Object.entries(enabled)) buttons[name as keyof typeof buttons].toggleAttribute("disabled", !on);
+    rollupView?.enable(!busy);
     const save = settingsPanel.querySelector("#save-settings");
     save?.toggleAttribute("disabled", busy || (!inExcel && state.kind !== "ok"));
   }
@@ -227,6 +235,18 @@ export function startApp(options: AppOptions): App {
     showMessage("success", said);
   }
 
+  async function rollUpFiles(files: readonly File[]): Promise<void> {
+    if (!host.rollUp) return;
+    setBusy(true, "Reading the workbooks…");
+    const { rollup, fileName } = await host.rollUp(files, {
+      generatedAt: now(),
+      progress: (done, of, file) => progress(done, of + 1, `Reading ${file} (${done + 1} of ${of})…`),
+    });
+    rollupView?.show(rollup, fileName);
+    const left = rollup.skipped.length > 0 ? ` ${plural(rollup.skipped.length, "file")} left out: see below.` : "";
+    showMessage(rollup.skipped.length > 0 || rollup.totals.errors > 0 ? "info" : "success", `Rolled up ${plural(rollup.services.length, "service")} into ${fileName}; your files are unchanged.${left}`);
+  }
+
   async function opened(): Promise<void> {
     issues.reset();
     await check();
@@ -239,6 +259,7 @@ export function startApp(options: AppOptions): App {
     check: () => run(check),
     build: () => run(build),
     opened: () => run(opened),
+    rollUp: (files) => run(() => rollUpFiles(files)),
     analysis: () => (state.kind === "ok" ? state.analysis : null),
   };
 }

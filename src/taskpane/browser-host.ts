@@ -3,11 +3,13 @@
  * by the command line's own reader and writer (src/xlsx). Nothing is uploaded anywhere; the report
  * is a download. Loaded only in this mode, so the add-in inside Excel never carries them.
  */
-import { buildTemplate, normaliseHeader, SHEET_NAMES, type CellValue, type Grid, type SheetLayout } from "../core";
+import { buildRollupLayouts, buildTemplate, normaliseHeader, SHEET_NAMES, type CellValue, type Grid, type Rollup, type SheetLayout } from "../core";
+import { writeNewWorkbook } from "../xlsx/new-workbook";
+import { readForRollup, rollUpReads, unreadable, type RollupRead } from "../xlsx/rollup-read";
 import { writeGeneratedSheets } from "../xlsx/package-writer";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
 import { writeTemplate } from "../xlsx/template";
-import type { ReadOutcome, SettingsValues, WorkbookHost } from "./host";
+import type { ReadOutcome, RollUpFilesOptions, SettingsValues, WorkbookHost } from "./host";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -78,9 +80,42 @@ export class BrowserHost implements WorkbookHost {
     // Outside Excel there is no grid to move to; the issue already names its sheet and cell.
   }
 
+  async rollUp(files: readonly File[], options: RollUpFilesOptions): Promise<{ rollup: Rollup; fileName: string }> {
+    const reads: RollupRead[] = [];
+    for (const [i, file] of files.entries()) {
+      options.progress(i, files.length, file.name);
+      const readAt = new Date();
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } catch {
+        reads.push(unreadable(file.name, "The file could not be read (was it moved or deleted?).", readAt));
+        continue;
+      }
+      const source = { file: file.name, bytes: bytes.length, sha256: await sha256Hex(bytes), readAt: readAt.toISOString(), modifiedAt: new Date(file.lastModified).toISOString() };
+      reads.push(await readForRollup(bytes, source));
+    }
+    const rollup = rollUpReads(reads);
+    if (rollup.services.length === 0) {
+      throw Object.assign(new Error("nothing to roll up"), { userMessage: `None of the ${files.length === 1 ? "file" : `${files.length} files`} is an inspection workbook that can be used: ${rollup.skipped.map((s) => `${s.file}: ${s.reason}`).join(" ")}` });
+    }
+    const bytes = await writeNewWorkbook(buildRollupLayouts(rollup, { generatedAt: options.generatedAt }), options.generatedAt);
+    const fileName = `roll-up ${options.generatedAt.toISOString().slice(0, 10)}.xlsx`;
+    download(bytes, fileName);
+    return { rollup, fileName };
+  }
+
   async saveSettings(values: SettingsValues): Promise<string> {
     if (!this.file) throw Object.assign(new Error("no file"), { userMessage: "Open an inspection workbook first: settings belong to the workbook." });
     this.overrides = values;
     return `Settings saved for reports made from ${this.file.name} in this page, until you open another file. To keep them in the workbook, enter them in its Settings sheet.`;
   }
+}
+
+/** The SHA-256 of some bytes as lower-case hex (null where the page has no Web Crypto: not a secure context). */
+async function sha256Hex(bytes: Uint8Array): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = new Uint8Array(await subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }

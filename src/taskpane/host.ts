@@ -2,7 +2,7 @@
  * What the task pane needs from wherever the workbook lives: inside Excel (Office.js) or a file
  * opened in a plain browser page (src/xlsx). The pane itself never knows which.
  */
-import type { SheetLayout, WorkbookGrids } from "../core";
+import type { Rollup, SheetLayout, WorkbookGrids } from "../core";
 
 export type ReadOutcome =
   | { readonly kind: "ok"; readonly grids: WorkbookGrids; readonly description: string }
@@ -25,4 +25,16 @@ export interface WorkbookHost {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Saves settings (Excel: the Settings sheet; browser: for this session's reports). */
   saveSettings(values: SettingsValues): Promise<string>;
+  /**
+   * Rolls up several workbook files into a new workbook and downloads it (the browser page only):
+   * the files are read in the page, nothing is uploaded.
+   */
+  rollUp?(files: readonly File[], options: RollUpFilesOptions): Promise<{ readonly rollup: Rollup; readonly fileName: string }>;
+}
+
+/** Options for {@link WorkbookHost.rollUp}. */
+export interface RollUpFilesOptions {
+  readonly generatedAt: Date;
+  /** Called before each file is read. */
+  readonly progress: (done: number, of: number, file: string) => void;
 }

@@ -3,7 +3,7 @@
  * to what the roll-up needs. Used by the command line (in its worker threads) and the browser page
  * alike; never throws for a bad file — an unusable one comes back with its one-line reason.
  */
-import { analyseWorkbook, summariseForRollup, type RollupSource, type RollupWorkbook } from "../core";
+import { analyseWorkbook, rollUp, summariseForRollup, type Rollup, type RollupSource, type RollupWorkbook } from "../core";
 import { findGeneratedSheets } from "./package-writer";
 import { readWorkbookGrids, UnusableWorkbookError } from "./read-workbook";
 
@@ -44,4 +44,19 @@ async function isRollup(bytes: Uint8Array): Promise<boolean> {
 
 function firstLine(text: string): string {
   return (text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "").trim();
+}
+
+/**
+ * The roll-up of every read, in the order read: the workbooks counted (once each), the others
+ * listed with their reasons.
+ * @example const rollup = rollUpReads(await Promise.all(files.map(read)));
+ */
+export function rollUpReads(reads: readonly RollupRead[]): Rollup {
+  const workbooks: RollupWorkbook[] = [];
+  const unusable: { source: RollupSource; reason: string }[] = [];
+  for (const read of reads) {
+    if (read.kind === "workbook") workbooks.push(read.workbook);
+    else unusable.push({ source: read.source, reason: read.reason });
+  }
+  return rollUp(workbooks, unusable);
 }

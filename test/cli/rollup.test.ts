@@ -12,7 +12,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { RollupJson } from "../../src/core";
 import { convertWithLibreOffice, describeWithLibreOffice, recalculate } from "../helpers/libreoffice";
-import { expectedCriteria, expectedSections, keyOf, oneDecimal, writeRollupSet, type ExpectedCriterion, type RollupSet } from "../helpers/rollup-set";
+import { checkRollupWorkbook, expectedCriteria, expectedSections, keyOf, oneDecimal, rowWhere, value, writeRollupSet, type ExpectedCriterion, type RollupSet } from "../helpers/rollup-set";
 import { makeTempDir } from "../helpers/workbook-files";
 import { buildCli } from "../hostile/cli-runner";
 
@@ -173,78 +173,12 @@ describe("rollup exit codes and refusals", () => {
   });
 });
 
-// ---- The workbook, read with ExcelJS
-
-type Sheet = ExcelJS.Worksheet;
-
-function value(cell: ExcelJS.Cell): unknown {
-  const v = cell.value;
-  return v !== null && typeof v === "object" && "result" in v ? v.result : v;
-}
-
-/** The first row whose column A says `text`. */
-function rowWhere(sheet: Sheet, text: string, from = 1): number {
-  for (let r = from; r <= sheet.rowCount; r++) if (value(sheet.getCell(r, 1)) === text) return r;
-  throw new Error(`no row with "${text}" in column A of ${sheet.name}`);
-}
-
-/** Column numbers by header text on a row. */
-function columnsOf(sheet: Sheet, row: number): Map<string, number> {
-  const m = new Map<string, number>();
-  sheet.getRow(row).eachCell((cell, col) => {
-    const v = value(cell);
-    if (typeof v === "string" && !m.has(v)) m.set(v, col);
-  });
-  return m;
-}
-
-const asPercent = (v: unknown): number | null => (typeof v === "number" ? oneDecimal(v * 100) : v === "" || v === null || v === undefined ? null : NaN);
-
-/** Checks the Criteria and Services sheets of a roll-up workbook against the expected figures. */
-function checkWorkbook(workbook: ExcelJS.Workbook): void {
-  const criteria = workbook.getWorksheet("Criteria")!;
-  const head = rowWhere(criteria, "ID");
-  const cols = columnsOf(criteria, head);
-  let checked = 0;
-  for (const e of expected) {
-    let row = head + 1;
-    while (!(value(criteria.getCell(row, 1)) === e.id && value(criteria.getCell(row, 2)) === e.title)) row++;
-    for (const [service, c] of e.byService) {
-      const label = json.services.find((s) => s.name === service)!.service;
-      expect([e.id, service, asPercent(value(criteria.getCell(row, cols.get(label)!)))]).toEqual([e.id, service, c.relevant === 0 ? null : oneDecimal((100 * c.met) / c.relevant)]);
-    }
-    expect(asPercent(value(criteria.getCell(row, cols.get("Pooled % met")!)))).toBe(oneDecimal(e.percent));
-    expect(asPercent(value(criteria.getCell(row, cols.get("Median")!)))).toBe(oneDecimal(e.median));
-    expect(asPercent(value(criteria.getCell(row, cols.get("Lowest")!)))).toBe(oneDecimal(e.lowest));
-    expect(asPercent(value(criteria.getCell(row, cols.get("Highest")!)))).toBe(oneDecimal(e.highest));
-    checked++;
-  }
-  expect(checked).toBe(expected.length);
-
-  const services = workbook.getWorksheet("Services")!;
-  const header = rowWhere(services, "Service");
-  for (const s of set.services) {
-    const label = json.services.find((x) => x.name === s.service)!.service;
-    const row = rowWhere(services, label, header + 1);
-    expect(value(services.getCell(row, 3))).toBe(s.cases);
-    // The section groups sit on the row above the headers: "1 Reducing …" over "% met".
-    const groups = columnsOf(services, header - 1);
-    for (const [number, c] of expectedSections(s)) {
-      const col = groups.get(`${number} ${s.sections.get(number)}`)!;
-      expect([s.service, number, asPercent(value(services.getCell(row, col)))]).toEqual([s.service, number, oneDecimal((100 * c.met) / c.relevant)]);
-    }
-  }
-  const pooledRow = rowWhere(services, "All services, pooled");
-  const overallCol = columnsOf(services, header - 1).get("Overall")!;
-  expect(asPercent(value(services.getCell(pooledRow, overallCol)))).toBe(json.pooled.percent);
-}
-
 describe("the roll-up workbook", () => {
   test("its cells (the values cached in the file) are the figures counted from the rows", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(OUT());
     expect(wb.worksheets.map((s) => s.name)).toEqual(["Services", "Criteria", "Sources"]);
-    checkWorkbook(wb);
+    checkRollupWorkbook(wb, set);
   });
 
   test("Sources: each file's name, size and SHA-256, and what became of it", async () => {
@@ -270,7 +204,7 @@ describeWithLibreOffice("the roll-up workbook in LibreOffice", () => {
     // Make sure LibreOffice did recalculate: change nothing, but compare against the expected figures.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(recalculated);
-    checkWorkbook(wb);
+    checkRollupWorkbook(wb, set);
   });
 
   test("it renders to PDF: every sheet, the services and criteria on pages one page wide", async () => {

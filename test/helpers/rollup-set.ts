@@ -17,6 +17,7 @@
  */
 import { copyFileSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import ExcelJS from "exceljs";
 import { buildTemplate, BUILT_IN_FRAMEWORK, type CellValue, type Criterion, type Framework } from "../../src/core";
 import { writeTemplate } from "../../src/xlsx/template";
 import { SAMPLE_FRAMEWORK, SAMPLE_SERVICE, SEED_TARGETS } from "../fixtures/seed-sample";
@@ -255,3 +256,73 @@ export function expectedSections(s: ExpectedService): Map<string, { met: number;
 
 /** A percentage rounded to one decimal, as the JSON gives it. */
 export const oneDecimal = (p: number | null): number | null => (p === null ? null : Math.round(p * 10) / 10);
+
+// ---- The roll-up workbook, read with ExcelJS (the test oracle)
+
+type Sheet = ExcelJS.Worksheet;
+
+/** A cell's value, a formula's cached (or recalculated) result. */
+export function value(cell: ExcelJS.Cell): unknown {
+  const v = cell.value;
+  return v !== null && typeof v === "object" && "result" in v ? v.result : v;
+}
+
+/** The first row from `from` whose column A says `text`. */
+export function rowWhere(sheet: Sheet, text: string, from = 1): number {
+  for (let r = from; r <= sheet.rowCount; r++) if (value(sheet.getCell(r, 1)) === text) return r;
+  throw new Error(`no row with "${text}" in column A of ${sheet.name}`);
+}
+
+/** Column numbers by header text on a row. */
+export function columnsOf(sheet: Sheet, row: number): Map<string, number> {
+  const m = new Map<string, number>();
+  sheet.getRow(row).eachCell((cell, col) => {
+    const v = value(cell);
+    if (typeof v === "string" && !m.has(v)) m.set(v, col);
+  });
+  return m;
+}
+
+/** A percentage cell (a fraction) as a percentage to one decimal; null for a blank. */
+const asPercent = (v: unknown): number | null => (typeof v === "number" ? oneDecimal(v * 100) : v === "" || v === null || v === undefined ? null : NaN);
+
+/**
+ * Checks the Criteria and Services sheets of a roll-up of `set` against the figures counted from
+ * its rows. Services are named by their service names (every one differs in the set).
+ */
+export function checkRollupWorkbook(workbook: ExcelJS.Workbook, set: RollupSet): void {
+  const expected = expectedCriteria(set.services);
+  const criteria = workbook.getWorksheet("Criteria")!;
+  const head = rowWhere(criteria, "ID");
+  const cols = columnsOf(criteria, head);
+  for (const e of expected) {
+    let row = head + 1;
+    while (!(value(criteria.getCell(row, 1)) === e.id && value(criteria.getCell(row, 2)) === e.title)) {
+      if (++row > criteria.rowCount) throw new Error(`no row for ${e.id} ${e.title}`);
+    }
+    for (const [service, c] of e.byService) {
+      expect([e.id, service, asPercent(value(criteria.getCell(row, cols.get(service)!)))]).toEqual([e.id, service, c.relevant === 0 ? null : oneDecimal((100 * c.met) / c.relevant)]);
+    }
+    const at = (header: string): number | null => asPercent(value(criteria.getCell(row, cols.get(header)!)));
+    expect([e.id, at("Pooled % met"), at("Median"), at("Lowest"), at("Highest")]).toEqual([e.id, oneDecimal(e.percent), oneDecimal(e.median), oneDecimal(e.lowest), oneDecimal(e.highest)]);
+  }
+
+  const services = workbook.getWorksheet("Services")!;
+  const header = rowWhere(services, "Service");
+  const groups = columnsOf(services, header - 1);
+  let met = 0;
+  let relevant = 0;
+  for (const s of set.services) {
+    const row = rowWhere(services, s.service, header + 1);
+    expect(value(services.getCell(row, 3))).toBe(s.cases);
+    // The section groups sit on the row above the headers: "1 Reducing …" over "% met".
+    for (const [number, c] of expectedSections(s)) {
+      const col = groups.get(`${number} ${s.sections.get(number)}`)!;
+      expect([s.service, number, asPercent(value(services.getCell(row, col)))]).toEqual([s.service, number, oneDecimal((100 * c.met) / c.relevant)]);
+      met += c.met;
+      relevant += c.relevant;
+    }
+  }
+  const pooledRow = rowWhere(services, "All services, pooled");
+  expect(asPercent(value(services.getCell(pooledRow, groups.get("Overall")!)))).toBe(oneDecimal((100 * met) / relevant));
+}

@@ -15,7 +15,7 @@ import {
   type RollupKind,
   type SheetLayout,
 } from "./model";
-import { percentText, readingText, type Rollup, type RollupBandSettings, type RollupFigure, type RollupService } from "../rollup";
+import { readingText, type Rollup, type RollupBandSettings, type RollupFigure, type RollupService } from "../rollup";
 import { SheetBuilder } from "./sheet-builder";
 import { REPORT_STYLES } from "./build";
 import { generatedAtText, inspectionDates } from "./text";
