@@ -38,13 +38,13 @@ export interface CliSize {
   readonly ratio?: number;
 }
 
-function spawnTimed(args: readonly string[], dir: string): CliRun & { stdout: string; status: number | null; stderr: string } {
+export function spawnTimed(args: readonly string[], dir: string, env: NodeJS.ProcessEnv = {}): CliRun & { stdout: string; status: number | null; stderr: string } {
   const rssFile = path.join(dir, `rss-${process.hrtime.bigint()}.txt`);
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ["-r", PROBE, ...args], {
     encoding: "utf8",
     maxBuffer: 1024 * 1024 * 1024,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   let maxRssMb: number | null = null;

@@ -6,12 +6,15 @@
  *   command line  `inspection-workbook report` spawned on generated workbooks (1k, 10k, 20k and
  *                 99,999 cases), against ExcelJS alone reading the 20k file and writing it back
  *                 with one small sheet (also spawned); peak memory of each process
+ *   roll-up       `inspection-workbook rollup` spawned on 200 generated workbooks of 60 cases, with the
+ *                 reading threads it chooses, one thread and a thread per core, against ExcelJS alone
+ *                 reading the same files (spawned); peak memory of each
  *   add-in        context.sync() calls and the largest request per command, counted by the
  *                 Office.js test double (test/excel-double/measure.ts)
  *   task pane     the JavaScript Excel loads, gzipped; first render in headless Chromium
  *
  * Prints a table; with --json, also one JSON line, the last line of stdout. Progress goes to
- * stderr. Options: --quick (fewer runs, smaller sizes: a smoke test), --no-pane, --no-cli.
+ * stderr. Options: --quick (fewer runs, smaller sizes: a smoke test), --no-pane, --no-cli, --no-rollup.
  */
 import * as os from "node:os";
 import * as path from "node:path";
@@ -22,6 +25,7 @@ import { benchDraft, type DraftFigures } from "./draft";
 import { SEED } from "./generate";
 import { count, progress, round, table } from "./measure";
 import { benchPane, type PaneFigures } from "./pane";
+import { benchRollup, type RollupFigures } from "./rollup";
 import { benchSyncs, type SyncFigures } from "./syncs";
 
 const ROOT = path.join(__dirname, "..", "..", "..");
@@ -39,6 +43,7 @@ const TARGETS = {
   paneGzipBytes: 250 * 1024,
   firstRenderMs: 500,
   draft200PagesMs: 5000,
+  rollupRatio: 0.5,
 } as const;
 
 function machine(): Record<string, unknown> {
@@ -82,6 +87,9 @@ async function main(): Promise<void> {
     cli = await benchCli({ sizes, runs: (n) => (quick ? 2 : n >= CLI_LARGEST ? 3 : 5), floorAt: [20_000], floorRuns: quick ? 1 : 3 });
   }
 
+  let rollup: RollupFigures | null = null;
+  if (!args.has("--no-rollup")) rollup = await benchRollup(quick ? 40 : 200, 60, quick ? 1 : 3);
+
   progress("add-in: commands against the Office.js double at 20, 2,000 and 20,000 cases");
   const syncs: SyncFigures = await benchSyncs([20, 2_000, 20_000]);
 
@@ -104,6 +112,7 @@ async function main(): Promise<void> {
     requestsUnder4MB: syncs.maxRequestBytes !== null ? syncs.maxRequestBytes <= TARGETS.requestBytes : null,
     paneUnder250KB: paneGzip !== null ? paneGzip < TARGETS.paneGzipBytes : null,
     draft200PagesUnder5s: draft.cliDocxMs < TARGETS.draft200PagesMs,
+    rollupAtMostHalfExcelJs: rollup ? rollup.ratio <= TARGETS.rollupRatio : null,
     firstRenderUnder500ms: pane?.firstRenderMs !== null && pane?.firstRenderMs !== undefined ? pane.firstRenderMs < TARGETS.firstRenderMs : null,
   };
 
@@ -140,6 +149,23 @@ async function main(): Promise<void> {
       ),
     );
     out.push(`(${count(CLI_LARGEST)} is the largest table the reader accepts: 100,000 rows with the header.)`);
+  }
+  if (rollup) {
+    out.push("");
+    out.push(
+      `Roll-up: \`inspection-workbook rollup --dir … --out … --json\` spawned on ${rollup.workbooks} workbooks of ${rollup.casesEach} cases (${rollup.totalMb.toFixed(2)} MB), median of ${rollup.runs}; floor: ExcelJS alone reading the same files, spawned`,
+    );
+    out.push(
+      table(
+        ["reading threads", "roll-up", "peak RSS", "÷ ExcelJS", "counts = engine"],
+        [
+          [`${rollup.threads} (default, load ${rollup.loadAverage})`, ms(rollup.rollupMs), `${rollup.rollupMaxRssMb?.toFixed(0) ?? "n/a"} MB`, rollup.ratio.toFixed(2), rollup.countsMatch ? "yes" : "NO"],
+          ["1", ms(rollup.oneThreadMs), `${rollup.oneThreadMaxRssMb?.toFixed(0) ?? "n/a"} MB`, (rollup.oneThreadMs / rollup.floorMs).toFixed(2), ""],
+          [`${rollup.allCores} (a thread per core)`, ms(rollup.allCoresMs), `${rollup.allCoresMaxRssMb?.toFixed(0) ?? "n/a"} MB`, (rollup.allCoresMs / rollup.floorMs).toFixed(2), ""],
+          ["ExcelJS alone, reading", ms(rollup.floorMs), `${rollup.floorMaxRssMb?.toFixed(0) ?? "n/a"} MB`, "1.00", ""],
+        ],
+      ),
+    );
   }
   out.push("");
   out.push(`Draft check: \`check-text\` on a ${draft.pages}-page draft (${count(draft.words)} words, ${count(draft.statements)} quantity statements), median`);
@@ -192,6 +218,7 @@ async function main(): Promise<void> {
         ["largest request", "≤ 4 MB", syncs.maxRequestBytes !== null ? kb(syncs.maxRequestBytes) : "n/a", yes(met.requestsUnder4MB)],
         ["pane JavaScript in Excel, gzipped", "< 250 KB", paneGzip !== null ? kb(paneGzip) : "n/a", yes(met.paneUnder250KB)],
         [`check-text, ${draft.pages}-page .docx, spawned`, "< 5 s", ms(draft.cliDocxMs), yes(met.draft200PagesUnder5s)],
+        [`roll-up ÷ ExcelJS reading, ${rollup?.workbooks ?? 200} workbooks`, "≤ 0.5", rollup ? `${rollup.ratio.toFixed(2)} (${rollup.threads} thread${rollup.threads === 1 ? "" : "s"})` : "n/a", yes(met.rollupAtMostHalfExcelJs)],
         ["pane first render", "< 500 ms", ms(pane?.firstRenderMs), yes(met.firstRenderUnder500ms)],
       ],
     ),
@@ -208,6 +235,7 @@ async function main(): Promise<void> {
       ? { mode: "spawned process (node bin/inspection-workbook.js report … --json), Node start-up included; floor = ExcelJS readFile + one small sheet + writeFile, spawned", sizes: cli }
       : null,
     draft,
+    rollup,
     syncs: syncs.syncs,
     maxRequestBytes: syncs.maxRequestBytes,
     maxResponseBytes: syncs.maxResponseBytes,

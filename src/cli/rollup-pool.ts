@@ -5,7 +5,7 @@
  * files are read on the main thread alone.
  */
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { RollupRead } from "../xlsx/rollup-read";
@@ -17,16 +17,21 @@ export const THREADS_VARIABLE = "INSPECTION_WORKBOOK_THREADS";
 /** Below this many files one thread reads them: a worker's start-up costs more than it saves. */
 const FILES_PER_EXTRA_THREAD = 12;
 const MAX_THREADS = 8;
+/** Files handed to a worker at a time. */
+const BATCH = 4;
 
 /**
- * How many threads to read `files` files with: one per core, at most one per dozen files and 8 in
- * all; the environment variable overrides.
- * @example threadsFor(200) // 2 on a two-core machine
+ * How many threads to read `files` files with: one per core that is free (cores less the load
+ * average: on a busy machine another thread only adds its start-up and its own warm-up, and
+ * finishes later), at most one per dozen files, 8 in all; the environment variable overrides.
+ * @example threadsFor(200, {}, 2, 0.3) // 2: two idle cores
+ * @example threadsFor(200, {}, 2, 5) // 1: the cores are busy
  */
-export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
   const asked = Number(env[THREADS_VARIABLE]);
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, MAX_THREADS, Math.max(1, files));
-  return Math.max(1, Math.min(cores, MAX_THREADS, Math.floor(files / FILES_PER_EXTRA_THREAD) + 1));
+  const free = Math.max(1, Math.round(cores - load));
+  return Math.max(1, Math.min(free, MAX_THREADS, Math.floor(files / FILES_PER_EXTRA_THREAD) + 1));
 }
 
 /** The reads in the order of `files`, and how many threads did them. */
@@ -44,34 +49,42 @@ export async function readFilesForRollup(files: readonly string[], threads = thr
   const workers = threads > 1 && existsSync(script) ? threads - 1 : 0;
   const reads: RollupRead[] = new Array<RollupRead>(files.length);
   let next = 0;
-  const take = (): number | null => (next < files.length ? next++ : null);
-
-  const onMain = async (): Promise<void> => {
-    for (let i = take(); i !== null; i = take()) reads[i] = await readRollupFile(files[i]!);
+  const take = (n: number): number[] => {
+    const ids: number[] = [];
+    while (ids.length < n && next < files.length) ids.push(next++);
+    return ids;
   };
-  // A worker that fails hands its file back to the main thread; the others carry on.
+
+  // The main thread reads one file at a time, between handing out work.
+  const onMain = async (): Promise<void> => {
+    for (let [i] = take(1); i !== undefined; [i] = take(1)) reads[i] = await readRollupFile(files[i]!);
+  };
+  // A worker is handed a few files at a time, so it does not wait on the main thread between files.
+  // A worker that fails hands its files back to the main thread; the others carry on.
   const onWorker = (): Promise<void> =>
     new Promise<void>((resolve) => {
       const worker = new Worker(script);
-      let current: number | null = null;
+      let current: number[] = [];
       let done = false;
       const finish = (): void => {
         if (done) return;
         done = true;
         const left = current;
-        current = null;
+        current = [];
         void worker.terminate();
-        if (left === null) resolve();
-        else void readRollupFile(files[left]!).then((read) => (reads[left] = read), () => undefined).then(() => onMain()).then(resolve, resolve);
+        void (async () => {
+          for (const i of left) reads[i] = await readRollupFile(files[i]!);
+          await onMain();
+        })().then(resolve, resolve);
       };
       const send = (): void => {
-        current = take();
-        if (current === null) finish();
-        else worker.postMessage({ id: current, file: files[current] });
+        current = take(BATCH);
+        if (current.length === 0) finish();
+        else worker.postMessage({ ids: current, files: current.map((i) => files[i]) });
       };
-      worker.on("message", (m: { id: number; read?: RollupRead }) => {
-        if (!m.read) return finish();
-        reads[m.id] = m.read;
+      worker.on("message", (m: { ids: number[]; reads?: RollupRead[] }) => {
+        if (!m.reads) return finish();
+        m.ids.forEach((id, k) => (reads[id] = m.reads![k]!));
         send();
       });
       worker.on("error", finish);

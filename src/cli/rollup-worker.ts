@@ -1,13 +1,13 @@
 /**
- * A worker thread of the roll-up: reads the files it is sent, one message per file, and answers
- * each with what the roll-up needs of it (plain data).
+ * A worker thread of the roll-up: reads the files it is sent, a few per message, and answers each
+ * message with what the roll-up needs of them (plain data), in the same order.
  */
 import { parentPort } from "node:worker_threads";
 import { readRollupFile } from "./rollup-read-file";
 
-parentPort?.on("message", (message: { id: number; file: string }) => {
-  void readRollupFile(message.file).then(
-    (read) => parentPort!.postMessage({ id: message.id, read }),
-    (e: unknown) => parentPort!.postMessage({ id: message.id, error: e instanceof Error ? e.message : String(e) }),
+parentPort?.on("message", (message: { ids: number[]; files: string[] }) => {
+  void Promise.all(message.files.map((file) => readRollupFile(file))).then(
+    (reads) => parentPort!.postMessage({ ids: message.ids, reads }),
+    (e: unknown) => parentPort!.postMessage({ ids: message.ids, error: e instanceof Error ? e.message : String(e) }),
   );
 });

@@ -288,7 +288,8 @@ export function sameInspection(w: RollupWorkbook, kept: RollupWorkbook): string 
 }
 
 /**
- * Groups the workbooks that are the same inspection ({@link sameInspection}, taken transitively)
+ * Groups the workbooks that are the same inspection ({@link sameInspection}: a workbook joins the
+ * first group it is the same inspection as)
  * and counts one of each group: the one last modified (a later save of the same inspection), or
  * the first given when the times are equal or unknown. The others come back with why.
  * @example countOnce([a, copyOfA]).duplicates[0].why // "it is the same file (same SHA-256)"
@@ -297,11 +298,21 @@ export function countOnce(workbooks: readonly RollupWorkbook[]): {
   kept: RollupWorkbook[];
   duplicates: { workbook: RollupWorkbook; counted: RollupWorkbook; why: string; savedLater: boolean }[];
 } {
+  // Each rule of sameInspection as a key, so a group is found by lookup, not by comparing pairs.
   const groups: RollupWorkbook[][] = [];
+  const groupOf = new Map<string, RollupWorkbook[]>();
   for (const w of workbooks) {
-    const group = groups.find((g) => g.some((k) => sameInspection(w, k) !== null));
-    if (group) group.push(w);
-    else groups.push([w]);
+    const service = matchKey(w.service);
+    const dated = w.inspectionStart !== null || w.inspectionEnd !== null;
+    const keys = [
+      ...(w.source.sha256 !== null ? [`file ${w.source.sha256}`] : []),
+      ...(w.service !== "" && dated ? [`dates ${service}\u0000${datesKey(w)}`] : []),
+      ...(!dated ? [`figures ${service}\u0000${figuresKey(w)}`] : []),
+    ];
+    let group = keys.map((k) => groupOf.get(k)).find((g) => g !== undefined);
+    if (!group) groups.push((group = []));
+    group.push(w);
+    for (const k of keys) if (!groupOf.has(k)) groupOf.set(k, group);
   }
   const kept: RollupWorkbook[] = [];
   const duplicates: { workbook: RollupWorkbook; counted: RollupWorkbook; why: string; savedLater: boolean }[] = [];

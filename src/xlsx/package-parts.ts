@@ -131,7 +131,8 @@ export class PackageParts {
     if (!entry) return false;
     const native = nativeSource(entry);
     const decoder = new TextDecoder("utf-8");
-    if (!native || !native.deflated) {
+    const size = entryData(entry)?.uncompressedSize;
+    if (!native || !native.deflated || (typeof size === "number" && size <= 1 << 20)) {
       const bytes = await this.bytes(name);
       const size = 1 << 20;
       for (let i = 0; i < bytes!.length; i += size) onText(decoder.decode(bytes!.subarray(i, i + size), { stream: true }));

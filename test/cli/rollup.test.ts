@@ -132,6 +132,20 @@ describe("rollup --json on the sample and generated workbooks", () => {
   });
 });
 
+describe("reading on several threads", () => {
+  test("worker threads read what one thread reads, in the files' order", async () => {
+    // The compiled pool, so its worker script is there.
+    const { readFilesForRollup } = require(path.join(ROOT, "lib", "cli", "rollup-pool.js")) as typeof import("../../src/cli/rollup-pool");
+    const files = set.files.map((f) => path.join(set.dir, f));
+    const without = (reads: readonly unknown[]) => JSON.stringify(reads, (k, v: unknown) => (k === "readAt" ? undefined : v));
+    const one = await readFilesForRollup(files, 1);
+    const three = await readFilesForRollup(files, 3);
+    expect([one.threads, three.threads]).toEqual([1, 3]);
+    expect(without(three.reads)).toBe(without(one.reads));
+    expect(one.reads.map((r) => path.basename(r.kind === "workbook" ? r.workbook.source.file : r.source.file))).toEqual(set.files);
+  });
+});
+
 describe("rollup exit codes and refusals", () => {
   test("exit 0 when every workbook is read with no errors; files named one by one; text output", () => {
     const files = ["eastshire.xlsx", "westshire.xlsx", "sample.xlsx"].map((f) => path.join(set.dir, f));
