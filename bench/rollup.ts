@@ -76,7 +76,7 @@ export async function benchRollup(workbooks: number, cases: number, runs: number
       const seed = SEED + i;
       const start = new Date(Date.UTC(2025, 0, 6) + i * 7 * 86_400_000);
       const bytes = await writeTemplate(template, {
-        caseRows: caseRows(cases, seed).map((row) => row.map((v) => (v !== null && typeof v === "object" ? null : v))),
+        caseRows: caseRows(cases, seed).map((row) => row.map((v) => (v === null || typeof v === "string" || typeof v === "number" ? v : null))),
         settingValues: { "Service name": `Service ${String(i + 1).padStart(3, "0")} YOS`, "Inspection start": start, "Inspection end": new Date(start.getTime() + 2 * 86_400_000) },
         created: new Date(Date.UTC(2026, 0, 15)),
       });

@@ -13,7 +13,7 @@
  *   pooled rate).
  */
 import type { Analysis } from "./analyse";
-import { compareIds } from "./findings";
+import { compareNumbers } from "./framework";
 import { wilsonInterval } from "./interval";
 import { inspectionDates } from "./layout/text";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
@@ -201,9 +201,10 @@ export function pooled(counts: readonly { readonly met: number; readonly relevan
  * @example bandWords({ relevant: 19, tooFew: false, band: "improvement", rating: null }) // "Improvement needed"
  */
 export function bandWords(s: { readonly relevant: number; readonly tooFew: boolean; readonly band: Band | null; readonly rating: Rating | null }): BandWords {
+  // A rating first: a section rated by hand has one without any judgement counted.
+  if (s.rating) return s.rating;
   if (s.relevant === 0) return "No relevant cases";
   if (s.tooFew) return "Too few cases to rate";
-  if (s.rating) return s.rating;
   return s.band === "strength" ? "Strength" : s.band === "improvement" ? "Improvement needed" : "–";
 }
 
@@ -549,7 +550,7 @@ function matchRows(
       row.byService[i] = item.figure;
     }
   });
-  const sorted = [...rows.values()].sort((a, b) => compareIds(a.id, b.id) || cmp(matchKey(a.title), matchKey(b.title)));
+  const sorted = [...rows.values()].sort((a, b) => compareNumbers(a.id, b.id) || cmp(matchKey(a.title), matchKey(b.title)));
   const noun = kind === "criterion" ? "Criterion" : "Section";
   const who = (row: MatchedRow, present: boolean): string => listServices(services.filter((_, i) => (row.byService[i] !== null) === present).map((s) => s.label));
   const reported = new Set<string>();

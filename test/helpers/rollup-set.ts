@@ -18,7 +18,7 @@
 import { copyFileSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { buildTemplate, BUILT_IN_FRAMEWORK, type CellValue, type Criterion, type Framework } from "../../src/core";
+import { buildTemplate, BUILT_IN_FRAMEWORK, sectionNumberOf, type CellValue, type Criterion, type Framework } from "../../src/core";
 import { writeTemplate } from "../../src/xlsx/template";
 import { SAMPLE_FRAMEWORK, SAMPLE_SERVICE, SEED_TARGETS } from "../fixtures/seed-sample";
 import { prng } from "./prng";
@@ -52,12 +52,12 @@ export interface RollupSet {
 export const keyOf = (id: string, title: string): string => `${id}|${title}`;
 
 const RIVERSIDE_FRAMEWORK: Framework = {
-  sections: [...BUILT_IN_FRAMEWORK.sections, { number: 6, title: "Resettlement" }],
+  sections: [...BUILT_IN_FRAMEWORK.sections, { number: "6", title: "Resettlement" }],
   criteria: [
     ...BUILT_IN_FRAMEWORK.criteria
       .filter((c) => c.id !== "5.1")
       .map((c): Criterion => (c.id === "2.1" ? { ...c, title: "Assessment of risk of harm to others, including victims" } : c)),
-    { id: "6.1", section: 6, title: "Resettlement planning started early", subject: "resettlement planning", appliesTo: "all" },
+    { id: "6.1", section: "6", title: "Resettlement planning started early", subject: "resettlement planning", appliesTo: "all" },
   ],
   interviewQuestions: BUILT_IN_FRAMEWORK.interviewQuestions,
 };
@@ -145,7 +145,7 @@ export async function writeRollupSet(dir: string): Promise<RollupSet> {
     const template = buildTemplate({ framework: plan.framework, blankRows: 0 });
     const rows = rowsOf(plan, template.cases.headers);
     const bytes = await writeTemplate(template, {
-      caseRows: rows.map((r) => r.map((v) => (typeof v === "object" ? null : v))),
+      caseRows: rows.map((r) => r.map((v) => (typeof v === "object" || typeof v === "boolean" ? null : v))),
       settingValues: { "Service name": plan.service, "Inspection start": plan.start, "Inspection end": plan.end },
       created: plan.created ?? utc(2026, 7, 1),
     });
@@ -247,7 +247,7 @@ export function expectedCriteria(services: readonly ExpectedService[]): Expected
 export function expectedSections(s: ExpectedService): Map<string, { met: number; relevant: number }> {
   const out = new Map<string, { met: number; relevant: number }>();
   for (const c of s.counts.values()) {
-    const section = c.id.split(".")[0]!;
+    const section = sectionNumberOf(c.id);
     const t = out.get(section) ?? { met: 0, relevant: 0 };
     out.set(section, { met: t.met + c.met, relevant: t.relevant + c.relevant });
   }

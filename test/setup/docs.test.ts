@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { OPTIONS } from "../../src/cli/args";
-import { analyseWorkbook, toReportJson, toValidateJson } from "../../src/core";
+import { analyseWorkbook, rollUp, summariseForRollup, toReportJson, toRollupJson, toValidateJson, type CellValue } from "../../src/core";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
 import { casesWorkbook, makeTempDir, validRows, writeXlsx } from "../helpers/workbook-files";
@@ -43,7 +43,7 @@ describe("links", () => {
 /** Field names documented in docs/json.md's tables: each `name` in a row's first cell. */
 function documentedFields(): Set<string> {
   const names = new Set<string>();
-  for (const row of read("docs/json.md").matchAll(/^\| ([^|]+) \|/gm)) for (const m of row[1]!.matchAll(/`([A-Za-z]+)`/g)) names.add(m[1]!);
+  for (const row of read("docs/json.md").matchAll(/^\| ([^|]+) \|/gm)) for (const m of row[1]!.matchAll(/`([A-Za-z][A-Za-z0-9]*)`/g)) names.add(m[1]!);
   return names;
 }
 
@@ -74,7 +74,24 @@ test("docs/json.md documents every field the command line prints, and nothing it
   const marked = toReportJson(analyseWorkbook((await readWorkbookFile(secondMarked)).grids));
   expect(marked.agreement).not.toBeNull();
   expect(marked.moderation?.rows.length).toBeGreaterThan(0);
-  const printed = keysOf([toReportJson(sample), toReportJson(withError), toValidateJson(withError), marked]);
+  // A roll-up with a service standing apart, the same file twice, an unusable one and a criterion only one framework has.
+  const named = (service: string, judgement: CellValue) =>
+    analyseWorkbook({
+      cases: makeGrid([standardHeader(), ...Array.from({ length: 10 }, (_, i) => validRow(`C${i}`, "Community", "Yes", { "1.1": judgement }))]),
+      settings: makeGrid([["Setting", "Value"], ["Service name", service]], { sheet: "Settings" }),
+    });
+  const source = (file: string) => ({ file, bytes: 1, sha256: file, readAt: "2026-12-01T09:00:00.000Z", modifiedAt: null });
+  const rolled = toRollupJson(
+    rollUp(
+      [["sample.xlsx", sample], ["low.xlsx", named("Low YOS", "No")], ["high.xlsx", named("High YOS", "Yes")], ["higher.xlsx", named("Higher YOS", "Yes")], ["sample.xlsx", sample]].map(([file, a]) =>
+        summariseForRollup(a as typeof sample, source(file as string)),
+      ),
+      [{ source: source("bad.xlsx"), reason: "The file is damaged." }],
+    ),
+  );
+  expect(rolled.criteria.find((c) => c.id === "1.1")!.reading.outliers).toHaveLength(1);
+  expect(rolled.skipped.some((s) => s.duplicateOf)).toBe(true);
+  const printed = keysOf([toReportJson(sample), toReportJson(withError), toValidateJson(withError), marked, rolled]);
   expect([...printed].filter((k) => !documentedFields().has(k)).sort()).toEqual([]);
   expect([...documentedFields()].filter((k) => !printed.has(k)).sort()).toEqual([]);
 });
