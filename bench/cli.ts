@@ -19,6 +19,8 @@ const FLOOR = path.join(__dirname, "floor-exceljs.js");
 export interface CliRun {
   readonly ms: number;
   readonly maxRssMb: number | null;
+  /** CPU time of the process, every thread, user and system; null when not measured. */
+  readonly cpuMs: number | null;
 }
 
 export interface CliSize {
@@ -48,12 +50,15 @@ export function spawnTimed(args: readonly string[], dir: string, env: NodeJS.Pro
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   let maxRssMb: number | null = null;
+  let cpuMs: number | null = null;
   try {
-    maxRssMb = round(Number(readFileSync(rssFile, "utf8")) / 1024, 1);
+    const [rss, user, system] = readFileSync(rssFile, "utf8").split(" ").map(Number);
+    maxRssMb = round(rss! / 1024, 1);
+    if (user !== undefined && system !== undefined) cpuMs = round((user + system) / 1000, 0);
   } catch {
     maxRssMb = null;
   }
-  return { ms, maxRssMb, stdout: r.stdout ?? "", stderr: r.stderr ?? "", status: r.status };
+  return { ms, maxRssMb, cpuMs, stdout: r.stdout ?? "", stderr: r.stderr ?? "", status: r.status };
 }
 
 /** The parts of `report --json` compared with the engine. */

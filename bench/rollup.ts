@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { analyseWorkbook, buildTemplate, type RollupJson } from "../src/core";
 import { threadsFor, THREADS_VARIABLE } from "../src/cli/rollup-pool";
 import { writeTemplate } from "../src/xlsx/template";
-import { spawnTimed } from "./cli";
+import { spawnTimed, type CliRun } from "./cli";
 import { caseRows, casesGrid, SEED } from "./generate";
 import { median, progress, round } from "./measure";
 
@@ -17,46 +17,44 @@ const ROOT = path.join(__dirname, "..", "..", "..");
 const BIN = path.join(ROOT, "bin", "inspection-workbook.js");
 const FLOOR = path.join(__dirname, "floor-exceljs-many.js");
 
+/** One way of reading the files, measured. */
+export interface RollupMeasure {
+  /** Median wall-clock milliseconds (Node start-up included). */
+  readonly ms: number;
+  /** Median CPU milliseconds of the process, every thread: what the machine's load does not change. */
+  readonly cpuMs: number | null;
+  /** Largest peak RSS over the runs, MB. */
+  readonly maxRssMb: number | null;
+}
+
 export interface RollupFigures {
   readonly workbooks: number;
   readonly casesEach: number;
   readonly totalMb: number;
-  /** Median wall-clock milliseconds of the spawned roll-up (Node start-up included), default threads. */
-  readonly rollupMs: number;
-  readonly rollupMaxRssMb: number | null;
   /** Threads that read the workbooks by default (the main thread and its workers; fewer on a busy machine). */
   readonly threads: number;
   /** The load average when the threads were chosen. */
   readonly loadAverage: number;
-  /** The same with one thread, and with a thread per core. */
-  readonly oneThreadMs: number;
-  readonly oneThreadMaxRssMb: number | null;
+  /** The roll-up with its default threads, with one thread, with a thread per core. */
+  readonly rollup: RollupMeasure;
+  readonly oneThread: RollupMeasure;
   readonly allCores: number;
-  readonly allCoresMs: number;
-  readonly allCoresMaxRssMb: number | null;
-  /** Median milliseconds of ExcelJS alone reading the same files. */
-  readonly floorMs: number;
-  readonly floorMaxRssMb: number | null;
-  /** Roll-up ÷ floor. */
+  readonly allCoresRollup: RollupMeasure;
+  /** ExcelJS alone reading the same files. */
+  readonly floor: RollupMeasure;
+  /** Roll-up (default threads) ÷ floor, wall time and CPU time. */
   readonly ratio: number;
+  readonly cpuRatio: number | null;
   readonly runs: number;
   /** Whether the roll-up's pooled counts are the engine's on the same rows in memory. */
   readonly countsMatch: boolean;
 }
 
-function timed(args: readonly string[], dir: string, runs: number, env: NodeJS.ProcessEnv, label: string): { ms: number; maxRssMb: number | null; stdout: string } {
-  const times: number[] = [];
-  const rss: number[] = [];
-  let stdout = "";
-  for (let i = 0; i < runs; i++) {
-    progress(`${label}, run ${i + 1} of ${runs}`);
-    const r = spawnTimed(args, dir, env);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${label} failed (exit ${r.status}): ${r.stderr.trim()}`);
-    times.push(r.ms);
-    if (r.maxRssMb !== null) rss.push(r.maxRssMb);
-    stdout = r.stdout;
-  }
-  return { ms: round(median(times), 0), maxRssMb: rss.length ? Math.max(...rss) : null, stdout };
+/** Medians of runs. */
+function summarise(runs: readonly CliRun[]): RollupMeasure {
+  const cpu = runs.flatMap((r) => (r.cpuMs === null ? [] : [r.cpuMs]));
+  const rss = runs.flatMap((r) => (r.maxRssMb === null ? [] : [r.maxRssMb]));
+  return { ms: round(median(runs.map((r) => r.ms)), 0), cpuMs: cpu.length ? round(median(cpu), 0) : null, maxRssMb: rss.length ? Math.max(...rss) : null };
 }
 
 /**
@@ -88,31 +86,43 @@ export async function benchRollup(workbooks: number, cases: number, runs: number
     const files = readdirSync(inputs).map((f) => path.join(inputs, f));
     const totalMb = round(files.reduce((n, f) => n + statSync(f).size, 0) / (1024 * 1024), 2);
     const out = path.join(dir, "rollup.xlsx");
-    const args = [BIN, "rollup", "--dir", inputs, "--out", out, "--force", "--json"];
     const loadAverage = round(loadavg()[0] ?? 0, 2);
     const threads = threadsFor(files.length);
-    const many = timed(args, dir, runs, {}, `roll-up of ${workbooks} workbooks, default threads (${threads} at load ${loadAverage})`);
-    const one = timed(args, dir, runs, { [THREADS_VARIABLE]: "1" }, `roll-up of ${workbooks} workbooks, 1 thread`);
     const allCores = Math.min(availableParallelism(), 8);
-    const all = timed(args, dir, runs, { [THREADS_VARIABLE]: String(allCores) }, `roll-up of ${workbooks} workbooks, ${allCores} threads`);
-    const floor = timed([FLOOR, ...files], dir, runs, {}, `floor: ExcelJS reading the ${workbooks} workbooks`);
-    const json = JSON.parse(many.stdout) as RollupJson;
+    // Each run measures every configuration in turn, so a change in the machine's load falls on all of them.
+    const args = [BIN, "rollup", "--dir", inputs, "--out", out, "--force", "--json"];
+    const configs = [
+      { name: `default threads (${threads} at load ${loadAverage})`, args, env: {} },
+      { name: "1 thread", args, env: { [THREADS_VARIABLE]: "1" } },
+      { name: `${allCores} threads`, args, env: { [THREADS_VARIABLE]: String(allCores) } },
+      { name: "floor: ExcelJS reading the files", args: [FLOOR, ...files], env: {} },
+    ];
+    const results: CliRun[][] = configs.map(() => []);
+    let stdout = "";
+    for (let run = 0; run < runs; run++) {
+      configs.forEach((c, k) => {
+        progress(`roll-up of ${workbooks} workbooks: ${c.name}, run ${run + 1} of ${runs}`);
+        const r = spawnTimed(c.args, dir, c.env);
+        if (r.status !== 0 && r.status !== 1) throw new Error(`${c.name} failed (exit ${r.status}): ${r.stderr.trim()}`);
+        results[k]!.push(r);
+        if (k === 0) stdout = r.stdout;
+      });
+    }
+    const [rollup, oneThread, allCoresRollup, floor] = results.map(summarise) as [RollupMeasure, RollupMeasure, RollupMeasure, RollupMeasure];
+    const json = JSON.parse(stdout) as RollupJson;
     return {
       workbooks,
       casesEach: cases,
       totalMb,
-      rollupMs: many.ms,
-      rollupMaxRssMb: many.maxRssMb,
       threads,
       loadAverage,
-      oneThreadMs: one.ms,
-      oneThreadMaxRssMb: one.maxRssMb,
+      rollup,
+      oneThread,
       allCores,
-      allCoresMs: all.ms,
-      allCoresMaxRssMb: all.maxRssMb,
-      floorMs: floor.ms,
-      floorMaxRssMb: floor.maxRssMb,
-      ratio: round(many.ms / floor.ms, 3),
+      allCoresRollup,
+      floor,
+      ratio: round(rollup.ms / floor.ms, 3),
+      cpuRatio: rollup.cpuMs !== null && floor.cpuMs !== null ? round(rollup.cpuMs / floor.cpuMs, 3) : null,
       runs,
       countsMatch: json.services.length === workbooks && json.pooled.met === met && json.pooled.relevant === relevant,
     };

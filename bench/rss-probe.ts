@@ -1,6 +1,7 @@
 /**
  * Preloaded into processes the benchmark spawns (`node -r rss-probe.js …`): on exit, writes the
- * process's peak resident set size (KB) to the file named by BENCH_RSS_FILE.
+ * process's peak resident set size (KB), then the CPU time it used in all its threads, user and
+ * system (µs), to the file named by BENCH_RSS_FILE.
  */
 import { writeFileSync } from "node:fs";
 
@@ -8,7 +9,8 @@ const file = process.env.BENCH_RSS_FILE;
 if (file) {
   process.on("exit", () => {
     try {
-      writeFileSync(file, String(process.resourceUsage().maxRSS));
+      const usage = process.resourceUsage();
+      writeFileSync(file, `${usage.maxRSS} ${usage.userCPUTime} ${usage.systemCPUTime}`);
     } catch {
       // the measurement is lost; the benchmark reports it as missing
     }
