@@ -82,6 +82,12 @@ describe("the same inspection counted once", () => {
     expect(sameInspection(undated("x.xlsx", { "1.1": [8, 10] }), undated("y.xlsx", { "1.1": [7, 10] }))).toBeNull();
   });
 
+  test("a copy of a workbook with no service name, dated, is still the same file", () => {
+    const unnamed = workbook("x.xlsx", "", { "1.1": [8, 10] });
+    const r = rollUp([unnamed, { ...unnamed, source: { ...unnamed.source, file: "copy of x.xlsx" } }]);
+    expect([r.services.length, r.skipped.map((s) => s.duplicateOf)]).toEqual([1, ["x.xlsx"]]);
+  });
+
   test("rollUp counts the first and lists the other with the file it repeats", () => {
     const r = rollUp([a, { ...a, source: { ...a.source, file: "again.xlsx" } }]);
     expect(r.services.map((s) => s.workbook.source.file)).toEqual(["a.xlsx"]);
