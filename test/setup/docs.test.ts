@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { OPTIONS } from "../../src/cli/args";
-import { analyseWorkbook, rollUp, summariseForRollup, toReportJson, toRollupJson, toValidateJson, type CellValue } from "../../src/core";
+import { analyseWorkbook, CRITERIA_HEADERS, rollUp, summariseForRollup, toReportJson, toRollupJson, toValidateJson, type CellValue } from "../../src/core";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
 import { casesWorkbook, makeTempDir, validRows, writeXlsx } from "../helpers/workbook-files";
@@ -91,7 +91,19 @@ test("docs/json.md documents every field the command line prints, and nothing it
   );
   expect(rolled.criteria.find((c) => c.id === "1.1")!.reading.outliers).toHaveLength(1);
   expect(rolled.skipped.some((s) => s.duplicateOf)).toBe(true);
-  const printed = keysOf([toReportJson(sample), toReportJson(withError), toValidateJson(withError), marked, rolled]);
+  // Rating rules: a section rated by its lowest criterion, one by hand, the overall a score sum.
+  const rules: CellValue[][] = [
+    [...CRITERIA_HEADERS],
+    ["1.1", 1, "Assessment", "First", "All cases", "", "Lowest", "Yes", null],
+    ["1.2", 1, "Assessment", "Second", "All cases", "", "Lowest", "Yes", null],
+    ["6", 6, "Governance", null, null, null, "By hand", "Yes", null],
+    ["Overall", null, "Overall", null, null, null, "Score sum: 0-2 Inadequate, 3-4 Requires improvement, 5-6 Good", null, null],
+  ];
+  const ruled = analyseWorkbook({
+    cases: makeGrid([["Case ID", "Sentence", "PSR", "1.1 x", "1.2 x"], ["C1", "Community", "No", "Yes", "No"]]),
+    criteria: makeGrid(rules, { sheet: "Criteria" }),
+  });
+  const printed = keysOf([toReportJson(sample), toReportJson(withError), toValidateJson(withError), marked, rolled, toReportJson(ruled)]);
   expect([...printed].filter((k) => !documentedFields().has(k)).sort()).toEqual([]);
   expect([...documentedFields()].filter((k) => !printed.has(k)).sort()).toEqual([]);
 });
