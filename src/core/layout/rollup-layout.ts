@@ -1,6 +1,6 @@
 /**
- * The roll-up workbook as layouts: Services (one row per service, coloured like the Summary, with
- * a chart of section scores across services), Criteria (services × criteria, pooled, median and
+ * The roll-up workbook as layouts: Services (one row per service, coloured like the Summary),
+ * Criteria (services × criteria, pooled, median and
  * range per criterion) and Sources (each file, its size, SHA-256 and when it was read).
  *
  * Percentages are live formulas over the counts written beside them (a companion block of met and
