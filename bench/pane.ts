@@ -1,7 +1,7 @@
 /**
  * The task pane: what Excel downloads (the production build's JavaScript for the pane inside
- * Excel — the entry and the chunks it loads there, not the plain-browser chunks —
- * gzipped, without Office.js) and how long headless Chromium takes from navigation to the pane's
+ * Excel — the entry and the chunks it loads at start, not the plain-browser chunks nor those
+ * loaded only when a draft is checked — gzipped, without Office.js) and how long headless Chromium takes from navigation to the pane's
  * buttons being rendered (plain-browser mode, Office.js routed to fail at once, a fresh profile
  * and empty cache each time).
  */
@@ -23,8 +23,10 @@ export interface PaneFile {
 
 export interface PaneFigures {
   readonly buildMs: number;
-  /** JavaScript the pane loads inside Excel. */
+  /** JavaScript the pane loads inside Excel when it starts. */
   readonly excelFiles: readonly PaneFile[];
+  /** Loaded only for "Check a draft": the checker; the draft-file reader; for a .docx, the zip reader and mammoth. */
+  readonly draftFiles: readonly (PaneFile & { readonly when: "a draft checked" | "a draft file opened" | "a .docx opened" })[];
   /** Loaded only in a plain browser: the browser-host chunks (the .xlsx reader and writer). */
   readonly browserOnlyFiles: readonly PaneFile[];
   readonly browserOnlyBytes: number;
@@ -36,7 +38,7 @@ export interface PaneFigures {
 
 interface Stats {
   namedChunkGroups: Record<string, { chunks: (string | number)[]; assets: { name: string }[] }>;
-  chunks: { id: string | number; files: string[]; children: (string | number)[]; origins: { request?: string }[] }[];
+  chunks: { id: string | number; files: string[]; children: (string | number)[]; origins: { request?: string; moduleName?: string }[] }[];
 }
 
 function fileFigures(dir: string, file: string): PaneFile {
@@ -44,14 +46,34 @@ function fileFigures(dir: string, file: string): PaneFile {
   return { file, bytes: data.length, gzipBytes: gzipSync(data, { level: 9 }).length };
 }
 
-/** The JavaScript files of the pane's entry and every chunk it can load, except the plain-browser ones. */
-function excelJavaScript(stats: Stats): { excel: string[]; browserOnly: string[] } {
+type Loaded = "start" | "browser" | "draft" | "file" | "docx";
+
+/**
+ * The JavaScript files of the pane's entry and every chunk it can load, by when they load: at
+ * start inside Excel; only in the plain browser (the browser-host chunks); only when a draft is
+ * checked (the checker), a draft file opened (its reader) or a Word document opened (the zip
+ * reader, mammoth). A chunk
+ * some code loads at start counts as loaded at start.
+ */
+function paneJavaScript(stats: Stats): Record<Loaded, string[]> {
   const byId = new Map(stats.chunks.map((c) => [String(c.id), c]));
   const entry = stats.namedChunkGroups.taskpane;
   if (!entry) throw new Error("the build has no taskpane entry");
-  const browserOnly = (c: Stats["chunks"][number]): boolean => c.origins.length > 0 && c.origins.every((o) => /browser-host/.test(o.request ?? ""));
-  const excel = new Set<string>();
-  const browser = new Set<string>();
+  const originKind = (o: { request?: string; moduleName?: string }): Loaded => {
+    if (/browser-host/.test(o.request ?? "")) return "browser";
+    if (/read-draft/.test(o.moduleName ?? "")) return "docx";
+    if (/read-draft/.test(o.request ?? "")) return "file";
+    if (/draft-view/.test(o.moduleName ?? "")) return "draft";
+    return "start";
+  };
+  const chunkKind = (c: Stats["chunks"][number]): Loaded => {
+    const kinds = new Set(c.origins.map(originKind));
+    if (kinds.size === 0 || kinds.has("start")) return "start";
+    // A chunk the Word reader shares with the plain-browser page (the zip reader) loads inside Excel only for a .docx.
+    for (const k of ["docx", "file", "draft", "browser"] as const) if (kinds.has(k)) return k;
+    return "start";
+  };
+  const out: Record<Loaded, Set<string>> = { start: new Set(), browser: new Set(), draft: new Set(), file: new Set(), docx: new Set() };
   const queue = entry.chunks.map(String);
   const seen = new Set<string>();
   while (queue.length > 0) {
@@ -60,11 +82,11 @@ function excelJavaScript(stats: Stats): { excel: string[]; browserOnly: string[]
     seen.add(id);
     const chunk = byId.get(id);
     if (!chunk) continue;
-    const target = browserOnly(chunk) ? browser : excel;
-    for (const f of chunk.files) if (f.endsWith(".js")) target.add(f);
+    for (const f of chunk.files) if (f.endsWith(".js")) out[chunkKind(chunk)].add(f);
     queue.push(...chunk.children.map(String));
   }
-  return { excel: [...excel].sort(), browserOnly: [...browser].sort() };
+  const sorted = (k: Loaded): string[] => [...out[k]].sort();
+  return { start: sorted("start"), browser: sorted("browser"), draft: sorted("draft"), file: sorted("file"), docx: sorted("docx") };
 }
 
 /** Milliseconds from navigation until the three action buttons are defined, laid out and painted. */
@@ -100,9 +122,14 @@ export async function benchPane(renderRuns: number): Promise<PaneFigures> {
     const buildMs = Date.now() - start;
     const stats = JSON.parse(fs.readFileSync(statsFile, "utf8")) as Stats;
     fs.rmSync(statsFile, { force: true });
-    const { excel, browserOnly } = excelJavaScript(stats);
-    const excelFiles = excel.map((f) => fileFigures(out, f));
-    const browserFiles = browserOnly.map((f) => fileFigures(out, f));
+    const loaded = paneJavaScript(stats);
+    const excelFiles = loaded.start.map((f) => fileFigures(out, f));
+    const browserFiles = loaded.browser.map((f) => fileFigures(out, f));
+    const draftFiles = [
+      ...loaded.draft.map((f) => ({ ...fileFigures(out, f), when: "a draft checked" as const })),
+      ...loaded.file.map((f) => ({ ...fileFigures(out, f), when: "a draft file opened" as const })),
+      ...loaded.docx.map((f) => ({ ...fileFigures(out, f), when: "a .docx opened" as const })),
+    ];
 
     const runs: number[] = [];
     let note: string | undefined;
@@ -133,6 +160,7 @@ export async function benchPane(renderRuns: number): Promise<PaneFigures> {
     return {
       buildMs,
       excelFiles,
+      draftFiles,
       browserOnlyFiles: browserFiles,
       browserOnlyBytes: browserFiles.reduce((n, f) => n + f.bytes, 0),
       browserOnlyGzipBytes: browserFiles.reduce((n, f) => n + f.gzipBytes, 0),

@@ -200,11 +200,14 @@ async function main(): Promise<void> {
         ["file", "bytes", "gzipped", "loaded"],
         [
           ...pane.excelFiles.map((f) => [f.file, count(f.bytes), count(f.gzipBytes), "inside Excel"]),
+          ...pane.draftFiles.map((f) => [f.file, count(f.bytes), count(f.gzipBytes), `when ${f.when}`]),
           ...pane.browserOnlyFiles.map((f) => [f.file, count(f.bytes), count(f.gzipBytes), "plain browser only"]),
         ],
       ),
     );
     out.push(`JavaScript Excel loads (without Office.js), gzipped: ${kb(paneGzip ?? 0)}`);
+    const draftGzip = (when: string): number => pane!.draftFiles.filter((f) => f.when === when).reduce((n, f) => n + f.gzipBytes, 0);
+    out.push(`Loaded later, only for Check a draft, gzipped: the checker ${kb(draftGzip("a draft checked"))}, the draft-file reader ${kb(draftGzip("a draft file opened"))}, the zip reader and mammoth when a .docx is opened ${kb(draftGzip("a .docx opened"))}`);
     out.push(`JavaScript only the plain-browser page loads (the .xlsx reader and writer): ${count(pane.browserOnlyBytes)} bytes, ${kb(pane.browserOnlyGzipBytes)} gzipped`);
     out.push(`First render in headless Chromium (navigation to the buttons rendered, plain-browser mode, Office.js failing at once): ${ms(pane.firstRenderMs)} median of ${JSON.stringify(pane.firstRenderRuns)}${pane.firstRenderNote ? ` — ${pane.firstRenderNote}` : ""}`);
   }
@@ -253,6 +256,7 @@ async function main(): Promise<void> {
       ? {
           excelJavaScriptGzipBytes: paneGzip,
           excelFiles: pane.excelFiles,
+          draftFiles: pane.draftFiles,
           browserOnlyFiles: pane.browserOnlyFiles,
           browserOnlyBytes: pane.browserOnlyBytes,
           browserOnlyGzipBytes: pane.browserOnlyGzipBytes,

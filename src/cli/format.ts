@@ -1,7 +1,7 @@
 /**
  * The command line's words for people: issue lines, counts, and what a report contains.
  */
-import { overallRuleNote, percentText, quoteSheetName, readingText, roundPercent, sectionRuleNote, type Analysis, type DraftCheck, type DraftStatement, type Issue, type Rollup } from "../core";
+import { describeActual, describeStated, overallRuleNote, percentText, quoteSheetName, readingText, roundPercent, sectionRuleNote, type Analysis, type DraftCheck, type DraftStatement, type Issue, type Rollup } from "../core";
 
 /**
  * One issue on one line: where, severity, code, case and criterion, then the message.
@@ -134,30 +134,15 @@ export function formatCheckText(check: DraftCheck, a: Analysis, workbook: string
     for (const s of items) lines.push(`  ¶${s.paragraph}${s.criterionId ? ` ${s.criterionId}` : ""}: "${oneLine(s.text)}"`, ...detail(s).map((l) => `      ${l}`));
   };
   group("Disagrees", "disagrees", (s) => [
-    `says ${stated(s)}; the workbook has ${actual(s)}.`,
+    `says ${describeStated(s)}; the workbook has ${describeActual(s)}.`,
     ...(s.productPhrase ? [`the report would say: ${s.productPhrase}`] : []),
     ...(s.suggestion ? [`suggested: ${s.suggestion}`] : []),
   ]);
   group("Unmatched — not tied to a criterion, so not checked", "unmatched", (s) => [`"${s.stated.phrase ?? ""}" read as ${s.means}.`]);
-  group("Agrees", "agrees", (s) => [`"${s.stated.phrase ?? ""}" read as ${s.means}; the workbook has ${actual(s)}.`]);
+  group("Agrees", "agrees", (s) => [`"${s.stated.phrase ?? ""}" read as ${s.means}; the workbook has ${describeActual(s)}.`]);
   if (total === 0) lines.push("", "No counts or proportions of cases were found in the draft.");
   if (a.errors > 0) lines.push("", `The workbook has ${plural(a.errors, "error")}; cells with errors are left out of the counts (run "inspection-workbook validate" to list them).`);
   return lines;
-}
-
-function stated(s: DraftStatement): string {
-  const parts: string[] = [];
-  if (s.stated.met !== undefined) parts.push(`${s.stated.met} met`);
-  if (s.stated.notMet !== undefined) parts.push(`${s.stated.notMet} not met`);
-  if (s.stated.relevant !== undefined) parts.push(`of ${s.stated.relevant}`);
-  return parts.length > 0 ? `${parts.join(" ")} ("${s.stated.phrase ?? ""}", read as ${s.means})` : `"${s.stated.phrase ?? ""}" (read as ${s.means})`;
-}
-
-function actual(s: DraftStatement): string {
-  if (!s.actual) return "no counts for it";
-  const { met, notMet, relevant } = s.actual;
-  const who = s.counted === "interviews" ? "interviewees" : "relevant cases";
-  return `${met} met and ${notMet} not met of ${relevant} ${who}`;
 }
 
 /**

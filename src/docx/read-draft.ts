@@ -3,9 +3,10 @@
  * it into plain text, or a text or Markdown file as UTF-8. Nothing in a draft is run or rendered:
  * macros are never run, linked files and pictures are never fetched, only the words are read.
  * A package is checked before mammoth opens it, so a damaged, encrypted or "zip bomb" file is
- * refused with one line instead of being unpacked.
+ * refused with one line instead of being unpacked. The zip reader and mammoth are loaded only when
+ * a .docx is read, so a page that checks pasted text never downloads them.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { paragraphsOf, splitDraftText, type DraftParagraph } from "../core";
 
 /** Why a draft cannot be used. */
@@ -79,7 +80,7 @@ async function readDocx(bytes: Uint8Array, limits: DraftLimits): Promise<DraftTe
   const notices: string[] = [];
   if (names.some((n) => /vbaproject\.bin$/.test(n))) notices.push("The document contains macros; they were not run (only its text was read).");
 
-  const mammoth = await import("mammoth");
+  const mammoth = await import(/* webpackChunkName: "mammoth" */ "mammoth");
   let raw: string;
   try {
     // Node's mammoth opens `buffer`, the browser build `arrayBuffer`; external files are never read.
@@ -111,8 +112,9 @@ function sniffDocx(bytes: Uint8Array): void {
 }
 
 async function openPackage(bytes: Uint8Array): Promise<JSZip> {
+  const { default: zip } = await import(/* webpackChunkName: "jszip" */ "jszip");
   try {
-    return await JSZip.loadAsync(bytes);
+    return await zip.loadAsync(bytes);
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
     if (/encrypt/i.test(text)) throw new UnusableDraftError("encrypted", "The file is an encrypted zip. Remove the password and save it again as .docx.", { cause: e });

@@ -6,7 +6,8 @@
  * Everything from the workbook is shown as text.
  */
 import { analyseWorkbook, buildReportLayouts, type Analysis, type WorkbookGrids } from "../core";
-import { h, plural, replace } from "./dom";
+import { h, plural, replace, userError } from "./dom";
+import { createDraftView, type DraftSource } from "./draft-view";
 import type { SettingsValues, WorkbookHost } from "./host";
 import { createIssuesView, SELECT_HINT } from "./issues-view";
 import { renderQuality } from "./quality-view";
@@ -48,11 +49,6 @@ export function describeError(e: unknown): string {
   return "Something went wrong. Try again; if it keeps happening, save the workbook, close it and open it again.";
 }
 
-/** A failure whose message is for the user as it is. */
-function userError(text: string): Error {
-  return Object.assign(new Error(text), { userMessage: text });
-}
-
 /**
  * Renders the pane into `root` and wires the actions.
  * @example const app = startApp({ host, root: document.getElementById("app")! });
@@ -77,6 +73,7 @@ export function startApp(options: AppOptions): App {
   const issuesPanel = h("section", { id: "issues", class: "panel", "aria-labelledby": "issues-heading" });
   const statsPanel = h("section", { id: "statistics", class: "panel", "aria-labelledby": "stats-heading" });
   const qualityPanel = h("section", { id: "second-marking", class: "panel", "aria-labelledby": "quality-heading" });
+  const draftPanel = h("section", { id: "draft", class: "panel", "aria-labelledby": "draft-heading" });
   const settingsPanel = h("section", { id: "settings", class: "panel", "aria-labelledby": "settings-heading" });
   // Outside Excel: several workbook files rolled up into one (the host reads them in the page).
   const rollupPanel = host.rollUp ? h("section", { id: "rollup", class: "panel", "aria-labelledby": "rollup-heading" }) : null;
@@ -89,6 +86,7 @@ export function startApp(options: AppOptions): App {
         h("label", { for: "file-input", class: "file-label" }, "Open an inspection workbook (.xlsx)"),
         h("input", { id: "file-input", type: "file", accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
       );
+  const draft = createDraftView(draftPanel, { check: (read) => void run(() => checkDraftWith(read)) });
   const issues = createIssuesView(issuesPanel, { mode: host.mode, pageSize: options.pageSize ?? 200, select: (i) => void run(() => host.selectCell(i.sheet, i.cell!)) });
 
   replace(
@@ -103,6 +101,7 @@ export function startApp(options: AppOptions): App {
     issuesPanel,
     statsPanel,
     qualityPanel,
+    draftPanel,
     settingsPanel,
     rollupPanel,
   );
@@ -117,6 +116,7 @@ export function startApp(options: AppOptions): App {
     };
     for (const [name, on] of Object.entries(enabled)) buttons[name as keyof typeof buttons].toggleAttribute("disabled", !on);
     rollupView?.enable(!busy);
+    draft.enable(enabled.build);
     const save = settingsPanel.querySelector("#save-settings");
     save?.toggleAttribute("disabled", busy || (!inExcel && state.kind !== "ok"));
   }
@@ -247,8 +247,21 @@ export function startApp(options: AppOptions): App {
     showMessage(rollup.skipped.length > 0 || rollup.totals.errors > 0 ? "info" : "success", `Rolled up ${plural(rollup.services.length, "service")} into ${fileName}; your files are unchanged.${left}`);
   }
 
+  /** Checks a drafted report against the open workbook's counts. */
+  async function checkDraftWith(read: () => Promise<DraftSource>): Promise<void> {
+    setBusy(true, "Reading the draft…");
+    const text = await read();
+    // Inside Excel the workbook may have changed since it was read; a file opened in the page has not.
+    if (inExcel) await refresh();
+    if (state.kind !== "ok") throw userError(status.textContent?.trim() || "Open an inspection workbook first.");
+    setBusy(true, "Checking the draft against the counts…");
+    const said = await draft.show(text, state.analysis);
+    showMessage(said.kind, said.text, said.details);
+  }
+
   async function opened(): Promise<void> {
     issues.reset();
+    draft.reset();
     await check();
   }
 

@@ -43,3 +43,11 @@ export function replace(el: Element, ...children: Child[]): void {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A failure whose message is for the user as it is (the pane shows it in its alert).
+ * @example throw userError("Open an inspection workbook first.");
+ */
+export function userError(text: string): Error {
+  return Object.assign(new Error(text), { userMessage: text });
+}

@@ -5,10 +5,10 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import JSZip from "jszip";
 import { readDraft, UnusableDraftError } from "../../src/docx/read-draft";
 import { PLANTS, plantedFindings, sampleFindings, score } from "../fixtures/drafts/plants";
+import { docxFromMarkdown } from "../fixtures/drafts/word";
 import { BIN, buildCli, ROOT } from "../hostile/cli-runner";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
 import { makeTempDir, oleFile } from "../helpers/workbook-files";
@@ -43,19 +43,6 @@ function expectUnusable(r: Run, pattern: RegExp): void {
   expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
 }
 const verdicts = (r: Run): string[] => json(r).statements.map((s) => `${s.paragraph} ${s.criterionId ?? "-"} ${s.verdict}`);
-
-/** A .docx made by the `docx` library: headings as Word headings, bullets as Word bullets. */
-async function docxFromMarkdown(markdown: string): Promise<Uint8Array> {
-  const children = markdown
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((line) => {
-      if (line.startsWith("#")) return new Paragraph({ text: line.replace(/^#+\s*/, ""), heading: line.startsWith("##") ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1 });
-      if (line.startsWith("- ")) return new Paragraph({ text: line.slice(2), bullet: { level: 0 } });
-      return new Paragraph({ text: line });
-    });
-  return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
-}
 
 beforeAll(() => {
   buildCli();

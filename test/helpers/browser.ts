@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { createStaticServer } from "../../scripts/serve";
 
 export const ROOT = path.join(__dirname, "..", "..");
@@ -130,4 +130,36 @@ export function screenshotPath(name: string): string {
   const dir = process.env.UPDATE_DOCS === "1" ? path.join(ROOT, "docs") : path.join(ROOT, "test-results");
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
+}
+
+/** A node of Chromium's own accessibility tree. */
+export interface AccessibleNode {
+  readonly role: string;
+  readonly name: string;
+  readonly focusable: boolean;
+  readonly expanded: boolean | null;
+}
+
+/**
+ * Chromium's accessibility tree of a page, as assistive technology gets it (CDP
+ * `Accessibility.getFullAXTree`). Playwright's role engine cannot see roles set through
+ * ElementInternals (Fluent's `fluent-button`); this tree lists them as buttons.
+ */
+export async function accessibleNodes(page: Page): Promise<AccessibleNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("Accessibility.enable");
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    const property = (n: (typeof nodes)[number], name: string): unknown => n.properties?.find((p) => p.name === name)?.value.value;
+    return nodes
+      .filter((n) => !n.ignored)
+      .map((n) => ({
+        role: String(n.role?.value ?? ""),
+        name: String(n.name?.value ?? ""),
+        focusable: property(n, "focusable") === true,
+        expanded: property(n, "expanded") === undefined ? null : property(n, "expanded") === true,
+      }));
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -11,8 +11,10 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { analyseWorkbook } from "../../src/core";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
-import { buildPane, describeWithBrowser, launchBrowser, ROOT, screenshotPath, serve } from "../helpers/browser";
-import { casesWorkbook, makeTempDir, validRows, withSecondMarking, writeXlsx } from "../helpers/workbook-files";
+import { PLANTS, plantedFindings, sampleFindings } from "../fixtures/drafts/plants";
+import { docxFromMarkdown } from "../fixtures/drafts/word";
+import { accessibleNodes, buildPane, describeWithBrowser, launchBrowser, ROOT, screenshotPath, serve } from "../helpers/browser";
+import { casesWorkbook, makeTempDir, oleFile, validRows, withSecondMarking, writeXlsx } from "../helpers/workbook-files";
 
 const SAMPLE = path.join(ROOT, "assets", "sample-inspection.xlsx");
 
@@ -477,5 +479,200 @@ describeWithBrowser("task pane in a plain browser", () => {
     await page.focus("#check");
     await page.keyboard.press("Enter");
     await page.waitForSelector(".message.success");
+  });
+
+  describe("Check a draft", () => {
+    /** Every request the page makes, with its method. */
+    function watchRequests(page: Page): { method: string; url: string }[] {
+      const seen: { method: string; url: string }[] = [];
+      page.on("request", (r) => seen.push({ method: r.method(), url: r.url() }));
+      return seen;
+    }
+    const loaded = (seen: readonly { url: string }[], chunk: string): boolean => seen.some((r) => new URL(r.url).pathname === `/${chunk}.js`);
+    /** The paragraph of a Markdown draft a text is in, counted as a reader counts them: one per non-empty line. */
+    const paragraphOf = (markdown: string, text: string): number => markdown.split("\n").filter((l) => l.trim() !== "").findIndex((l) => l.includes(text)) + 1;
+    /** Waits for the check of `name` to be drawn and the pane to be idle. */
+    async function checked(page: Page, name: string): Promise<void> {
+      await page.waitForFunction((n) => document.getElementById("draft-results-heading")?.textContent === `Checked: ${n}`, name, { timeout: 30_000 });
+      await page.waitForFunction(() => document.getElementById("app")?.getAttribute("aria-busy") === "false");
+    }
+    const verdictCount = (page: Page, verdict: string): Promise<number> => page.locator(`#draft li.statement.${verdict}`).count();
+    /** Opens the folded agreements and waits for them to be listed. */
+    async function openAgreements(page: Page): Promise<void> {
+      await page.click("details.draft-agrees > summary");
+      await page.waitForSelector("details.draft-agrees[open] li.statement");
+    }
+
+    it("checks pasted text and an opened .docx: disagreements first with the figure and wording, then unmatched, agreements folded; the Word reader loads only for the .docx; nothing is uploaded", async () => {
+      const { page, dialogs, outside } = await openPane(320);
+      const seen = watchRequests(page);
+      // Before a workbook is open there is nothing to check a draft against.
+      expect(await disabled(page, "#check-draft")).toBe(true);
+      expect(await disabled(page, "#draft-file")).toBe(true);
+      await openFile(page, SAMPLE);
+      expect(await disabled(page, "#check-draft")).toBe(false);
+      // Nothing of the draft checker is loaded until a draft is checked.
+      for (const chunk of ["draft-check", "draft-reader", "mammoth"]) expect(loaded(seen, chunk)).toBe(false);
+
+      const planted = plantedFindings();
+      await page.fill("#draft-text", planted);
+      await page.click("#check-draft");
+      await checked(page, "the pasted text");
+      expect(loaded(seen, "draft-check")).toBe(true);
+      expect(loaded(seen, "mammoth")).toBe(false);
+      expect(loaded(seen, "draft-reader")).toBe(false);
+
+      // Every plant is listed as a disagreement, under its criterion; nothing else disagrees.
+      expect(await verdictCount(page, "disagrees")).toBe(PLANTS.length);
+      const disagreeing = await page.locator("#draft li.statement.disagrees").evaluateAll((items) =>
+        items.map((li) => ({ criterion: (li as HTMLElement).dataset.criterion, text: li.querySelector(".statement-text")!.textContent ?? "" })),
+      );
+      for (const p of PLANTS) expect(disagreeing.some((d) => d.criterion === p.criterionId && d.text.includes(p.to))).toBe(true);
+
+      // The order: disagreements, unmatched, then the agreements folded away.
+      const order = await page.evaluate(() => [...document.querySelectorAll("#draft-results > *")].map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
+      expect(order.slice(0, 3)).toEqual(["h3.", "p.draft-counts", "section.verdict-group disagrees"]);
+      expect(order.indexOf("section.verdict-group disagrees")).toBeLessThan(order.indexOf("section.verdict-group unmatched"));
+      expect(order.indexOf("section.verdict-group unmatched")).toBeLessThan(order.indexOf("details.draft-agrees"));
+      expect(await page.getAttribute("details.draft-agrees", "open")).toBeNull();
+      await openAgreements(page);
+      const [unmatched, agrees] = [await verdictCount(page, "unmatched"), await verdictCount(page, "agrees")];
+      expect(unmatched).toBeGreaterThan(0);
+      expect(agrees).toBeGreaterThan(0);
+      const total = PLANTS.length + unmatched + agrees;
+      expect(await page.textContent("#draft-counts")).toBe(`${total} quantity statements: ${PLANTS.length} disagree, ${unmatched} unmatched, ${agrees} agree.`);
+      expect(await page.textContent("details.draft-agrees > summary")).toBe(`Agrees with the workbook (${agrees})`);
+
+      // One disagreement in full: where it is, what the workbook has, the wording the report would use.
+      const a = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(SAMPLE))));
+      const c21 = a.criteria.find((c) => c.id === "2.1")!;
+      const item = page.locator("#draft li.statement.disagrees", { hasText: "In 9 out of 19 relevant cases" });
+      expect(await item.locator(".statement-where").textContent()).toBe(`Paragraph ${paragraphOf(planted, "In 9 out of 19 relevant cases")} · 2.1 ${c21.title}`);
+      expect(await item.locator(".statement-text").textContent()).toBe("In 9 out of 19 relevant cases this assessment was not done well.");
+      expect(await item.locator("dd.correct").textContent()).toBe(`${c21.met} met and ${c21.notMet} not met of ${c21.relevant} relevant cases`);
+      expect(await item.locator("dd.suggestion").textContent()).toContain(`${c21.notMet} out of ${c21.relevant}`);
+      expect(await item.locator("dt").allTextContents()).toEqual(["The draft says", "The workbook has", "The report would say", "Suggested wording"]);
+      expect(await page.getAttribute("#message", "class")).toBe("message error");
+      expect(await page.textContent("#message")).toBe(`${PLANTS.length} statements in the pasted text disagree with the workbook's counts (${unmatched} unmatched, ${agrees} agree): see Check a draft.`);
+      // Readable at 320 px: nothing wider than the pane.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.click("details.draft-agrees > summary"); // folded again for the picture
+      await page.evaluate(() => document.getElementById("draft")!.scrollIntoView());
+      await page.screenshot({ path: screenshotPath("taskpane-draft.png") });
+
+      // The same draft as a Word document: read in the page by mammoth, loaded now and only now.
+      await page.setInputFiles("#draft-file", { name: "planted.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(await docxFromMarkdown(planted)) });
+      await checked(page, "planted.docx");
+      expect(loaded(seen, "draft-reader")).toBe(true);
+      expect(loaded(seen, "mammoth")).toBe(true);
+      expect(await verdictCount(page, "disagrees")).toBe(PLANTS.length);
+
+      // The true draft as a Markdown file: nothing disagrees.
+      await page.setInputFiles("#draft-file", { name: "findings.md", mimeType: "text/markdown", buffer: Buffer.from(sampleFindings()) });
+      await checked(page, "findings.md");
+      expect(await verdictCount(page, "disagrees")).toBe(0);
+      expect(await page.getAttribute("#message", "class")).toBe("message success");
+      expect(await page.textContent("#message")).toMatch(/^Nothing in findings\.md disagrees with the workbook's counts/);
+
+      // Nothing was sent anywhere: only files fetched from the page's own server.
+      expect(seen.filter((r) => r.method !== "GET")).toEqual([]);
+      expect(outside.every((u) => u.startsWith("https://appsforoffice.microsoft.com/"))).toBe(true);
+      expect(dialogs).toEqual([]);
+    });
+
+    it("a refused draft (damaged, password-protected, a .doc) is one line in the alert", async () => {
+      const { page } = await openPane(320);
+      await openFile(page, SAMPLE);
+      const good = await docxFromMarkdown("- 2.1. In 8 out of 19 relevant cases this assessment was not done well.");
+      const refused: [string, Uint8Array, RegExp][] = [
+        ["cut.docx", good.subarray(0, Math.floor(good.length / 2)), /^cut\.docx cannot be used: The file is damaged or incomplete/],
+        ["locked.docx", oleFile(true), /^locked\.docx cannot be used: The document is password-protected\. In Word, remove the password/],
+        ["old.doc", oleFile(false), /^old\.doc cannot be used: It is a Word 97-2003 \(\.doc\).*save it as a Word Document \(\.docx\)\.$/],
+      ];
+      for (const [name, bytes, said] of refused) {
+        await page.setInputFiles("#draft-file", { name, mimeType: "application/octet-stream", buffer: Buffer.from(bytes) });
+        await page.waitForFunction((n) => document.querySelector("#message.error")?.textContent?.startsWith(`${n} cannot be used`) === true, name, { timeout: 30_000 });
+        expect(await page.getAttribute("#message", "role")).toBe("alert");
+        const text = (await page.textContent("#message")) ?? "";
+        expect(text).toMatch(said);
+        expect(text).not.toContain("\n");
+        expect(await page.locator("#message p").count()).toBe(1);
+        expect(await page.locator("#message li").count()).toBe(0);
+        await page.waitForFunction(() => document.getElementById("app")?.getAttribute("aria-busy") === "false");
+      }
+      // Nothing pasted: said, not checked.
+      await page.click("#check-draft");
+      await page.waitForSelector("#message.error >> text=Paste the draft's text into the box first");
+    });
+
+    it("shows hostile draft text as text and runs nothing; long and right-to-left text stays inside 320 px", async () => {
+      const { page, dialogs } = await openPane(320);
+      await openFile(page, SAMPLE);
+      await page.evaluate(() => {
+        (window as unknown as { xss: number }).xss = 0;
+      });
+      const hostile = [
+        "## 2. Protecting the public <img src=x onerror=\"window.xss++;alert(1)\">",
+        "- 2.1. In 9 out of 19 relevant cases <script>window.xss++;alert(2)</script> this assessment was not done well.",
+        "- 2.3. <b onmouseover=\"window.xss++;alert(3)\">Planning</b> was sufficient in just under two-thirds of cases.",
+        `- 2.4. ${"x".repeat(20000)} was not done well in almost half the cases.`,
+        "- 2.5. לא ידוע — غير معروف was evidenced in 10 out of the 17 cases Z\u0351\u0334a\u0300l\u0303g\u0305o 👩🏽‍⚖️.",
+      ].join("\n");
+      await page.fill("#draft-text", hostile);
+      await page.click("#check-draft");
+      await checked(page, "the pasted text");
+      await openAgreements(page);
+      const text = (await page.textContent("#draft-results")) ?? "";
+      expect(text).toContain("<script>window.xss++;alert(2)</script>");
+      expect(text).toContain('<b onmouseover="window.xss++;alert(3)">Planning</b>');
+      expect(text).toContain("לא ידוע — غير معروف");
+      expect(text).toContain("…");
+      expect(await page.locator("#draft img, #draft script, #draft b").count()).toBe(0);
+
+      // The same text as a Word document.
+      await page.setInputFiles("#draft-file", { name: "hostile.docx", mimeType: "application/octet-stream", buffer: Buffer.from(await docxFromMarkdown(hostile)) });
+      await checked(page, "hostile.docx");
+      await openAgreements(page);
+      expect(await page.textContent("#draft-results")).toContain("<script>window.xss++;alert(2)</script>");
+      expect(await page.locator("#draft img, #draft script, #draft b").count()).toBe(0);
+      await page.hover("#draft-results");
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { xss: number }).xss)).toBe(0);
+      expect(dialogs).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    });
+
+    it("is usable with the keyboard alone, and assistive technology gets its controls and verdicts", async () => {
+      const { page } = await openPane(320);
+      await openFile(page, SAMPLE);
+      let reached = "";
+      for (let i = 0; i < 40 && reached !== "draft-text"; i++) {
+        await page.keyboard.press("Tab");
+        reached = await page.evaluate(() => document.activeElement?.id ?? "");
+      }
+      expect(reached).toBe("draft-text");
+      await page.keyboard.type("- 2.1. In 9 out of 19 relevant cases this assessment was not done well.\n- 2.3. Planning was sufficient in just under two-thirds of cases.");
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("check-draft");
+      await page.keyboard.press("Enter");
+      await checked(page, "the pasted text");
+      // The results take the focus, so the keyboard (and a screen reader) is where they are.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("draft-results-heading");
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.closest("details")?.className)).toBe("draft-agrees");
+      await page.keyboard.press("Enter");
+      expect(await page.getAttribute("details.draft-agrees", "open")).toBe("");
+
+      const nodes = await accessibleNodes(page);
+      const find = (role: string, name: string | RegExp) => nodes.find((n) => n.role === role && (typeof name === "string" ? n.name === name : name.test(n.name)));
+      expect(find("heading", "Check a draft")).toBeDefined();
+      expect(find("textbox", "Draft text")).toMatchObject({ focusable: true });
+      expect(find("button", "Check the text")).toMatchObject({ focusable: true });
+      expect(nodes.some((n) => n.name.startsWith("Or open the draft") && n.focusable)).toBe(true);
+      expect(find("heading", "Checked: the pasted text")).toBeDefined();
+      expect(find("heading", "Disagrees with the workbook (1)")).toBeDefined();
+      expect(nodes.find((n) => n.name === "Agrees with the workbook (1)" && n.expanded !== null)).toMatchObject({ expanded: true, focusable: true });
+      expect(nodes.filter((n) => n.role === "listitem").length).toBeGreaterThanOrEqual(2);
+    });
   });
 });

@@ -6,7 +6,19 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { buildTemplate } from "../../src/core";
+import { docxFromMarkdown } from "../fixtures/drafts/word";
 import { buildOfficeDouble, buildPane, describeWithBrowser, launchBrowser, screenshotPath, serve } from "../helpers/browser";
+import { oleFile } from "../helpers/workbook-files";
+
+/** A CSS rgb() colour's channels. */
+const rgb = (c: string): number[] => (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? "").split(",").slice(0, 3).map(Number);
+/** WCAG relative luminance of a CSS rgb() colour. */
+const lum = (c: string): number => {
+  const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+};
+/** WCAG contrast ratio of two CSS rgb() colours. */
+const contrast = (a: string, b: string): number => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
 
 describeWithBrowser("task pane inside Excel (test double)", () => {
   let browser: Browser;
@@ -162,12 +174,6 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
         thresholds: style("svg.section-chart .chart-threshold", "stroke"),
       };
     });
-    const rgb = (c: string): number[] => (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? "").split(",").slice(0, 3).map(Number);
-    const lum = (c: string): number => {
-      const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    };
-    const contrast = (a: string, b: string): number => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
     expect(rgb(colours.background)).toEqual([31, 31, 31]);
     expect(colours.bars.length).toBeGreaterThan(0);
     // WCAG: text 4.5:1, graphics (bars, threshold lines) 3:1 against the pane's background.
@@ -246,5 +252,74 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     expect(first).toBe("No");
     await page.locator("#second-marking").screenshot({ path: screenshotPath("taskpane-second-marking.png") });
     expect(errors).toEqual([]);
+  });
+  it("checks a drafted report against the open workbook, as it is now; the Word reader loads only for a .docx; a refused file in the alert (dark theme)", async () => {
+    const { page, requests, errors } = await openPane(DARK_THEME);
+    await page.waitForFunction(() => document.documentElement.dataset.mode === "excel");
+    await page.click("#set-up");
+    await page.waitForSelector(".message.success");
+    await typeCases(page);
+    await page.click("#check");
+    await page.waitForFunction(() => /3 cases/.test(document.getElementById("workbook-status")?.textContent ?? ""));
+    // The pane's first download inside Excel carries nothing of the draft checker.
+    const chunk = (name: string): boolean => requests.some((u) => new URL(u).pathname === `/${name}.js`);
+    for (const name of ["draft-check", "draft-reader", "jszip", "mammoth"]) expect(chunk(name)).toBe(false);
+
+    // Three cases: 1.1 is Yes, Maybe (an error, left out), Yes; 2.1 is No, Yes, Yes.
+    const draft = [
+      "## 1. Reducing the likelihood of reoffending",
+      "- 1.1. The initial assessment of the likelihood of reoffending was done well in all three cases.",
+      "In two cases the work was not done well.",
+      "## 2. Protecting the public",
+      "- 2.1. The initial assessment of risk of harm to others was done well in two out of three cases.",
+    ].join("\n");
+    await page.fill("#draft-text", draft);
+    await page.click("#check-draft");
+    await page.waitForSelector("#draft-results-heading >> text=Checked: the pasted text");
+    expect(await page.textContent("#draft-counts")).toBe("3 quantity statements: 1 disagrees, 1 unmatched, 1 agrees.");
+    const wrong = page.locator("#draft li.statement.disagrees");
+    expect(await wrong.getAttribute("data-criterion")).toBe("1.1");
+    expect(await wrong.locator(".statement-where").textContent()).toBe("Paragraph 2 · 1.1 Initial assessment of the likelihood of reoffending");
+    expect(await wrong.locator("dd.correct").textContent()).toBe("2 met and 0 not met of 2 relevant cases");
+    expect(await page.locator("#draft li.statement.unmatched .statement-text").textContent()).toBe("In two cases the work was not done well.");
+    expect(await page.textContent("#message")).toMatch(/^1 statement in the pasted text disagrees with the workbook's counts/);
+    expect(chunk("draft-check")).toBe(true);
+    expect(chunk("mammoth")).toBe(false);
+
+    // In WCAG contrast on Office's dark background: the verdict words and the statement text.
+    const colours = await page.evaluate(() => {
+      const colour = (sel: string) => [...document.querySelectorAll(sel)].map((e) => getComputedStyle(e).color);
+      return { background: getComputedStyle(document.body).backgroundColor, text: [...colour("#draft h4"), ...colour("#draft .statement-where"), ...colour("#draft .statement-text"), ...colour("#draft dt"), ...colour("#draft dd")] };
+    });
+    expect(colours.text.length).toBeGreaterThan(5);
+    for (const c of colours.text) expect(contrast(c, colours.background)).toBeGreaterThanOrEqual(4.5);
+    await page.evaluate(() => document.getElementById("draft")!.scrollIntoView());
+    await page.screenshot({ path: screenshotPath("taskpane-excel-draft-dark.png") });
+
+    // The workbook changes (C03's 2.1 becomes No): the next check uses the counts as they are now.
+    const col21 = buildTemplate().cases.headers.findIndex((h) => h.startsWith("2.1 "));
+    await page.evaluate(async (col) => {
+      const w = window as unknown as { Excel: { run(cb: (c: any) => Promise<void>): Promise<void> } };
+      await w.Excel.run(async (context: any) => {
+        context.workbook.worksheets.getItem("Cases").getRange(`${String.fromCharCode(65 + col)}4`).values = [["No"]];
+        await context.sync();
+      });
+    }, col21);
+    // The same draft as a Word document, read in the pane.
+    await page.setInputFiles("#draft-file", { name: "draft.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(await docxFromMarkdown(draft)) });
+    await page.waitForSelector("#draft-results-heading >> text=Checked: draft.docx");
+    expect(chunk("mammoth")).toBe(true);
+    expect(await page.locator("#draft li.statement.disagrees").evaluateAll((li) => li.map((e) => (e as HTMLElement).dataset.criterion))).toEqual(["1.1", "2.1"]);
+    expect(await page.locator('#draft li.statement[data-criterion="2.1"] dd.correct').textContent()).toBe("1 met and 2 not met of 3 relevant cases");
+
+    // A password-protected document: its reason, on one line, in the alert.
+    await page.setInputFiles("#draft-file", { name: "locked.docx", mimeType: "application/octet-stream", buffer: Buffer.from(oleFile(true)) });
+    await page.waitForSelector("#message.error >> text=locked.docx cannot be used");
+    expect(await page.textContent("#message")).toMatch(/^locked\.docx cannot be used: The document is password-protected\. [^\n]+$/);
+    expect(await page.locator("#message li").count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("https://appsforoffice.microsoft.com/"));
+    expect(foreign).toEqual([]);
   });
 });

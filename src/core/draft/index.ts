@@ -2,3 +2,4 @@
 export * from "./paragraphs";
 export * from "./statements";
 export * from "./check-draft";
+export * from "./describe";
