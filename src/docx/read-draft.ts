@@ -8,20 +8,14 @@
  */
 import type JSZip from "jszip";
 import { paragraphsOf, splitDraftText, type DraftParagraph } from "../core";
+import { fileHead, megabytes, officeFileStart, UnusableFileError } from "../xlsx/ooxml/office-file";
 
 /** Why a draft cannot be used. */
 export type UnusableDraftReason = "empty" | "encrypted" | "legacy-doc" | "not-docx" | "corrupt" | "too-large" | "not-text";
 
 /** A draft that cannot be read; `message` is one line for the user. */
-export class UnusableDraftError extends Error {
-  constructor(
-    readonly reason: UnusableDraftReason,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = "UnusableDraftError";
-  }
+export class UnusableDraftError extends UnusableFileError<UnusableDraftReason> {
+  override readonly name = "UnusableDraftError";
 }
 
 /** Limits that keep reading a draft bounded. */
@@ -40,7 +34,6 @@ export interface DraftText {
   readonly notices: readonly string[];
 }
 
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const SAVE_AS_DOCX = "Open it in Word and save it as a Word Document (.docx).";
 
 /**
@@ -94,18 +87,15 @@ async function readDocx(bytes: Uint8Array, limits: DraftLimits): Promise<DraftTe
 
 /** Recognises what a file is from its first bytes, before any unpacking. */
 function sniffDocx(bytes: Uint8Array): void {
-  if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
-    // Word saves a password-protected document as an OLE compound file holding an encrypted package.
-    if (containsUtf16(bytes, "EncryptionInfo") || containsUtf16(bytes, "EncryptedPackage")) {
-      throw new UnusableDraftError("encrypted", "The document is password-protected. In Word, remove the password (File > Info > Protect Document > Encrypt with Password) and save it again.");
-    }
-    throw new UnusableDraftError("legacy-doc", `It is a Word 97-2003 (.doc) or other older Office file, not a .docx document. ${SAVE_AS_DOCX}`);
+  const start = officeFileStart(bytes);
+  // Word saves a password-protected document as an OLE compound file holding an encrypted package.
+  if (start === "encrypted") {
+    throw new UnusableDraftError("encrypted", "The document is password-protected. In Word, remove the password (File > Info > Protect Document > Encrypt with Password) and save it again.");
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    if (bytes.length < 22) throw new UnusableDraftError("corrupt", "The file is damaged or incomplete: it is too short to be a .docx package.");
-    return;
-  }
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  if (start === "legacy") throw new UnusableDraftError("legacy-doc", `It is a Word 97-2003 (.doc) or other older Office file, not a .docx document. ${SAVE_AS_DOCX}`);
+  if (start === "short-zip") throw new UnusableDraftError("corrupt", "The file is damaged or incomplete: it is too short to be a .docx package.");
+  if (start === "zip") return;
+  const head = fileHead(bytes);
   if (head.startsWith("{\\rtf")) throw new UnusableDraftError("not-docx", `It is a Rich Text Format (.rtf) file, not a .docx document. ${SAVE_AS_DOCX}`);
   if (head.startsWith("%pdf")) throw new UnusableDraftError("not-docx", `It is a PDF, not a .docx document. Check the Word original instead, or save the text as .txt.`);
   throw new UnusableDraftError("not-docx", `It is not a .docx document (the file does not start like one). ${SAVE_AS_DOCX}`);
@@ -169,18 +159,4 @@ interface UnpackStream {
   on(event: "end", listener: () => void): UnpackStream;
   pause(): UnpackStream;
   resume(): UnpackStream;
-}
-
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const pattern = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) pattern[i * 2] = text.charCodeAt(i);
-  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
-    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-function megabytes(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }

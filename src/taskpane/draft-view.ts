@@ -99,6 +99,7 @@ function shown(text: string): string {
 /** "Paragraph 3 · 2.1 Initial assessment of risk of harm to others". */
 function where(s: DraftStatement, a: Analysis): string {
   const paragraph = `Paragraph ${s.paragraph.toLocaleString("en-GB")}`;
+  if (s.tiedBy === "sample") return `${paragraph} · the number of ${s.counted === "interviews" ? "people interviewed" : "cases examined"}`;
   if (s.criterionId === null) return s.actual ? `${paragraph} · its section as a whole` : paragraph;
   const list = s.counted === "interviews" ? a.framework.interviewQuestions : a.framework.criteria;
   const title = list.find((c) => c.id === s.criterionId)?.title;

@@ -9,6 +9,7 @@
  */
 import { promises as fs } from "node:fs";
 import { columnLetters, MODERATION_MARKER, SHEET_NAMES, TABLE_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
+import { fileHead, megabytes, officeFileStart, UnusableFileError } from "./ooxml/office-file";
 import { relsPathOf } from "./ooxml/package";
 import { DamagedPartError, PackageParts } from "./package-parts";
 import {
@@ -39,15 +40,8 @@ export type UnusableReason =
   | "no-cases";
 
 /** A file that cannot be used as an inspection workbook; `message` is one line for the user. */
-export class UnusableWorkbookError extends Error {
-  constructor(
-    readonly reason: UnusableReason,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = "UnusableWorkbookError";
-  }
+export class UnusableWorkbookError extends UnusableFileError<UnusableReason> {
+  override readonly name = "UnusableWorkbookError";
 }
 
 /** Limits that keep reading bounded. */
@@ -73,7 +67,6 @@ export interface ReadWorkbookOptions {
   readonly limits?: Partial<ReadLimits>;
 }
 
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const SAVE_AS_XLSX = "Open it in Excel and save it as an Excel Workbook (.xlsx).";
 
 /**
@@ -269,18 +262,15 @@ async function relationshipsOf(parts: PackageParts, source: string): Promise<Rel
 function sniff(bytes: Uint8Array, limits: ReadLimits): void {
   if (bytes.length === 0) throw new UnusableWorkbookError("empty", "The file is empty (0 bytes).");
   if (bytes.length > limits.maxFileBytes) throw new UnusableWorkbookError("too-large", `The file is ${megabytes(bytes.length)}, larger than the ${megabytes(limits.maxFileBytes)} this tool reads.`);
-  if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
-    // Excel saves a password-protected workbook as an OLE compound file holding an encrypted package.
-    if (containsUtf16(bytes, "EncryptionInfo") || containsUtf16(bytes, "EncryptedPackage")) {
-      throw new UnusableWorkbookError("encrypted", "The workbook is password-protected. In Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it again.");
-    }
-    throw new UnusableWorkbookError("legacy-xls", `It is an Excel 97-2003 (.xls) or other older Office file, not an .xlsx workbook. ${SAVE_AS_XLSX}`);
+  const start = officeFileStart(bytes);
+  // Excel saves a password-protected workbook as an OLE compound file holding an encrypted package.
+  if (start === "encrypted") {
+    throw new UnusableWorkbookError("encrypted", "The workbook is password-protected. In Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it again.");
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    if (bytes.length < 22) throw new UnusableWorkbookError("corrupt", "The file is damaged or incomplete: it is too short to be an .xlsx package.");
-    return;
-  }
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  if (start === "legacy") throw new UnusableWorkbookError("legacy-xls", `It is an Excel 97-2003 (.xls) or other older Office file, not an .xlsx workbook. ${SAVE_AS_XLSX}`);
+  if (start === "short-zip") throw new UnusableWorkbookError("corrupt", "The file is damaged or incomplete: it is too short to be an .xlsx package.");
+  if (start === "zip") return;
+  const head = fileHead(bytes);
   if (head.startsWith("<?xml") || head.startsWith("<html") || head.startsWith("<!doctype") || head.startsWith("<table")) {
     throw new UnusableWorkbookError("not-xlsx", `It is an XML or web page file (perhaps saved as "XML Spreadsheet" or HTML), not an .xlsx workbook. ${SAVE_AS_XLSX}`);
   }
@@ -288,16 +278,6 @@ function sniff(bytes: Uint8Array, limits: ReadLimits): void {
     throw new UnusableWorkbookError("not-xlsx", `It is a text file (perhaps a CSV), not an .xlsx workbook. ${SAVE_AS_XLSX}`);
   }
   throw new UnusableWorkbookError("not-xlsx", `It is not an .xlsx workbook (the file does not start like one). ${SAVE_AS_XLSX}`);
-}
-
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const pattern = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) pattern[i * 2] = text.charCodeAt(i);
-  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
-    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
-    return true;
-  }
-  return false;
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {
@@ -309,10 +289,6 @@ function looksLikeText(bytes: Uint8Array): boolean {
     if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
   }
   return control <= n / 100;
-}
-
-function megabytes(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 interface FoundTable {

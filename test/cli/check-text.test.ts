@@ -57,8 +57,10 @@ describe("check-text on the sample findings", () => {
     const r = cli("check-text", SAMPLE, "true.md");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Checked true\.md against .*sample-inspection\.xlsx: 38 quantity statements — 37 agree, 0 disagree, 1 unmatched\./);
-    expect(r.stdout).toMatch(/Unmatched — not tied to a criterion, so not checked \(1\):\n {2}¶2: "We examined 20 cases/);
+    expect(r.stdout).toMatch(/^Checked true\.md against .*sample-inspection\.xlsx: 38 quantity statements — 38 agree, 0 disagree, 0 unmatched\./);
+    // The number of cases examined is held to the workbook's 20 cases.
+    expect(r.stdout).toMatch(/\n {2}¶2: "We examined 20 cases[^\n]*"\n {6}"20" read as the number of cases examined; the workbook has 20 cases\.\n/);
+    expect(r.stdout).not.toContain("Unmatched");
   });
 
   test("the planted .txt draft: exit 1, every plant flagged and nothing else, with the counts and wording", () => {
@@ -79,6 +81,10 @@ describe("check-text on the sample findings", () => {
       verdict: "disagrees",
       suggestion: "In 8 out of 19 relevant cases, the initial assessment of risk of harm to others was not done well.",
     });
+    // The number of cases examined, planted wrong: corrected in the draft's own sentence.
+    const sample = out.statements.find((x) => x.text.startsWith("We examined"))!;
+    expect(sample).toMatchObject({ paragraph: 2, criterionId: null, stated: { relevant: 22, phrase: "22" }, actual: { relevant: 20 }, verdict: "disagrees" });
+    expect((sample as unknown as { suggestion: string }).suggestion).toMatch(/^We examined 20 cases supervised by the Northbridge Youth Offending Service/);
     const text = cli("check-text", SAMPLE, "planted.txt");
     expect(text.stdout).toContain(`¶11 2.1: "In 9 out of 19 relevant cases this assessment was not done well."`);
     expect(text.stdout).toContain("says 9 not met of 19");

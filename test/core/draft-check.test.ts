@@ -144,8 +144,9 @@ describe("the sample findings draft against the sample workbook", () => {
     const check = checkDraft(splitDraftText(sampleFindings()), sample);
     expect(check.statements.filter((s) => s.verdict === "disagrees").map((s) => s.text)).toEqual([]);
     expect(check.agrees).toBeGreaterThanOrEqual(35);
-    // The one statement it cannot tie (the number of cases examined) is listed, not dropped.
-    expect(check.statements.filter((s) => s.verdict === "unmatched").map((s) => s.stated.phrase)).toEqual(["20"]);
+    // "We examined 20 cases" is the number of cases, held to the workbook's 20; nothing is left unmatched.
+    expect(check.statements.filter((s) => s.verdict === "unmatched").map((s) => s.text)).toEqual([]);
+    expect(check.statements.find((s) => s.tiedBy === "sample")).toMatchObject({ paragraph: 2, criterionId: null, verdict: "agrees", stated: { relevant: 20 }, actual: { relevant: 20 } });
   });
 
   it("flags every planted mistake, and nothing else", () => {
@@ -180,5 +181,27 @@ describe("the sample findings draft against the sample workbook", () => {
       [null, "unmatched"],
       ["4.5", "agrees"],
     ]);
+  });
+});
+
+describe("the number of cases examined, or people interviewed", () => {
+  const judged = (text: string) => checkDraft(splitDraftText(text), sample).statements.map((s) => ({ verdict: s.verdict, tiedBy: s.tiedBy, suggestion: s.suggestion }));
+
+  it("holds the number of cases examined to the workbook's cases, and corrects it in the draft's own wording", () => {
+    // The sample workbook has 20 cases and 9 interviewees.
+    expect(judged("We examined 20 cases supervised by the YOS.")).toEqual([{ verdict: "agrees", tiedBy: "sample", suggestion: undefined }]);
+    expect(judged("Inspectors reviewed twenty case files.")).toEqual([{ verdict: "agrees", tiedBy: "sample", suggestion: undefined }]);
+    expect(judged("We examined 22 cases supervised by the YOS, wherever possible with the case manager.")).toEqual([
+      { verdict: "disagrees", tiedBy: "sample", suggestion: "We examined 20 cases supervised by the YOS, wherever possible with the case manager." },
+    ]);
+    expect(judged("In total we inspected twenty-two cases.")).toEqual([{ verdict: "disagrees", tiedBy: "sample", suggestion: "In total we inspected twenty cases." }]);
+    expect(judged("We interviewed 9 case managers.")).toEqual([{ verdict: "agrees", tiedBy: "sample", suggestion: undefined }]);
+    expect(judged("We interviewed 11 case managers.")).toEqual([{ verdict: "disagrees", tiedBy: "sample", suggestion: "We interviewed 9 case managers." }]);
+  });
+
+  it("leaves a part of the sample, or a count that is not the sample's, to the other rules", () => {
+    for (const text of ["We examined 6 custodial cases.", "We examined 10 cases of children in custody.", "In 12 cases we examined the plan was late.", "We examined 20 cases where the risk was high."]) {
+      expect(checkDraft(splitDraftText(text), sample).statements.filter((s) => s.tiedBy === "sample")).toEqual([]);
+    }
   });
 });

@@ -514,7 +514,8 @@ describeWithBrowser("task pane in a plain browser", () => {
       // Nothing of the draft checker is loaded until a draft is checked.
       for (const chunk of ["draft-check", "draft-reader", "mammoth"]) expect(loaded(seen, chunk)).toBe(false);
 
-      const planted = plantedFindings();
+      // The plants, and a count no criterion's words can be found for (listed as unmatched).
+      const planted = `${plantedFindings()}\n\nIn two cases the work was not done well.\n`;
       await page.fill("#draft-text", planted);
       await page.click("#check-draft");
       await checked(page, "the pasted text");
@@ -527,7 +528,7 @@ describeWithBrowser("task pane in a plain browser", () => {
       const disagreeing = await page.locator("#draft li.statement.disagrees").evaluateAll((items) =>
         items.map((li) => ({ criterion: (li as HTMLElement).dataset.criterion, text: li.querySelector(".statement-text")!.textContent ?? "" })),
       );
-      for (const p of PLANTS) expect(disagreeing.some((d) => d.criterion === p.criterionId && d.text.includes(p.to))).toBe(true);
+      for (const p of PLANTS) expect(disagreeing.some((d) => d.criterion === (p.criterionId ?? "") && d.text.includes(p.to))).toBe(true);
 
       // The order: disagreements, unmatched, then the agreements folded away.
       const order = await page.evaluate(() => [...document.querySelectorAll("#draft-results > *")].map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
@@ -552,6 +553,11 @@ describeWithBrowser("task pane in a plain browser", () => {
       expect(await item.locator("dd.correct").textContent()).toBe(`${c21.met} met and ${c21.notMet} not met of ${c21.relevant} relevant cases`);
       expect(await item.locator("dd.suggestion").textContent()).toContain(`${c21.notMet} out of ${c21.relevant}`);
       expect(await item.locator("dt").allTextContents()).toEqual(["The draft says", "The workbook has", "The report would say", "Suggested wording"]);
+      // The number of cases examined, planted as 22: the workbook's 20, and the draft's sentence corrected.
+      const sampleItem = page.locator("#draft li.statement.disagrees", { hasText: "We examined 22 cases" });
+      expect(await sampleItem.locator(".statement-where").textContent()).toBe("Paragraph 2 · the number of cases examined");
+      expect(await sampleItem.locator("dd.correct").textContent()).toBe(`${a.cases.cases.length} cases`);
+      expect(await sampleItem.locator("dd.suggestion").textContent()).toMatch(new RegExp(`^We examined ${a.cases.cases.length} cases supervised by`));
       expect(await page.getAttribute("#message", "class")).toBe("message error");
       expect(await page.textContent("#message")).toBe(`${PLANTS.length} statements in the pasted text disagree with the workbook's counts (${unmatched} unmatched, ${agrees} agree): see Check a draft.`);
       // Readable at 320 px: nothing wider than the pane.

@@ -6,7 +6,7 @@
  */
 import type { Analysis } from "../analyse";
 import { sectionNumberOf, type Criterion } from "../framework";
-import { capitalise, criterionSentence, describeProportion, type ReadingContext } from "../phrases";
+import { capitalise, countInWords, criterionSentence, describeProportion, type ReadingContext } from "../phrases";
 import type { PhraseOptions } from "../settings";
 import { normaliseSentence, splitSentences, type DraftParagraph } from "./paragraphs";
 import { findStatements, type CountedKind, type QuantityStatement } from "./statements";
@@ -44,8 +44,11 @@ export interface DraftStatement {
   readonly productPhrase?: string;
   /** What the stated quantity was read as: "more than half met", "exactly 8 of 19 not met". */
   readonly means: string;
-  /** How it was tied: the paragraph's criterion number, the criterion's words, or its section. */
-  readonly tiedBy: "number" | "words" | "section" | null;
+  /**
+   * How it was tied: the paragraph's criterion number, the criterion's words, its section, or
+   * (with no criterion) the number of cases or interviewees in the workbook ("We examined 20 cases").
+   */
+  readonly tiedBy: "number" | "words" | "section" | "sample" | null;
   /** Staff interviews or cases. */
   readonly counted: CountedKind;
 }
@@ -103,6 +106,10 @@ export function checkDraft(paragraphs: readonly DraftParagraph[], analysis: Anal
     }
     for (const [i, f] of found.entries()) {
       const pool = pools[f.statement.counted];
+      if (isSampleSize(f.normal, f.statement)) {
+        statements.push(judgeSampleSize(f.sentence, p.number, f.statement, pool));
+        continue;
+      }
       const tie = tieStatement(f.normal, f.statement, p, found.length, i === 0, section, pool, sectionPools);
       statements.push(judge(f.sentence, p.number, f.statement, tie, pool, o));
     }
@@ -222,6 +229,52 @@ function judge(sentence: string, paragraph: number, statement: QuantityStatement
   }
   const agreeing = tie.candidates.find(holds);
   return agreeing ? { ...base, criterionId: agreeing.id, actual: agreeing.counts, verdict: "agrees", tiedBy: tie.by } : unmatched();
+}
+
+/**
+ * "We examined 20 cases supervised by…", "inspectors interviewed twelve staff": the number before
+ * the noun is the size of the sample, which the workbook holds as its rows. The verb must come
+ * straight before the number and the noun straight after it, with nothing narrowing the cases
+ * ("10 custodial cases", "10 cases of children in custody" stay unmatched): precision first.
+ */
+const SAMPLE_BEFORE: Record<CountedKind, RegExp> = {
+  cases: /\b(?:we|inspectors|the inspection(?: team)?)(?: [a-z]+){0,2}? (?:examined|inspected|looked at|reviewed|assessed|sampled|read)(?: a total of| a sample of| all| the)? $/,
+  interviews: /\b(?:we|inspectors)(?: [a-z]+){0,2}? (?:interviewed|spoke to|spoke with|met)(?: a total of| all| the)? $/,
+};
+const SAMPLE_AFTER: Record<CountedKind, RegExp> = {
+  cases: /^ (?:cases|case files)(?:[.,;:]|$| (?:supervised|managed|held|from|at|across|in total|in all|between|during|over)\b)/,
+  interviews: /^ (?:staff|interviewees|case managers|practitioners|members of staff)(?:[.,;:]|$| (?:from|at|across|in total|in all|between|during|over|who)\b)/,
+};
+
+function isSampleSize(normal: string, statement: QuantityStatement): boolean {
+  const [only, ...more] = statement.terms;
+  if (!only || more.length > 0 || only.term.name !== "at-least" || statement.negative) return false;
+  return SAMPLE_BEFORE[statement.counted].test(normal.slice(0, only.start)) && SAMPLE_AFTER[statement.counted].test(normal.slice(only.end));
+}
+
+/** A sample size against the workbook's cases (or interviewees); when it differs, the sentence with the workbook's number. */
+function judgeSampleSize(sentence: string, paragraph: number, statement: QuantityStatement, pool: TargetPool): DraftStatement {
+  const { words, use } = statement.terms[0]!;
+  const n = pool.inspected;
+  const text = sentence.replace(/\s+/g, " ").trim();
+  const noun = pool.kind === "interviews" ? "interviewees" : "cases";
+  const base = {
+    text,
+    paragraph,
+    criterionId: null,
+    // The draft names how many cases there are (relevant); the workbook has that many, all examined.
+    stated: { relevant: use.count!, phrase: words.trim() },
+    actual: { met: n, notMet: 0, relevant: n },
+    means: `the number of ${pool.kind === "interviews" ? "people interviewed" : "cases examined"}`,
+    tiedBy: "sample" as const,
+    counted: statement.counted,
+  };
+  if (use.count === n) return { ...base, verdict: "agrees" };
+  // The draft's number, written as it was (figures or words), replaced by the workbook's.
+  const figure = /^\d/.test(words.trim()) ? String(n) : countInWords(n);
+  const at = new RegExp(`\\b${words.trim().replace(/[-\s]+/g, "[-\\s]+")}(?=\\s)`, "i").exec(text);
+  const suggestion = at ? text.slice(0, at.index) + (at.index === 0 ? capitalise(figure) : figure) + text.slice(at.index + at[0].length) : `${capitalise(figure)} ${noun}.`;
+  return { ...base, verdict: "disagrees", productPhrase: `${figure} ${noun}`, suggestion };
 }
 
 /** What the product would write for the target's counts, in the statement's polarity. */

@@ -9,6 +9,7 @@ import type { DraftStatement } from "./check-draft";
  * @example describeStated(s) // '9 not met of 19 ("9 out of 19", read as exactly 9 of 19 not met)'
  */
 export function describeStated(s: DraftStatement): string {
+  if (s.tiedBy === "sample") return `${s.stated.relevant} ${noun(s)} ("${s.stated.phrase ?? ""}", read as ${s.means})`;
   const parts: string[] = [];
   if (s.stated.met !== undefined) parts.push(`${s.stated.met} met`);
   if (s.stated.notMet !== undefined) parts.push(`${s.stated.notMet} not met`);
@@ -22,7 +23,12 @@ export function describeStated(s: DraftStatement): string {
  */
 export function describeActual(s: DraftStatement): string {
   if (!s.actual) return "no counts for it";
+  if (s.tiedBy === "sample") return `${s.actual.relevant} ${noun(s)}`;
   const { met, notMet, relevant } = s.actual;
   const who = s.counted === "interviews" ? "interviewees" : "relevant cases";
   return `${met} met and ${notMet} not met of ${relevant} ${who}`;
+}
+
+function noun(s: DraftStatement): string {
+  return s.counted === "interviews" ? "interviewees" : "cases";
 }
