@@ -187,7 +187,7 @@ export const QUANTITY_TERMS: readonly QuantityTerm[] = [
   },
   {
     name: "all",
-    means: (u) => (u.of !== undefined ? `all, of ${u.of}` : "all"),
+    means: (u) => (u.of !== undefined ? `all ${u.of}` : "all"),
     write: (met, relevant, _o, [, many]) => (met === relevant ? `all ${relevant} ${many}` : null),
     read: new RegExp(`\\b(?:all|every|each)(?! but\\b)(?: (?:of )?(?:the |these |those )?(${N})(?= ))?|\\bwithout exception\\b`),
     use: (m) => (m[1] !== undefined ? { of: count(m[1]) } : {}) as TermUse,
@@ -195,7 +195,7 @@ export const QUANTITY_TERMS: readonly QuantityTerm[] = [
   },
   {
     name: "none",
-    means: (u) => (u.of !== undefined ? `none, of ${u.of}` : "none"),
+    means: (u) => (u.of !== undefined ? `none of ${u.of}` : "none"),
     write: (met, relevant, _o, [, many]) => (met === 0 ? `none of the ${relevant} ${many}` : null),
     read: new RegExp(`\\b(?:none|neither|not one|not a single|no)\\b(?: of (?:the |these |those )?(${N})(?= ))?`),
     use: (m) => (m[1] !== undefined ? { of: count(m[1]) } : {}) as TermUse,
@@ -211,7 +211,7 @@ export const QUANTITY_TERMS: readonly QuantityTerm[] = [
   },
   {
     name: "all-but",
-    means: (u) => `all except exactly ${u.count}${u.of !== undefined ? `, of ${u.of}` : ""}`,
+    means: (u) => `all except exactly ${u.count}${u.of !== undefined ? ` of ${u.of}` : ""}`,
     write: (met, relevant, o, [, many]) => (relevant - met <= o.allButUpTo ? `all but ${countInWords(relevant - met)} of the ${relevant} ${many}` : null),
     read: new RegExp(`\\ball but (${N})\\b(?: of (?:the |these |those )?(${N})(?= ))?`),
     use: (m) => ({ count: count(m[1]), ...(m[2] !== undefined ? { of: count(m[2]) } : {}) }) as TermUse,

@@ -249,12 +249,13 @@ export function startApp(options: AppOptions): App {
 
   /** Checks a drafted report against the open workbook's counts. */
   async function checkDraftWith(read: () => Promise<DraftSource>): Promise<void> {
-    setBusy(true, "Reading the draft…");
+    setBusy(true);
+    progress(1, 3, "Reading the draft…");
     const text = await read();
-    // Inside Excel the workbook may have changed since it was read; a file opened in the page has not.
+    // Inside Excel the workbook may have changed since it was read (steps 1 and 2 again, for the workbook); a file opened in the page has not.
     if (inExcel) await refresh();
     if (state.kind !== "ok") throw userError(status.textContent?.trim() || "Open an inspection workbook first.");
-    setBusy(true, "Checking the draft against the counts…");
+    progress(3, 3, "Checking the draft against the counts…");
     const said = await draft.show(text, state.analysis);
     showMessage(said.kind, said.text, said.details);
   }

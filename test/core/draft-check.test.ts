@@ -9,6 +9,7 @@ import {
   countInWords,
   criterionSentence,
   describeProportion,
+  describeStated,
   findStatements,
   normaliseSentence,
   paragraphsOf,
@@ -164,6 +165,12 @@ describe("the sample findings draft against the sample workbook", () => {
     expect(s).toMatchObject({ criterionId: "2.1", verdict: "disagrees", stated: { notMet: 9, relevant: 19 }, actual: { met: 11, notMet: 8, relevant: 19 } });
     expect(s!.suggestion).toBe("In 8 out of 19 relevant cases, the initial assessment of risk of harm to others was not done well.");
     expect(s!.productPhrase).toBe("a minority of the cases (8 out of 19)");
+  });
+
+  it("says in plain words what a phrase was read as", () => {
+    const read = (text: string): string => describeStated(checkDraft(splitDraftText(text), sample).statements[0]!);
+    expect(read("- 2.1. The initial assessment of risk of harm to others was done well in all 19 relevant cases.")).toBe('19 met of 19 ("all 19", read as all 19 met)');
+    expect(read("- 2.1. The initial assessment of risk of harm to others was done well in all but two of the 19 cases.")).toBe('2 not met of 19 ("all but two of the 19", read as all except exactly 2 of 19 met)');
   });
 
   it("reports an ambiguous phrase as agreeing with its range", () => {
