@@ -7,6 +7,7 @@
  * document is opened, so the pane's first download inside Excel carries neither.
  */
 import { describeActual, describeStated, type Analysis, type DraftParagraph, type DraftStatement } from "../core";
+import { megabytes } from "../xlsx/ooxml/office-file";
 import { append, h, plural, replace, userError } from "./dom";
 
 /** A draft read into paragraphs, with its name for the user and anything said about reading it. */
@@ -79,7 +80,8 @@ export async function readPastedText(text: string): Promise<DraftSource> {
 export async function readDraftFile(file: File): Promise<DraftSource> {
   const reader = await load(() => import(/* webpackChunkName: "draft-reader" */ "../docx/read-draft"));
   const limit = reader.DEFAULT_DRAFT_LIMITS.maxFileBytes;
-  if (file.size > limit) throw userError(`${file.name} cannot be used: it is larger than the ${Math.round(limit / (1024 * 1024))} MB this tool reads.`);
+  // Said before the file is read into memory, in the words the reader uses.
+  if (file.size > limit) throw userError(`${file.name} cannot be used: The file is ${megabytes(file.size)}, larger than the ${megabytes(limit)} this tool reads.`);
   try {
     const read = await reader.readDraft(new Uint8Array(await file.arrayBuffer()), draftKind(file.name));
     return { name: file.name, paragraphs: read.paragraphs, notices: read.notices };
