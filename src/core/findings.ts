@@ -1,17 +1,32 @@
 /**
  * Key strengths and Areas requiring improvement: the criteria at or above the strength
  * threshold and at or below the improvement threshold, each with a report sentence and the
- * evidence notes of the cases behind it.
+ * evidence that fits it.
+ *
+ * The evidence rule, as an inspector would apply it:
+ * - under an area for improvement, the notes of the cases judged **No** on that criterion;
+ * - under a strength, at most three notes of cases judged **Yes**, the most specific first;
+ * - a case never appears under a finding its judgement contradicts.
+ *
+ * A note is the most specific when it is the case's own note on the criterion (a `2.1 Notes`
+ * column); then come section notes, first those of cases judged the same way on every other
+ * criterion of the section (so the note cannot be about a failure elsewhere), among them first
+ * those that use more of the criterion's own words ("health" for attention to health and
+ * well-being), then those with fewer other judgements mixed in; then a general `Notes` column.
  */
 import type { Analysis } from "./analyse";
 import { Outcome, outcomeOf, type CaseRecord } from "./cases";
 import { compareNumbers } from "./framework";
-import { countInWords, criterionSentence } from "./phrases";
+import { countInWords, criterionSentence, leftOutSentence } from "./phrases";
 import type { CriterionStats } from "./statistics";
+
+/** Where an evidence note was written: the case's note on the criterion, on its section, or a general note. */
+export type NoteSource = "criterion" | "section" | "general";
 
 export interface Evidence {
   /** The case ID, or "Case 3" when redaction is on (or the ID is missing). */
   readonly label: string;
+  readonly source: NoteSource;
   readonly note: string;
 }
 
@@ -22,7 +37,7 @@ export interface Finding {
   /** How far the percentage is from the threshold, in points (always ≥ 0). */
   readonly distance: number;
   readonly evidence: readonly Evidence[];
-  /** Supporting cases with a note, before any cap. */
+  /** Cases with a note that could be shown (judged the finding's way), before any cap. */
   readonly evidenceTotal: number;
   /** A finding on few cases says so: "Based on only two relevant cases …"; null otherwise. */
   readonly caution: string | null;
@@ -52,8 +67,10 @@ export interface Findings {
 
 /** Options for {@link selectFindings}. */
 export interface SelectFindingsOptions {
-  /** At most this many evidence notes per finding (default 50). */
+  /** At most this many evidence notes under an area for improvement (default 50). */
   readonly maxEvidence?: number;
+  /** At most this many evidence notes under a strength (default 3). */
+  readonly maxStrengthEvidence?: number;
 }
 
 /**
@@ -64,44 +81,152 @@ export function caseLabel(c: Pick<CaseRecord, "id" | "number">, redact: boolean)
   return redact || c.id === "" ? `Case ${c.number}` : c.id;
 }
 
+/** A candidate note with what ranks it (see {@link bySpecificity}). */
+interface Candidate {
+  readonly evidence: Evidence;
+  readonly rank: number;
+  /** Other criteria of the section judged the opposite way (for a section note). */
+  readonly opposite: number;
+  /** How many of the criterion's own words the note uses. */
+  readonly words: number;
+  /** Other criteria of the section judged at all (for a section note). */
+  readonly mixed: number;
+  readonly order: number;
+}
+
 /**
- * Selects the findings of an analysis, ordered by how far each is from its threshold.
- * @example selectFindings(analysis).strengths[0].sentence
+ * The notes a finding could show, most specific first: cases judged `wanted` on the k-th
+ * criterion that have a note.
+ */
+function candidateNotes(analysis: Analysis, k: number, wanted: Outcome): Candidate[] {
+  const c = analysis.criteria[k]!;
+  const sameSection: number[] = [];
+  analysis.criteria.forEach((other, j) => {
+    if (j !== k && other.section === c.section) sameSection.push(j);
+  });
+  const opposite = wanted === Outcome.Met ? Outcome.NotMet : Outcome.Met;
+  const own = wordStems(`${c.title} ${c.subject}`);
+  const out: Candidate[] = [];
+  for (const kase of analysis.cases.cases) {
+    if (outcomeOf(kase, k) !== wanted) continue;
+    const label = caseLabel(kase, analysis.settings.redact);
+    const section = usable(kase.notes.get(Number(c.section)));
+    if (section !== undefined) {
+      let against = 0;
+      let judged = 0;
+      for (const j of sameSection) {
+        const o = outcomeOf(kase, j);
+        if (o === opposite) against++;
+        if (o === Outcome.Met || o === Outcome.NotMet) judged++;
+      }
+      out.push({ evidence: { label, source: "section", note: section }, rank: 1, opposite: against, words: 0, mixed: judged, order: kase.number });
+      continue;
+    }
+    const general = usable(kase.notes.get(0));
+    if (general !== undefined) out.push({ evidence: { label, source: "general", note: general }, rank: 2, opposite: 0, words: 0, mixed: 0, order: kase.number });
+  }
+  // Words are compared only for a sample of inspection size: a table of thousands of cases is
+  // ordered without reading every note.
+  const scored = out.length <= WORD_SCORING_LIMIT ? out.map((c) => ({ ...c, words: sharedWords(own, c.evidence.note) })) : out;
+  return scored.sort(bySpecificity);
+}
+
+/** Above this many candidate notes for a finding, notes are not ranked by the criterion's words. */
+const WORD_SCORING_LIMIT = 500;
+
+/** Most specific first: own note, then no contradiction, more of the criterion's words, fewer other judgements, case order. */
+function bySpecificity(a: Candidate, b: Candidate): number {
+  return a.rank - b.rank || a.opposite - b.opposite || b.words - a.words || a.mixed - b.mixed || a.order - b.order;
+}
+
+/** Words too common in criteria and notes to say what a note is about. */
+const COMMON_WORDS = new Set(
+  "about after also and any are been before being between both but case cases child children done each from had has have her his into its made make more not other over person people should such than that the their them then there these they this those through under well were what when where which while whom with work would young".split(" "),
+);
+
+/**
+ * The stems (first four letters) of a text's meaningful words: "assessment" and "assessed" alike.
+ * @example [...wordStems("Attention to health and well-being outcomes")] // ["atte", "heal", "outc"]
+ */
+function wordStems(text: string): Set<string> {
+  const stems = new Set<string>();
+  for (const word of text.toLowerCase().split(/[^a-z]+/)) if (word.length >= 4 && !COMMON_WORDS.has(word)) stems.add(word.slice(0, 4));
+  return stems;
+}
+
+function sharedWords(stems: ReadonlySet<string>, note: string): number {
+  let n = 0;
+  for (const stem of wordStems(note)) if (stems.has(stem)) n++;
+  return n;
+}
+
+function usable(note: string | undefined): string | undefined {
+  return note === undefined || note.trim() === "" ? undefined : note;
+}
+
+/**
+ * Up to `max` notes for a strength: the most specific, preferring notes not already shown under
+ * an earlier strength. A section note that may speak of a failure elsewhere in the section
+ * (the case was judged No on another of its criteria) is shown only when nothing cleaner exists.
+ */
+function strengthEvidence(candidates: readonly Candidate[], max: number, shown: Set<string>): Evidence[] {
+  const clean = candidates.filter((c) => c.opposite === 0);
+  const pool = clean.length > 0 ? clean : candidates.slice(0, 1);
+  const picked: Candidate[] = [];
+  const texts = new Set<string>();
+  // Notes not yet shown under an earlier strength first; never the same text twice in one finding.
+  for (const c of [...pool.filter((c) => !shown.has(c.evidence.note)), ...pool.filter((c) => shown.has(c.evidence.note))]) {
+    if (picked.length === max) break;
+    if (texts.has(c.evidence.note)) continue;
+    texts.add(c.evidence.note);
+    picked.push(c);
+  }
+  return picked.sort(bySpecificity).map((c) => c.evidence);
+}
+
+/**
+ * Selects the findings of an analysis, ordered by how far each is from its threshold, each with
+ * the evidence that fits it (see the module comment).
+ * @example selectFindings(analysis).improvements[0].evidence[0] // { label: "C05", source: "section", note: "…" }
  */
 export function selectFindings(analysis: Analysis, options: SelectFindingsOptions = {}): Findings {
-  const max = options.maxEvidence ?? 50;
+  const maxImprovement = options.maxEvidence ?? 50;
+  const maxStrength = options.maxStrengthEvidence ?? 3;
   const { settings } = analysis;
-  const make = (kind: Finding["kind"], k: number, c: CriterionStats): Finding => {
-    const wanted = kind === "strength" ? Outcome.Met : Outcome.NotMet;
-    const evidence: Evidence[] = [];
-    let total = 0;
-    for (const kase of analysis.cases.cases) {
-      if (outcomeOf(kase, k) !== wanted) continue;
-      const note = kase.notes.get(Number(c.section)) ?? kase.notes.get(0);
-      if (note === undefined || note.trim() === "") continue;
-      total++;
-      if (evidence.length < max) evidence.push({ label: caseLabel(kase, settings.redact), note });
-    }
+  const base = (kind: Finding["kind"], c: CriterionStats): Omit<Finding, "evidence" | "evidenceTotal"> => {
     const pct = c.percent ?? 0;
     return {
       kind,
       criterion: c,
-      sentence: criterionSentence(c.subject, c.met, c.relevant, kind, settings.phrases),
+      sentence: [criterionSentence(c.subject, c.met, c.relevant, kind, settings.phrases), leftOutSentence(c.excluded, c.unjudged)].filter((t) => t !== "").join(" "),
       distance: kind === "strength" ? pct - settings.strengthThreshold : settings.improvementThreshold - pct,
-      evidence,
-      evidenceTotal: total,
       caution: findingCaution(c),
     };
   };
-  const strengths: Finding[] = [];
-  const improvements: Finding[] = [];
+  const strengths: { finding: Omit<Finding, "evidence" | "evidenceTotal">; k: number }[] = [];
+  const improvements: typeof strengths = [];
   analysis.criteria.forEach((c, k) => {
-    if (c.band === "strength") strengths.push(make("strength", k, c));
-    else if (c.band === "improvement") improvements.push(make("improvement", k, c));
+    if (c.band === "strength") strengths.push({ finding: base("strength", c), k });
+    else if (c.band === "improvement") improvements.push({ finding: base("improvement", c), k });
   });
-  const order = (a: Finding, b: Finding): number =>
-    b.distance - a.distance || b.criterion.relevant - a.criterion.relevant || compareIds(a.criterion.id, b.criterion.id);
-  return { strengths: strengths.sort(order), improvements: improvements.sort(order) };
+  const order = (a: (typeof strengths)[number], b: (typeof strengths)[number]): number =>
+    b.finding.distance - a.finding.distance ||
+    b.finding.criterion.relevant - a.finding.criterion.relevant ||
+    compareIds(a.finding.criterion.id, b.finding.criterion.id);
+
+  const shown = new Set<string>();
+  return {
+    strengths: strengths.sort(order).map(({ finding, k }) => {
+      const candidates = candidateNotes(analysis, k, Outcome.Met);
+      const evidence = strengthEvidence(candidates, maxStrength, shown);
+      for (const e of evidence) shown.add(e.note);
+      return { ...finding, evidence, evidenceTotal: candidates.length };
+    }),
+    improvements: improvements.sort(order).map(({ finding, k }) => {
+      const candidates = candidateNotes(analysis, k, Outcome.NotMet);
+      return { ...finding, evidence: candidates.slice(0, maxImprovement).map((c) => c.evidence), evidenceTotal: candidates.length };
+    }),
+  };
 }
 
 /**

@@ -22,6 +22,7 @@ export * from "./template";
 export * from "./layout/model";
 export * from "./layout/build";
 export * from "./layout/moderation-sheet";
+export * from "./layout/bands";
 export * from "./findings";
 export * from "./layout/text";
 export * from "./layout/formulas";

@@ -188,7 +188,7 @@ export const QUANTITY_TERMS: readonly QuantityTerm[] = [
   {
     name: "all",
     means: (u) => (u.of !== undefined ? `all ${u.of}` : "all"),
-    write: (met, relevant, _o, [, many]) => (met === relevant ? `all ${relevant} ${many}` : null),
+    write: (met, relevant, o, [, many]) => (met === relevant ? allOf(relevant, many, o.wordsUpTo) : null),
     read: new RegExp(`\\b(?:all|every|each)(?! but\\b)(?: (?:of )?(?:the |these |those )?(${N})(?= ))?|\\bwithout exception\\b`),
     use: (m) => (m[1] !== undefined ? { of: count(m[1]) } : {}) as TermUse,
     holds: (met, relevant, use) => relevant > 0 && met === relevant && (use.of === undefined || use.of === relevant),
@@ -196,7 +196,7 @@ export const QUANTITY_TERMS: readonly QuantityTerm[] = [
   {
     name: "none",
     means: (u) => (u.of !== undefined ? `none of ${u.of}` : "none"),
-    write: (met, relevant, _o, [, many]) => (met === 0 ? `none of the ${relevant} ${many}` : null),
+    write: (met, relevant, _o, [, many]) => (met !== 0 ? null : relevant === 2 ? `neither of the two ${many}` : `none of the ${relevant} ${many}`),
     read: new RegExp(`\\b(?:none|neither|not one|not a single|no)\\b(?: of (?:the |these |those )?(${N})(?= ))?`),
     use: (m) => (m[1] !== undefined ? { of: count(m[1]) } : {}) as TermUse,
     holds: (met, relevant, use, _o, context) => met === 0 && denominatorHolds(relevant, use, context),
@@ -327,6 +327,15 @@ export const QUANTITY_TERMS: readonly QuantityTerm[] = [
   },
 ];
 
+/**
+ * Every one of a small or large number: "both cases", "all three cases", "all 20 cases".
+ * @example allOf(2, "cases", 10) // "both cases"
+ */
+function allOf(n: number, many: string, wordsUpTo: number): string {
+  if (n === 2) return `both ${many}`;
+  return n <= wordsUpTo ? `all ${countInWords(n)} ${many}` : `all ${n} ${many}`;
+}
+
 /** Options for {@link describeProportion}. */
 export interface DescribeProportionOptions extends Partial<PhraseOptions> {
   /** The noun counted, singular and plural. Default case / cases. */
@@ -340,6 +349,8 @@ export interface DescribeProportionOptions extends Partial<PhraseOptions> {
  * describeProportion(12, 19) // "just under two-thirds of the cases (12 out of 19)"
  * describeProportion(5, 6)   // "five out of six cases"
  * describeProportion(0, 7)   // "none of the 7 cases"
+ * describeProportion(2, 2)   // "both cases"
+ * describeProportion(3, 3)   // "all three cases"
  */
 export function describeProportion(met: number, relevant: number, options: DescribeProportionOptions = {}): string {
   if (!Number.isInteger(met) || !Number.isInteger(relevant) || met < 0 || relevant < 0 || met > relevant) {
@@ -390,12 +401,16 @@ function isClause(subject: string): boolean {
  * @example
  * criterionSentence("enforcement action, when required, was taken appropriately", 11, 11, "strength")
  * // "Enforcement action, when required, was taken appropriately in every case (11 out of 11)."
+ * criterionSentence("the review of the assessment", 2, 2, "strength")
+ * // "The review of the assessment was done well in both cases."
  * criterionSentence("the initial assessment of risk of harm to others", 11, 19, "improvement")
  * // "In 8 out of 19 relevant cases, the initial assessment of risk of harm to others was not done well."
  */
 export function criterionSentence(subject: string, met: number, relevant: number, kind: "strength" | "improvement", options: DescribeProportionOptions = {}): string {
   if (kind === "strength") {
-    const phrase = met === relevant && relevant > 1 ? `every case (${met} out of ${relevant})` : describeProportion(met, relevant, options);
+    const wordsUpTo = options.wordsUpTo ?? DEFAULT_PHRASE_OPTIONS.wordsUpTo;
+    const phrase =
+      met === relevant && relevant > wordsUpTo ? `every case (${met} out of ${relevant})` : describeProportion(met, relevant, options);
     const clause = isClause(subject) ? subject : `${subject} was done well`;
     return `${capitalise(clause)} in ${phrase}.`;
   }
@@ -404,6 +419,44 @@ export function criterionSentence(subject: string, met: number, relevant: number
   const negative = isClause(subject) ? subject.replace(AUXILIARY, "$1 not") : `${subject} was not done well`;
   const notMet = relevant - met;
   const where =
-    relevant === 1 ? "In the one relevant case" : notMet === relevant ? `In all ${count(relevant)} relevant cases` : `In ${count(notMet)} out of ${count(relevant)} relevant cases`;
+    relevant === 1
+      ? "In the one relevant case"
+      : notMet === relevant
+        ? `In ${allOf(relevant, "relevant cases", wordsUpTo)}`
+        : `In ${count(notMet)} out of ${count(relevant)} relevant cases`;
   return `${where}, ${negative}.`;
+}
+
+/**
+ * What a count leaves out, as a sentence, when anything: judgements left out for errors in their
+ * cells, and cases not yet judged. Empty when nothing was left out.
+ * @example
+ * leftOutSentence(2, 0) // "Two cases were left out because their cells have errors."
+ * leftOutSentence(1, 3) // "One case was left out because its cell has an error; three are not yet judged."
+ */
+export function leftOutSentence(excluded: number, unjudged: number, noun: readonly [singular: string, plural: string] = ["case", "cases"]): string {
+  const parts: string[] = [];
+  if (excluded > 0) {
+    parts.push(
+      excluded === 1
+        ? `one ${noun[0]} was left out because its cell has an error`
+        : `${countInWords(excluded)} ${noun[1]} were left out because their cells have errors`,
+    );
+  }
+  if (unjudged > 0) {
+    const verb = unjudged === 1 ? "is" : "are";
+    parts.push(parts.length > 0 ? `${countInWords(unjudged)} ${verb} not yet judged` : `${countInWords(unjudged)} ${unjudged === 1 ? noun[0] : noun[1]} ${verb} not yet judged`);
+  }
+  return parts.length === 0 ? "" : `${capitalise(parts.join("; "))}.`;
+}
+
+/**
+ * The same, short, for a table cell beside a phrase.
+ * @example leftOutShort(2, 1) // "2 left out for errors, 1 not yet judged"
+ */
+export function leftOutShort(excluded: number, unjudged: number): string {
+  const parts: string[] = [];
+  if (excluded > 0) parts.push(`${excluded} left out for errors`);
+  if (unjudged > 0) parts.push(`${unjudged} not yet judged`);
+  return parts.join(", ");
 }

@@ -5,6 +5,7 @@
 import type { AgreementFigures } from "./agreement";
 import type { Analysis } from "./analyse";
 import type { Interval } from "./interval";
+import { selectFindings, type Finding, type NoteSource } from "./findings";
 import type { Issue } from "./issues";
 import type { ModerationRow } from "./moderation";
 import type { ScoreBand } from "./ratings";
@@ -51,9 +52,24 @@ export interface CriterionJson {
   readonly rating: string | null;
 }
 
+/** One evidence note shown under a finding on the Strengths & improvements sheet. */
+export interface EvidenceJson {
+  /** The case ID, or the redacted label ("Case 3") when the Settings say so. */
+  readonly case: string;
+  /** Where the note was written: the case's note on this criterion, on its section, or a general note. */
+  readonly source: NoteSource;
+  readonly text: string;
+}
+
+export interface ReportCriterionJson extends CriterionJson {
+  /** The finding the criterion is (strength, improvement) or null, and the evidence shown under it. */
+  readonly finding: Finding["kind"] | null;
+  readonly evidence: readonly EvidenceJson[];
+}
+
 export interface ReportJson {
   readonly cases: number;
-  readonly criteria: readonly CriterionJson[];
+  readonly criteria: readonly ReportCriterionJson[];
   readonly sections: readonly SectionJson[];
   readonly overall: OverallJson;
   readonly interviews: { readonly count: number; readonly questions: readonly CriterionJson[] } | null;
@@ -165,9 +181,18 @@ function criterionJson(c: CriterionStats): CriterionJson {
  * @example toReportJson(analyseWorkbook(grids)).criteria[0].percent // 85
  */
 export function toReportJson(a: Analysis): ReportJson {
+  const findings = selectFindings(a);
+  const byId = new Map([...findings.strengths, ...findings.improvements].map((f) => [f.criterion.id, f]));
   return {
     cases: a.cases.cases.length,
-    criteria: a.criteria.map(criterionJson),
+    criteria: a.criteria.map((c) => {
+      const f = byId.get(c.id);
+      return {
+        ...criterionJson(c),
+        finding: f?.kind ?? null,
+        evidence: (f?.evidence ?? []).map((e) => ({ case: e.label, source: e.source, text: e.note })),
+      };
+    }),
     sections: a.sections.map((s) => sectionJson(s, a.overall.rule === "score-sum")),
     overall: overallJson(a),
     interviews: a.interviews ? { count: a.interviews.cases.length, questions: a.interviewStats.map(criterionJson) } : null,

@@ -96,14 +96,17 @@ export function rateScore(percent: number | null, scheme: Settings["ratingScheme
   return ratingOfPercent(percent);
 }
 
+/** Half-width of the tolerance with which a percentage meets a threshold (see {@link bandOf}). */
+export const THRESHOLD_TOLERANCE = 1e-9;
+
 /**
  * Where a percentage stands against the strength and improvement thresholds.
  * @example bandOf(85, { strengthThreshold: 80, improvementThreshold: 65 }) // "strength"
  */
 export function bandOf(percent: number | null, settings: Pick<Settings, "strengthThreshold" | "improvementThreshold">): Band | null {
   if (percent === null) return null;
-  if (percent >= settings.strengthThreshold - 1e-9) return "strength";
-  if (percent <= settings.improvementThreshold + 1e-9) return "improvement";
+  if (percent >= settings.strengthThreshold - THRESHOLD_TOLERANCE) return "strength";
+  if (percent <= settings.improvementThreshold + THRESHOLD_TOLERANCE) return "improvement";
   return "middle";
 }
 

@@ -261,8 +261,8 @@ function withSuffix(base: string, n: number): string {
 
 /**
  * Decides names and order: a new sheet replaces the generated sheet of its kind (keeping that
- * sheet's name, even if the user renamed it, and its place); with none, it takes the wanted name,
- * or "Name (2)"… when a sheet the add-in did not make already has it.
+ * sheet's name, even if the user renamed it); with none, it takes the wanted name, or "Name (2)"…
+ * when a sheet the add-in did not make already has it. The generated sheets are the first tabs.
  * @example planSheetNames([{ name: "Summary", kind: null, leftover: false }], [{ kind: "summary", name: "Summary" }]).targets // ["Summary (2)"]
  */
 export function planSheetNames(existing: readonly ExistingSheet[], layouts: readonly Pick<SheetLayout, "kind" | "name">[]): SheetNamePlan {
@@ -297,14 +297,11 @@ export function planSheetNames(existing: readonly ExistingSheet[], layouts: read
     targets[i] = name;
     taken.add(fold(name));
   });
-  const order: string[] = [];
+  // The generated sheets come first, in layout order (the report opens and prints on the
+  // Summary), then every other sheet in the order it had.
+  const order: string[] = [...targets];
   for (const e of existing) {
-    const i = anchors.findIndex((a) => a?.name === e.name);
-    if (i >= 0) order.push(targets[i]!);
-    else if (!deletions.has(e.name)) order.push(e.name);
+    if (!anchors.some((a) => a?.name === e.name) && !deletions.has(e.name)) order.push(e.name);
   }
-  layouts.forEach((_, i) => {
-    if (!anchors[i]) order.push(targets[i]!);
-  });
   return { targets, replaced: anchors.map((a) => a?.name ?? null), deletions: [...deletions], order, notices };
 }

@@ -17,7 +17,7 @@
  * the JSON of the values, formulas and formats sent, plus a margin per command), under Excel on
  * the web's 5 MB limit.
  */
-import { generatedKindOf, toA1, type CellStyle, type ConditionalFormat, type SheetLayout } from "../core";
+import { generatedKindOf, NORMAL_MARGINS, toA1, type CellStyle, type ConditionalFormat, type SheetLayout } from "../core";
 import {
   chooseTempNames,
   COMMAND_OVERHEAD_BYTES,
@@ -64,6 +64,7 @@ const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 const EDGE = { top: "EdgeTop", bottom: "EdgeBottom", left: "EdgeLeft", right: "EdgeRight" } as const;
 
 function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
+  if (s.font !== undefined) format.font.name = s.font;
   if (s.bold !== undefined) format.font.bold = s.bold;
   if (s.italic !== undefined) format.font.italic = s.italic;
   if (s.size !== undefined) format.font.size = s.size;
@@ -174,28 +175,50 @@ function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number):
   }
   for (const cf of layout.conditionalFormats) op(cf, 16, (sheet) => addConditionalFormat(sheet, cf));
   const print = layout.print;
-  op(print, 10, (sheet) => {
+  // print: the page layout, orientation, paper, zoom, six margins, print titles, the footer's two parts.
+  op(print, 17, (sheet) => {
     const page = sheet.pageLayout;
     page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    page.paperSize = "A4";
     page.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
+    const m = print.margins ?? NORMAL_MARGINS;
+    page.leftMargin = m.left * 72;
+    page.rightMargin = m.right * 72;
+    page.topMargin = m.top * 72;
+    page.bottomMargin = m.bottom * 72;
+    page.headerMargin = m.header * 72;
+    page.footerMargin = m.footer * 72;
     if (print.repeatRows) page.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
     if (print.footer !== "") {
       const footer = page.headersFooters.defaultForAllPages;
-      footer.centerFooter = footerText(print.footer);
-      footer.rightFooter = "Page &P of &N";
+      footer.leftFooter = `&8${/^\d/.test(print.footer) ? " " : ""}${footerText(print.footer)}`;
+      footer.rightFooter = "&8Page &P of &N";
     }
   });
+  for (const row of print.pageBreaks ?? []) {
+    op(row, 3, (sheet) => {
+      sheet.horizontalPageBreaks.add(`A${row + 1}`);
+    });
+  }
   const chart = layout.chart;
   if (chart) {
-    op(chart, 24, (sheet) => {
+    // The same chart as the file writer's DrawingML part (src/xlsx/ooxml/chart.ts).
+    op(chart, 34, (sheet) => {
       const c = sheet.charts.add("ColumnClustered", sheet.getRange(chart.values), "Columns");
-      c.series.getItemAt(0).setXAxisValues(sheet.getRange(chart.categories));
+      const series = c.series.getItemAt(0);
+      series.setXAxisValues(sheet.getRange(chart.categories));
+      series.name = chart.title;
+      series.format.fill.setSolidColor(officeColour(chart.colour ?? "5B9BD5"));
+      series.gapWidth = 60;
+      series.hasDataLabels = true;
+      series.dataLabels.numberFormat = chart.valueFormat ?? "0%";
+      series.dataLabels.position = "OutsideEnd";
       c.name = "Section scores";
       c.title.text = chart.title;
       c.legend.visible = false;
       c.axes.valueAxis.minimum = 0;
-      c.axes.valueAxis.maximum = 1;
-      c.axes.valueAxis.numberFormat = "0%";
+      c.axes.valueAxis.maximum = chart.valueMax ?? 1;
+      c.axes.valueAxis.numberFormat = chart.axisFormat ?? chart.valueFormat ?? "0%";
       const end = { row: chart.anchor.row + chart.heightRows - 1, col: chart.anchor.col + chart.widthCols - 1 };
       c.setPosition(toA1(chart.anchor), toA1(end));
     });
@@ -277,7 +300,8 @@ export async function writeLayouts(layouts: readonly SheetLayout[], options: Wri
       });
       const plan = planSheetNames(info, layouts);
       queueSwap(context, plan, existing, sheets, tempNames, swap);
-      if (options.activate ?? true) sheets[0]!.activate();
+      // The report opens on the Summary (else the first new sheet).
+      if (options.activate ?? true) sheets[Math.max(0, layouts.findIndex((l) => l.kind === "summary"))]!.activate();
       await context.sync();
       return { sheets: plan.targets, replaced: plan.replaced.filter((r): r is string => r !== null), notices: plan.notices };
     });

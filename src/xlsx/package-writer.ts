@@ -16,6 +16,7 @@ import {
   PackageError,
   parseRelationships,
   readText,
+  readUntil,
   relativeTarget,
   relsPathOf,
   REL_TYPE,
@@ -23,6 +24,7 @@ import {
   type SheetEntry,
 } from "./ooxml/package";
 import { MINIMAL_STYLES_XML, StylesEditor } from "./ooxml/styles";
+import { CHART_CONTENT_TYPE, CHART_REL_TYPE, renderChartXml, renderDrawingXml } from "./ooxml/chart";
 import { renderWorksheet } from "./ooxml/worksheet";
 import {
   applySplices,
@@ -240,8 +242,19 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
     planned.push({ layout, name, replaces: null, path, index: -1 });
   }
 
+  // The Summary (else the first generated sheet) is the sheet the workbook opens on, unless the
+  // user hid it: a hidden sheet stays hidden and the workbook opens where it did.
+  const visible = (p: PlannedSheet): boolean => !(p.replaces?.hidden ?? false);
+  const active = planned.find((p) => p.layout.kind === "summary" && visible(p)) ?? planned.find(visible) ?? null;
+
+  // Charts: each layout with one gets a drawing and a chart part, related from its sheet.
+  const charts = planned.flatMap((plan) => (plan.layout.chart ? [{ plan, ...chartPaths(takenPaths, wbDir) }] : []));
+
   // Render the sheets (this also registers their styles).
-  const rendered = planned.map((p) => ({ plan: p, sheet: renderWorksheet(p.layout, styles) }));
+  const rendered = planned.map((p) => ({
+    plan: p,
+    sheet: renderWorksheet(p.layout, styles, { selected: p === active, ...(p.layout.chart ? { drawingRelId: "rId1" } : {}) }),
+  }));
 
   // Workbook, its relationships and content types.
   const wb = new PartEdit(pkg.workbookXml);
@@ -255,39 +268,63 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
   const relPrefix = prefixForNamespace(pkg.workbookRoot.attrs, NS.rel);
   const usedRelIds = new Set(pkg.workbookRels.map((r) => r.id));
   let nextSheetId = Math.max(0, ...pkg.sheets.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0))) + 1;
-  let nextIndex = pkg.sheets.length;
-  let newSheetsXml = "";
   let newRelsXml = "";
   let newTypesXml = "";
-  const newTitles: string[] = [];
   const relsPrefix = prefixOf(relsRoot.name);
   const typesPrefix = prefixOf(typesRoot.name);
+  const sheetXml = new Map<PlannedSheet, string>();
   for (const { plan } of rendered) {
-    if (plan.replaces) continue;
+    if (plan.replaces) {
+      // Kept as it was: name, sheetId, relationship, visibility.
+      sheetXml.set(plan, pkg.workbookXml.slice(plan.replaces.element.start, plan.replaces.element.end));
+      continue;
+    }
     let r = pkg.workbookRels.length + 1;
     while (usedRelIds.has(`rId${r}`)) r++;
     const relId = `rId${r}`;
     usedRelIds.add(relId);
-    plan.index = nextIndex++;
     const idAttr = relPrefix !== null && relPrefix !== "" ? `${relPrefix}id="${relId}"` : `xmlns:r="${NS.rel}" r:id="${relId}"`;
-    newSheetsXml += `<${wbPrefix}sheet name="${escapeAttr(plan.name)}" sheetId="${nextSheetId++}" ${idAttr}/>`;
+    sheetXml.set(plan, `<${wbPrefix}sheet name="${escapeAttr(plan.name)}" sheetId="${nextSheetId++}" ${idAttr}/>`);
     newRelsXml += `<${relsPrefix}Relationship Id="${relId}" Type="${REL_TYPE.worksheet}" Target="${escapeAttr(relativeTarget(pkg.workbookPath, plan.path))}"/>`;
     newTypesXml += `<${typesPrefix}Override PartName="/${escapeAttr(plan.path)}" ContentType="${CONTENT_TYPE.worksheet}"/>`;
-    newTitles.push(plan.name);
   }
-  if (newSheetsXml) appendChild(wb, pkg.sheetsElement, newSheetsXml);
 
-  // Defined names: built-in names local to a replaced sheet go; print titles are added.
+  // Sheet order: the generated sheets first (so the workbook opens, and prints, on the Summary),
+  // then every other sheet in the order it had. Everything that counts sheets by position follows.
+  const replacedEntries = new Set(planned.flatMap((p) => (p.replaces ? [p.replaces] : [])));
+  const kept = pkg.sheets.filter((sheet) => !replacedEntries.has(sheet));
+  const newIndexOf = new Map<number, number>();
+  planned.forEach((plan, i) => {
+    if (plan.replaces) newIndexOf.set(plan.replaces.index, i);
+    plan.index = i;
+  });
+  kept.forEach((sheet, i) => newIndexOf.set(sheet.index, planned.length + i));
+  const orderedXml = [...planned.map((p) => sheetXml.get(p)!), ...kept.map((sheet) => pkg.workbookXml.slice(sheet.element.start, sheet.element.end))];
+  const sheetsEl = pkg.sheetsElement;
+  if (sheetsEl.selfClosing) appendChild(wb, sheetsEl, orderedXml.join(""));
+  else wb.replace({ start: sheetsEl.openEnd, end: sheetsEl.innerEnd }, orderedXml.join(""));
+  const oldActive = setActiveTab(wb, pkg, active ? active.index : (index) => newIndexOf.get(index) ?? 0, wbPrefix);
+
+  // Defined names: built-in names local to a replaced sheet go; the others follow their sheet to
+  // its new position; print titles are added.
   const wbChildren = childElements(pkg.workbookXml, pkg.workbookRoot);
   const definedNames = wbChildren.find((c) => c.local === "definedNames");
-  const replacedIndices = new Set(rendered.filter((r) => r.plan.replaces).map((r) => r.plan.index));
+  const replacedIndices = new Set([...replacedEntries].map((sheet) => sheet.index));
   let keptNames = 0;
   if (definedNames) {
     for (const dn of childElements(pkg.workbookXml, definedNames)) {
       const a = parseAttrs(dn.attrs);
-      const local = Number(a.get("localSheetId"));
-      if (dn.local === "definedName" && replacedIndices.has(local) && (a.get("name") ?? "").startsWith("_xlnm.")) wb.replace(dn, "");
-      else keptNames++;
+      const localSheetId = a.get("localSheetId");
+      const local = Number(localSheetId);
+      if (dn.local === "definedName" && replacedIndices.has(local) && (a.get("name") ?? "").startsWith("_xlnm.")) {
+        wb.replace(dn, "");
+        continue;
+      }
+      keptNames++;
+      const moved = localSheetId === undefined ? undefined : newIndexOf.get(local);
+      if (moved !== undefined && moved !== local) {
+        wb.replace({ start: dn.start, end: dn.openEnd }, setAttr(pkg.workbookXml.slice(dn.start, dn.openEnd), "localSheetId", String(moved)));
+      }
     }
   }
   let newNames = "";
@@ -327,6 +364,11 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
   );
 
   if (newRelsXml) appendChild(rels, relsRoot, newRelsXml);
+  for (const chart of charts) {
+    newTypesXml +=
+      `<${typesPrefix}Override PartName="/${escapeAttr(chart.drawing)}" ContentType="${CHART_CONTENT_TYPE.drawing}"/>` +
+      `<${typesPrefix}Override PartName="/${escapeAttr(chart.chart)}" ContentType="${CHART_CONTENT_TYPE.chart}"/>`;
+  }
   for (const el of childElements(contentTypesXml, typesRoot)) {
     if (el.local !== "Override") continue;
     const part = (getAttr(el.attrs, "PartName") ?? "").replace(/^\//, "").toLowerCase();
@@ -359,10 +401,93 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
   put("[Content_Types].xml", types.result());
   if (styles.changed || stylesPath === null) put(stylesPath ?? `${wbDir}styles.xml`, styles.toXml());
   for (const { plan, sheet } of rendered) put(plan.path, sheet.xml);
-  if (newTitles.length > 0) await asPackageError(() => addAppTitles(pkg, newTitles, put));
+  for (const { plan, drawing, chart } of charts) {
+    const spec = plan.layout.chart!;
+    put(relsPathOf(plan.path), relationshipsXml([{ id: "rId1", type: CHART_REL_TYPE.drawing, target: relativeTarget(plan.path, drawing) }]));
+    put(drawing, renderDrawingXml(spec, "rId1"));
+    put(relsPathOf(drawing), relationshipsXml([{ id: "rId1", type: CHART_REL_TYPE.chart, target: relativeTarget(drawing, chart) }]));
+    put(chart, renderChartXml(spec, plan.name));
+  }
+  const previouslyActive = active ? pkg.sheets[oldActive] : undefined;
+  if (previouslyActive && !replacedEntries.has(previouslyActive) && previouslyActive.path) {
+    await asPackageError(() => unselectSheet(pkg, previouslyActive.path!, put));
+  }
+  const worksheetNames = [...planned.map((p) => p.name), ...kept.filter((sheet) => sheet.path !== null).map((sheet) => sheet.name)];
+  await asPackageError(() => writeAppTitles(pkg, worksheetNames, put));
 
   const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { bytes, sheets: rendered.map(({ plan }) => ({ kind: plan.layout.kind, name: plan.name })), notices };
+}
+
+/** Free paths for a new drawing and chart part (reserved in `taken`). */
+function chartPaths(taken: Set<string>, wbDir: string): { drawing: string; chart: string } {
+  const free = (make: (n: number) => string): string => {
+    let n = 1;
+    while (taken.has(make(n).toLowerCase())) n++;
+    taken.add(make(n).toLowerCase());
+    return make(n);
+  };
+  return { drawing: free((n) => `${wbDir}drawings/drawing${n}.xml`), chart: free((n) => `${wbDir}charts/chart${n}.xml`) };
+}
+
+function relationshipsXml(list: readonly { id: string; type: string; target: string }[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRel}">` +
+    list.map((r) => `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"/>`).join("") +
+    `</Relationships>`
+  );
+}
+
+/**
+ * Makes the sheet at `index` (in the new order) the one the workbook opens on: every workbook
+ * view's active tab, its tab bar scrolled to the start. Given a function instead, the active tab
+ * stays on the sheet it was on, at that sheet's new position. Returns the position (in the old
+ * order) of the sheet that was active before: 0 when the workbook said nothing.
+ */
+function setActiveTab(wb: PartEdit, pkg: LoadedPackage, index: number | ((old: number) => number), wbPrefix: string): number {
+  const bookViews = childElements(pkg.workbookXml, pkg.workbookRoot).find((c) => c.local === "bookViews");
+  const to = (old: number): number => (typeof index === "number" ? index : index(old));
+  if (!bookViews) {
+    wb.insert(pkg.sheetsElement.start, `<${wbPrefix}bookViews><${wbPrefix}workbookView activeTab="${to(0)}"/></${wbPrefix}bookViews>`);
+    return 0;
+  }
+  let previous: number | null = null;
+  for (const view of childElements(pkg.workbookXml, bookViews)) {
+    if (view.local !== "workbookView") continue;
+    let open = pkg.workbookXml.slice(view.start, view.openEnd);
+    const before = Number(getAttr(view.attrs, "activeTab") ?? 0);
+    const was = Number.isInteger(before) && before >= 0 ? before : 0;
+    previous ??= was;
+    open = setAttr(open, "activeTab", String(to(was)));
+    if (getAttr(view.attrs, "firstSheet") !== undefined) open = setAttr(open, "firstSheet", "0");
+    wb.replace({ start: view.start, end: view.openEnd }, open);
+  }
+  return previous ?? 0;
+}
+
+/**
+ * Clears the "tab selected" mark of the sheet the workbook used to open on: with it, Excel would
+ * open with that sheet grouped with the Summary, and typing would change both. Only the first
+ * sheet view's opening tag changes; a sheet without the mark is not rewritten.
+ */
+async function unselectSheet(pkg: LoadedPackage, path: string, put: (path: string, text: string) => void): Promise<void> {
+  const entry = entryFor(pkg, path);
+  if (!entry) return;
+  const selected = await readUntil(entry, (text, complete) => {
+    const view = findSheetViewTag(text);
+    if (view) return /\btabSelected\s*=\s*["'](1|true)["']/.test(view.tag);
+    return complete || /<(?:[\w.-]+:)?sheetData[\s>/]/.test(text) ? false : undefined;
+  });
+  if (!selected) return;
+  const xml = await entry.async("string");
+  const view = findSheetViewTag(xml);
+  if (!view) return;
+  put(path, xml.slice(0, view.start) + view.tag.replace(/\s+tabSelected\s*=\s*("[^"]*"|'[^']*')/, "") + xml.slice(view.start + view.tag.length));
+}
+
+function findSheetViewTag(text: string): { start: number; tag: string } | null {
+  const m = /<(?:[\w.-]+:)?sheetView[\s>/][^>]*>/.exec(text);
+  return m ? { start: m.index, tag: m[0] } : null;
 }
 
 /**
@@ -407,8 +532,12 @@ async function collectOrphans(pkg: LoadedPackage, replacedSheets: readonly strin
   }
 }
 
-/** Lists new sheets in docProps/app.xml (titles of parts), when its layout is the usual one. */
-async function addAppTitles(pkg: LoadedPackage, titles: readonly string[], put: (path: string, text: string) => void): Promise<void> {
+/**
+ * Lists the worksheets in docProps/app.xml (titles of parts) as the workbook now orders them,
+ * when its layout is the usual one: the heading pair whose titles are exactly the workbook's
+ * worksheets is rewritten; anything else is left as it was.
+ */
+async function writeAppTitles(pkg: LoadedPackage, ordered: readonly string[], put: (path: string, text: string) => void): Promise<void> {
   const rel = pkg.rootRels.find((r) => r.type === REL_TYPE.extendedProperties && r.path);
   const path = rel?.path ?? "docProps/app.xml";
   const xml = await readText(pkg, path);
@@ -418,7 +547,7 @@ async function addAppTitles(pkg: LoadedPackage, titles: readonly string[], put: 
   const children = childElements(xml, root);
   const headingVector = vectorOf(xml, children.find((c) => c.local === "HeadingPairs"));
   const titleVector = vectorOf(xml, children.find((c) => c.local === "TitlesOfParts"));
-  if (!headingVector || !titleVector) return;
+  if (!headingVector || !titleVector || titleVector.selfClosing) return;
   const variants = childElements(xml, headingVector);
   const titleItems = childElements(xml, titleVector);
   const worksheetNames = pkg.sheets.filter((s) => s.path !== null).map((s) => s.name);
@@ -430,16 +559,17 @@ async function addAppTitles(pkg: LoadedPackage, titles: readonly string[], put: 
     if (!Number.isInteger(count) || !countEl) return;
     const names = titleItems.slice(offset, offset + count).map((t) => textOf(xml, t));
     if (count === worksheetNames.length && names.every((n, k) => n === worksheetNames[k])) {
+      if (ordered.length === count && ordered.every((n, k) => n === names[k])) return;
       const edit = new PartEdit(xml);
-      edit.replace({ start: countEl.openEnd, end: countEl.innerEnd }, String(count + titles.length));
+      edit.replace({ start: countEl.openEnd, end: countEl.innerEnd }, String(ordered.length));
       const vp = prefixOf(titleVector.name);
-      const added = titles.map((t) => `<${vp}lpstr>${escapeText(t)}</${vp}lpstr>`).join("");
+      const items = ordered.map((t) => `<${vp}lpstr>${escapeText(t)}</${vp}lpstr>`).join("");
+      const first = titleItems[offset];
       const last = titleItems[offset + count - 1];
-      if (last) edit.insert(last.end, added);
-      else edit.insert(titleItems[offset]?.start ?? titleVector.innerEnd, added);
+      if (first && last) edit.replace({ start: first.start, end: last.end }, items);
+      else edit.insert(titleItems[offset]?.start ?? titleVector.innerEnd, items);
       const openTag = xml.slice(titleVector.start, titleVector.openEnd);
-      edit.replace({ start: titleVector.start, end: titleVector.openEnd }, setAttr(openTag, "size", String(titleItems.length + titles.length)));
-      if (titleVector.selfClosing) return;
+      edit.replace({ start: titleVector.start, end: titleVector.openEnd }, setAttr(openTag, "size", String(titleItems.length - count + ordered.length)));
       put(path, edit.result());
       return;
     }

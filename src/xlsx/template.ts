@@ -55,7 +55,7 @@ async function writeWorkbook(sheets: readonly WorksheetLayout[], created: Date):
       parts.push([tablePath, tableXml(tableNumber, t.name, t.range, t.columns, t.style)]);
       overrides.push(`<Override PartName="/${tablePath}" ContentType="${CT}.spreadsheetml.table+xml"/>`);
     }
-    const rendered = renderWorksheet(sheet, styles, rels.map((_, k) => `rId${k + 1}`));
+    const rendered = renderWorksheet(sheet, styles, { tableRelIds: rels.map((_, k) => `rId${k + 1}`) });
     parts.push([path, rendered.xml]);
     overrides.push(`<Override PartName="/${path}" ContentType="${CONTENT_TYPE.worksheet}"/>`);
     if (rels.length > 0) parts.push([`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL}">${rels.join("")}</Relationships>`]);

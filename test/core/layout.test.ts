@@ -72,15 +72,57 @@ describe("buildReportLayouts", () => {
     expect(f.kind === "formula" && f.formula).toBe(`SUMPRODUCT(--ISNUMBER(MATCH(TRIM(CLEAN(${spaced("Cases!$I$2:$I$9")})),{"yes","y","true"},0)))`);
   });
 
-  it("has a section total for every section and an overall row", () => {
+  it("has a section row with the section's totals above its criteria, and an overall row", () => {
     const a = sample();
     const [summary] = buildReportLayouts(a, { generatedAt });
-    for (const s of a.sections) expect(texts(summary!)).toContain(`Section ${s.number} total`);
+    for (const s of a.sections) {
+      const row = summary!.cells.find((c) => c.col === 1 && c.kind === "text" && c.text === s.title)!.row;
+      expect(cellAt(summary!, row, 0)).toMatchObject({ kind: "text", text: String(s.number) });
+      expect(cellAt(summary!, row, 2)).toMatchObject({ kind: "formula", result: s.relevant });
+      expect(cellAt(summary!, row, 3)).toMatchObject({ kind: "formula", formula: expect.stringMatching(/^SUM\(D\d+:D\d+\)$/), result: s.met });
+      const first = a.criteria.find((c) => c.section === s.number)!;
+      expect(cellAt(summary!, row + 1, 0)).toMatchObject({ text: first.id });
+    }
     const overall = summary!.cells.find((c) => c.kind === "text" && c.text === "All criteria")!;
     expect(cellAt(summary!, overall.row, 2)).toMatchObject({ result: a.overall.relevant });
     expect(summary!.freeze).not.toBeNull();
-    expect(summary!.print).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
+    expect(summary!.print).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 1 });
     expect(summary!.chart?.values).toMatch(/^C\d+:C\d+$/);
+    expect(summary!.chart?.cachedValues).toEqual(a.sections.map((s) => s.percent! / 100));
+  });
+
+  it("writes bands as live formulas cached with the engine's band, and colours them by the same rule", () => {
+    const a = sample();
+    const [summary] = buildReportLayouts(a, { generatedAt });
+    const row = summary!.cells.find((c) => c.kind === "text" && c.text === "2.1")!.row;
+    const band = cellAt(summary!, row, 6)!;
+    expect(band).toMatchObject({ kind: "formula", result: "Improvement needed" });
+    expect(band.kind === "formula" && band.formula).toBe(
+      `IF(C${row + 1}=0,"No relevant cases",IF(100*D${row + 1}/C${row + 1}>=80-1E-9,"Strength",IF(100*D${row + 1}/C${row + 1}<=65+1E-9,"Improvement needed","–")))`,
+    );
+    // Percent and band columns, green and red, nothing else (no data bars).
+    expect(summary!.conditionalFormats.map((f) => [f.kind, f.range.replace(/\d+/g, "")])).toEqual([
+      ["expression", "F:F"],
+      ["expression", "G:G"],
+      ["expression", "F:F"],
+      ["expression", "G:G"],
+    ]);
+  });
+
+  it("has no interview rows when nobody was interviewed", () => {
+    const [summary] = buildReportLayouts(sample(), { generatedAt });
+    expect(texts(summary!).some((t) => /interview/i.test(t))).toBe(false);
+  });
+
+  it("says where to find the errors without naming one tool only", () => {
+    const header = [...standardHeader(), "2 Notes"];
+    const rows: CellValue[][] = [header, validRow("C01", "Community", "Yes", { "2.1": "Maybe" }), validRow("C02", "Community", "Yes")];
+    const a = analyseWorkbook({ cases: makeGrid(rows) });
+    const [summary] = buildReportLayouts(a, { generatedAt });
+    const line = texts(summary!).find((t) => /error/.test(t) && /left out of these counts/.test(t))!;
+    expect(line).toContain("Check cases");
+    expect(line).toContain("inspection-workbook validate");
+    expect(line).not.toMatch(/^Run /);
   });
 
   it("keeps a formula-like note as text in the evidence", () => {
@@ -109,7 +151,9 @@ describe("buildReportLayouts", () => {
     const f = selectFindings(sample());
     expect(f.improvements.map((x) => x.criterion.id)).toEqual(["2.1"]);
     expect(f.improvements[0]!.sentence).toBe("In five out of eight relevant cases, the initial assessment of risk of harm to others was not done well.");
-    expect(f.improvements[0]!.evidence.map((e) => e.label)).toEqual(["C04", "C05", "C06", "C07", "C08"]);
+    // Every case judged No, most specific first: C07 and C08 were judged Yes on fewer other
+    // section-2 criteria (2.5 was No or N/A for them), C08 on the fewest.
+    expect(f.improvements[0]!.evidence.map((e) => e.label)).toEqual(["C08", "C07", "C04", "C05", "C06"]);
     const distances = f.strengths.map((x) => x.distance);
     expect([...distances].sort((a, b) => b - a)).toEqual(distances);
     expect(f.strengths.find((x) => x.criterion.id === "4.4")!.sentence).toBe("Attention to health and well-being outcomes was done well in seven out of eight cases.");

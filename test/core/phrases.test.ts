@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { countInWords, criterionSentence, describeProportion } from "../../src/core";
+import { countInWords, criterionSentence, describeProportion, leftOutShort, leftOutSentence } from "../../src/core";
 
 describe("describeProportion: the contract's reference cases", () => {
   it.each([
@@ -19,6 +19,15 @@ describe("describeProportion: the contract's reference cases", () => {
     expect(describeProportion(5, 6)).toBe("five out of six cases");
     expect(describeProportion(7, 9)).toBe("seven out of nine cases");
     expect(describeProportion(8, 10)).toBe("eight out of ten cases");
+  });
+
+  it("reads every case of a small number in words: both, all three", () => {
+    expect(describeProportion(2, 2)).toBe("both cases");
+    expect(describeProportion(3, 3)).toBe("all three cases");
+    expect(describeProportion(10, 10)).toBe("all ten cases");
+    expect(describeProportion(11, 11)).toBe("all 11 cases");
+    expect(describeProportion(0, 2)).toBe("neither of the two cases");
+    expect(describeProportion(2, 2, { noun: ["interviewee", "interviewees"] })).toBe("both interviewees");
   });
 
   it("handles the edges", () => {
@@ -49,10 +58,11 @@ describe("describeProportion: the contract's reference cases", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2000 }).chain((rel) => fc.tuple(fc.integer({ min: 0, max: rel }), fc.constant(rel))), ([met, rel]) => {
         const p = describeProportion(met, rel);
-        const hasRelevant = words(rel).some((w) => new RegExp(`\\b${w}\\b`).test(p)) || (rel === 1 && p.includes("one"));
+        const hasRelevant = words(rel).some((w) => new RegExp(`\\b${w}\\b`).test(p)) || (rel === 1 && p.includes("one")) || (rel === 2 && /^both /.test(p));
         const hasMet =
           words(met).some((w) => new RegExp(`\\b${w}\\b`).test(p)) ||
-          (met === rel && /^all /.test(p)) ||
+          (met === rel && /^(all|both) /.test(p)) ||
+          (met === 0 && rel === 2 && /^neither /.test(p)) ||
           (met === 0 && /^none /.test(p)) ||
           /^all but /.test(p);
         return hasRelevant && hasMet;
@@ -82,5 +92,22 @@ describe("criterionSentence", () => {
       "In three out of five relevant cases, the review of the safeguarding and vulnerability assessment was not done well.",
     );
     expect(criterionSentence("planning", 0, 4, "improvement")).toBe("In all four relevant cases, planning was not done well.");
+    expect(criterionSentence("planning", 0, 2, "improvement")).toBe("In both relevant cases, planning was not done well.");
+  });
+  it("says both cases and all three cases, never 'every case (2 out of 2)'", () => {
+    expect(criterionSentence("the review", 2, 2, "strength")).toBe("The review was done well in both cases.");
+    expect(criterionSentence("the review", 3, 3, "strength")).toBe("The review was done well in all three cases.");
+    expect(criterionSentence("the review", 12, 12, "strength")).toBe("The review was done well in every case (12 out of 12).");
+  });
+});
+
+describe("leftOutSentence / leftOutShort", () => {
+  it("says what a count leaves out, and nothing when nothing is", () => {
+    expect(leftOutSentence(0, 0)).toBe("");
+    expect(leftOutSentence(2, 0)).toBe("Two cases were left out because their cells have errors.");
+    expect(leftOutSentence(1, 3)).toBe("One case was left out because its cell has an error; three are not yet judged.");
+    expect(leftOutSentence(0, 1)).toBe("One case is not yet judged.");
+    expect(leftOutShort(2, 1)).toBe("2 left out for errors, 1 not yet judged");
+    expect(leftOutShort(0, 0)).toBe("");
   });
 });

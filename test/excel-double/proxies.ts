@@ -398,8 +398,9 @@ function recordBag(
   props: readonly string[],
   children: Readonly<Record<string, { readonly type: string; readonly props: readonly string[]; readonly children?: Record<string, { readonly type: string; readonly props: readonly string[] }> }>> = {},
   methods?: BagSpec<RecordTarget>["methods"],
+  extraChildren: Readonly<Record<string, (self: FakeBag<RecordTarget>) => FakeClientObject>> = {},
 ): FakeBag<RecordTarget> {
-  const childMakers: Record<string, (self: FakeBag<RecordTarget>) => FakeClientObject> = {};
+  const childMakers: Record<string, (self: FakeBag<RecordTarget>) => FakeClientObject> = { ...extraChildren };
   for (const [name, spec] of Object.entries(children)) {
     childMakers[name] = (self) =>
       recordBag(context, self, spec.type, (p) => {
@@ -716,6 +717,26 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
 
   get freezePanes(): FakeFreezePanes {
     return this._nav("freezePanes", () => new FakeFreezePanes(this.context, this));
+  }
+
+  /** Manual page breaks, kept as the zero-based rows that start a page (`pageLayout.pageBreaks`). */
+  get horizontalPageBreaks(): FakeBag<SheetState> {
+    return this._nav("horizontalPageBreaks", () =>
+      new FakeBag<SheetState>(this.context, this, "PageBreakCollection", (p) => p as SheetState, {
+        props: [],
+        read: () => null,
+        methods: {
+          add: (self, range) =>
+            self._queueCommand("add", { method: "add", args: [range] }, (sheet) => {
+              const text = range instanceof FakeRange ? range._addressAtSync() : String(range);
+              const parsed = parseAddress(text);
+              if (!parsed) throw officeError(FakeErrorCodes.invalidArgument, `"${text}" is not a valid range address.`, "PageBreakCollection.add");
+              const breaks = (sheet.pageLayout["pageBreaks"] ??= []) as number[];
+              if (!breaks.includes(parsed.rect.top)) breaks.push(parsed.rect.top);
+            }),
+        },
+      }),
+    );
   }
 
   get pageLayout(): FakeBag<RecordTarget> {
@@ -1734,9 +1755,23 @@ export class FakeChart extends FakeBag<RecordTarget> {
                   if (index !== 0) throw officeError(FakeErrorCodes.itemNotFound, `The chart has no series ${String(index)}.`);
                   return { ...t, prefix: "series0/" };
                 }, {
-                  props: ["name"],
+                  props: ["name", "gapWidth", "hasDataLabels"],
                   read: (t, prop) => t.record[`${t.prefix}${prop}`] ?? null,
                   write: (t, prop, value) => (t.record[`${t.prefix}${prop}`] = value),
+                  children: {
+                    dataLabels: (series) =>
+                      recordBag(context, series, "ChartDataLabels", (p) => ({ ...(p as RecordTarget), prefix: `${(p as RecordTarget).prefix}dataLabels/` }), ["numberFormat", "position", "showValue"]),
+                    format: (series) =>
+                      recordBag(context, series, "ChartSeriesFormat", (p) => ({ ...(p as RecordTarget), prefix: `${(p as RecordTarget).prefix}format/` }), [], {}, undefined, {
+                        fill: (format) =>
+                          recordBag(context, format, "ChartFill", (p) => ({ ...(p as RecordTarget), prefix: `${(p as RecordTarget).prefix}fill/` }), [], {}, {
+                            setSolidColor: (fill, colour) =>
+                              fill._queueCommand("setSolidColor", { method: "setSolidColor", args: [colour] }, (t) => {
+                                t.record[`${t.prefix}solidColor`] = colour;
+                              }),
+                          }),
+                      }),
+                  },
                   methods: {
                     setXAxisValues: (series, range) =>
                       series._queueCommand("setXAxisValues", { method: "setXAxisValues", args: [range] }, (t) => {

@@ -151,7 +151,7 @@ describe("planSheetNames", () => {
 
   test("first build: wanted names, at the end", () => {
     const plan = planSheetNames([{ name: "Cases", kind: null, leftover: false }], [summary, strengths]);
-    expect(plan).toMatchObject({ targets: ["Summary", "Strengths & improvements"], deletions: [], order: ["Cases", "Summary", "Strengths & improvements"], notices: [] });
+    expect(plan).toMatchObject({ targets: ["Summary", "Strengths & improvements"], deletions: [], order: ["Summary", "Strengths & improvements", "Cases"], notices: [] });
   });
 
   test("rebuild: replaces in place, keeping a name the user gave", () => {
@@ -163,7 +163,7 @@ describe("planSheetNames", () => {
       ],
       [summary, strengths],
     );
-    expect(plan).toMatchObject({ targets: ["Board summary", "Strengths & improvements"], deletions: ["Board summary", "Strengths & improvements"], order: ["Board summary", "Cases", "Strengths & improvements"] });
+    expect(plan).toMatchObject({ targets: ["Board summary", "Strengths & improvements"], deletions: ["Board summary", "Strengths & improvements"], order: ["Board summary", "Strengths & improvements", "Cases"] });
   });
 
   test("a user's sheet with the wanted name is kept and the new one is numbered, whatever the case", () => {

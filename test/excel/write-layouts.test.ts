@@ -59,8 +59,16 @@ function handLayout(overrides: Partial<SheetLayout> = {}): SheetLayout {
       { kind: "text-equals", range: "A5:A7", text: 'Say "hi"', style: { fill: "FFC7CE", colour: "9C0006", bold: true } },
       { kind: "data-bar", range: "C5:C6", colour: "5B9BD5", min: 0, max: 1 },
     ],
-    print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, repeatRows: { first: 3, last: 3 }, footer: "Youth & Co: summary" },
-    chart: { title: "Scores", categories: "A5:A6", values: "C5:C6", anchor: { row: 8, col: 0 }, widthCols: 4, heightRows: 10 },
+    print: {
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      pageBreaks: [5],
+      repeatRows: { first: 3, last: 3 },
+      footer: "Youth & Co: summary",
+    },
+    chart: { title: "Scores", categories: "A5:A6", values: "C5:C6", valueFormat: "0.0%", axisFormat: "0%", colour: "5B9BD5", anchor: { row: 8, col: 0 }, widthCols: 4, heightRows: 10 },
     rowCount: 7,
     colCount: 3,
     marker: `${GENERATED_MARKER_PREFIX} (Summary) on 15 January 2026`,
@@ -111,7 +119,7 @@ describe("writeLayouts with a hand-made layout", () => {
     const double = createExcelDouble({ sheets: [{ name: "Cases", rows: [["Case ID"]] }] });
     const result = await writeLayouts([handLayout()], { run: runnerFor(double) });
     expect(result).toEqual({ sheets: ["Summary"], replaced: [], notices: [] });
-    expect(double.sheetNames()).toEqual(["Cases", "Summary"]);
+    expect(double.sheetNames()).toEqual(["Summary", "Cases"]);
     expect(double.activeSheet).toBe("Summary");
     expect(double.syncs).toBe(3);
 
@@ -157,8 +165,13 @@ describe("writeLayouts with a hand-made layout", () => {
       orientation: "Landscape",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: "$4:$4",
-      "headersFooters/defaultForAllPages/centerFooter": "Youth && Co: summary",
-      "headersFooters/defaultForAllPages/rightFooter": "Page &P of &N",
+      paperSize: "A4",
+      leftMargin: 0.4 * 72,
+      topMargin: 0.5 * 72,
+      bottomMargin: 0.6 * 72,
+      pageBreaks: [5],
+      "headersFooters/defaultForAllPages/leftFooter": "&8Youth && Co: summary",
+      "headersFooters/defaultForAllPages/rightFooter": "&8Page &P of &N",
     });
 
     expect(s.charts).toHaveLength(1);
@@ -166,7 +179,15 @@ describe("writeLayouts with a hand-made layout", () => {
     expect(chart).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", position: { start: "A9", end: "D18" } });
     expect(chart.source.rect).toEqual({ top: 4, left: 2, bottom: 5, right: 2 });
     expect(chart.xAxisValues?.rect).toEqual({ top: 4, left: 0, bottom: 5, right: 0 });
-    expect(chart.props).toMatchObject({ "title/text": "Scores", "legend/visible": false, "axes/valueAxis/maximum": 1, "axes/valueAxis/numberFormat": "0%" });
+    expect(chart.props).toMatchObject({
+      "title/text": "Scores",
+      "legend/visible": false,
+      "axes/valueAxis/maximum": 1,
+      "axes/valueAxis/numberFormat": "0%",
+      "series0/hasDataLabels": true,
+      "series0/dataLabels/numberFormat": "0.0%",
+      "series0/format/fill/solidColor": "#5B9BD5",
+    });
   });
 
   test('text that looks like a formula, a number or a mention stays text ("=1+1" is not 2)', async () => {
@@ -187,7 +208,7 @@ describe("writeLayouts with the engine's layouts", () => {
     const result = await build(double);
     expect(result.sheets).toEqual(["Summary", "Strengths & improvements"]);
     expect(double.syncs).toBe(3);
-    expect(double.sheetNames()).toEqual(["Cases", "Criteria", "Settings", "Summary", "Strengths & improvements"]);
+    expect(double.sheetNames()).toEqual(["Summary", "Strengths & improvements", "Cases", "Criteria", "Settings"]);
     expect(generatedKindOf(double.sheet("Summary").value("A2"))).toBe("summary");
     expect(generatedKindOf(double.sheet("Strengths & improvements").value("A2"))).toBe("strengths");
     const formulas = double.sheet("Summary").state;
@@ -252,7 +273,7 @@ describe("writeLayouts with the engine's layouts", () => {
     expect(second.replaced).toEqual(["Summary (2)", "Strengths & improvements"]);
     expect(second.notices).toEqual([]);
     expect(snapshot(double, "Summary")).toBe(before);
-    expect(double.sheetNames().filter((n) => n.startsWith("Summary"))).toEqual(["Summary", "Summary (2)"]);
+    expect(double.sheetNames().filter((n) => n.startsWith("Summary"))).toEqual(["Summary (2)", "Summary"]);
   });
 
   test("a generated sheet the user renamed is still recognised and replaced under its new name", async () => {
@@ -278,7 +299,7 @@ describe("writeLayouts with the engine's layouts", () => {
   test("a sheet left by an interrupted build is removed", async () => {
     const double = workbook({ extraSheets: [{ name: "CIW build 1", rows: [["x"], [`${GENERATED_MARKER_PREFIX} (Summary) on …`]] }] });
     await build(double);
-    expect(double.sheetNames()).toEqual(["Cases", "Criteria", "Settings", "Summary", "Strengths & improvements"]);
+    expect(double.sheetNames()).toEqual(["Summary", "Strengths & improvements", "Cases", "Criteria", "Settings"]);
   });
 });
 

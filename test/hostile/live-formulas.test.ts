@@ -79,7 +79,9 @@ async function summaryRows(file: string): Promise<SummaryRow[]> {
     else if (inCriteria && b === "All criteria") {
       rows.push({ label: "overall", ...counts });
       break;
-    } else if (inCriteria && (/^\d+\.\d+$/.test(a) || /^Section \d+ total$/.test(b))) rows.push({ label: /^\d+\.\d+$/.test(a) ? a : b, ...counts });
+    } else if (inCriteria && /^\d+\.\d+$/.test(a)) rows.push({ label: a, ...counts });
+    // A section's row (its number in A) carries the section's totals, above its criteria.
+    else if (inCriteria && /^\d+$/.test(a)) rows.push({ label: `Section ${a} total`, ...counts });
   }
   return rows;
 }
@@ -87,8 +89,8 @@ async function summaryRows(file: string): Promise<SummaryRow[]> {
 function engineRows(a: Analysis): SummaryRow[] {
   const rows: SummaryRow[] = [];
   for (const s of a.sections) {
-    for (const c of a.criteria.filter((x) => x.section === s.number)) rows.push({ label: c.id, relevant: c.relevant, met: c.met });
     rows.push({ label: `Section ${s.number} total`, relevant: s.relevant, met: s.met });
+    for (const c of a.criteria.filter((x) => x.section === s.number)) rows.push({ label: c.id, relevant: c.relevant, met: c.met });
   }
   rows.push({ label: "overall", relevant: a.overall.relevant, met: a.overall.met });
   return rows;

@@ -198,7 +198,10 @@ describeWithLibreOffice("LibreOffice recalculates what the package writer wrote"
     const result = await writeGeneratedSheets(await prefixedPackage(), [{ ...layout, cells }]);
     const out = await JSZip.loadAsync(result.bytes);
     const workbook = await out.file("xl/workbook.xml")!.async("string");
-    expect(workbook).toMatch(/<x:sheet name="Summary" sheetId="2" r:id="rId\d+"\/><\/x:sheets><x:definedNames><x:definedName name="_xlnm.Print_Titles" localSheetId="1">/);
+    // The Summary is the first tab and the one the workbook opens on (a bookViews element is added, prefixed).
+    expect(workbook).toMatch(
+      /<x:bookViews><x:workbookView activeTab="0"\/><\/x:bookViews><x:sheets><x:sheet name="Summary" sheetId="2" r:id="rId\d+"\/><x:sheet name="Cases" sheetId="1" r:id="R2"\/><\/x:sheets><x:definedNames><x:definedName name="_xlnm.Print_Titles" localSheetId="0">/,
+    );
     expect(workbook).toContain('<x:calcPr fullCalcOnLoad="1"/></x:workbook>');
     expect(await out.file("xl/styles.xml")!.async("string")).toContain('<x:name val="Arial"/>');
     const path = join(dir, "prefixed.xlsx");

@@ -265,11 +265,12 @@ describe("writeGeneratedSheets", () => {
     ]);
     expect(result.notices).toEqual([]);
     const paths = await sheetPaths(result.bytes);
-    expect([...paths.keys()]).toEqual(["Cases", "Criteria", "Lists", "Summary", "Strengths & improvements"]);
+    // The generated sheets are the first tabs; the user's keep their order after them.
+    expect([...paths.keys()]).toEqual(["Summary", "Strengths & improvements", "Cases", "Criteria", "Lists"]);
     await expectOnlyAllowedPartsChanged(input, result.bytes, [paths.get("Summary")!, paths.get("Strengths & improvements")!]);
     const app = await zipText(result.bytes, "docProps/app.xml");
     expect(app).toContain("<vt:i4>5</vt:i4>");
-    expect(app).toContain('<vt:vector size="5" baseType="lpstr"><vt:lpstr>Cases</vt:lpstr><vt:lpstr>Criteria</vt:lpstr><vt:lpstr>Lists</vt:lpstr><vt:lpstr>Summary</vt:lpstr><vt:lpstr>Strengths &amp; improvements</vt:lpstr></vt:vector>');
+    expect(app).toContain('<vt:vector size="5" baseType="lpstr"><vt:lpstr>Summary</vt:lpstr><vt:lpstr>Strengths &amp; improvements</vt:lpstr><vt:lpstr>Cases</vt:lpstr><vt:lpstr>Criteria</vt:lpstr><vt:lpstr>Lists</vt:lpstr></vt:vector>');
   });
 
   it("gives the same bytes for the same input", async () => {
@@ -323,10 +324,10 @@ describe("writeGeneratedSheets", () => {
     expect(bar.color).toEqual({ argb: "FF638EC6" });
 
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
-    expect(ws.headerFooter.oddFooter).toBe("&LYouth Justice Service && Partners — 25 November 2026&RPage &P of &N");
+    expect(ws.headerFooter.oddFooter).toBe("&L&8Youth Justice Service && Partners — 25 November 2026&R&8Page &P of &N");
     expect(ws.pageSetup.printTitlesRow).toBe("4:4");
     expect(await zipText(result.bytes, "xl/workbook.xml")).toContain(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="3">'Summary'!$4:$4</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Summary'!$4:$4</definedName>`,
     );
 
     const strengths = wb.getWorksheet("Strengths & improvements")!;
@@ -395,7 +396,7 @@ describe("writeGeneratedSheets", () => {
     expect((await findGeneratedSheets(result.bytes)).map((s) => s.name)).toEqual(["Summary (2)"]);
     expect(wb.getWorksheet("Summary (2)")!.pageSetup.printTitlesRow).toBe("4:4");
     expect(await zipText(result.bytes, "xl/workbook.xml")).toContain(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="4">'Summary (2)'!$4:$4</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Summary (2)'!$4:$4</definedName>`,
     );
   });
 
@@ -451,7 +452,7 @@ describe("writeGeneratedSheets", () => {
     expect(again.sheets.map((s) => s.name)).toEqual(["Board summary", "Strengths & improvements"]);
     expect(again.notices).toEqual([]);
     const names = [...(await sheetPaths(again.bytes)).keys()];
-    expect(names).toEqual(["Cases", "Criteria", "Lists", "Board summary", "Strengths & improvements"]);
+    expect(names).toEqual(["Board summary", "Strengths & improvements", "Cases", "Criteria", "Lists"]);
     const read = await loadExcelJs(again.bytes);
     expect(read.getWorksheet("Board summary")!.getCell("H20").value).toBeNull();
     expect(read.getWorksheet("Board summary")!.getCell("C5").formula).toContain("COUNTIF");
@@ -590,11 +591,13 @@ describe("writeGeneratedSheets", () => {
   });
 
   it("writes a footer Excel accepts: & doubled, page numbers, at most 255 characters", () => {
-    expect(footerCode("")).toBe("&RPage &P of &N");
-    expect(footerCode("A & B")).toBe("&LA && B&RPage &P of &N");
+    expect(footerCode("")).toBe("&R&8Page &P of &N");
+    expect(footerCode("A & B")).toBe("&L&8A && B&R&8Page &P of &N");
+    // A size code takes the digits after it: text starting with a digit is set off by a space.
+    expect(footerCode("2026 review")).toBe("&L&8 2026 review&R&8Page &P of &N");
     const long = footerCode("&".repeat(400));
     expect(long.length).toBeLessThanOrEqual(255);
-    expect(long.replace("&RPage &P of &N", "").slice(2)).toMatch(/^(&&)+$/);
+    expect(long.replace("&R&8Page &P of &N", "").slice("&L&8".length)).toMatch(/^(&&)+$/);
   });
 
   it("passes a 20,000-row package through quickly", async () => {
@@ -617,6 +620,6 @@ describe("writes files other tools can open", () => {
     const wb = await loadExcelJs(result.bytes);
     const rewritten = new Uint8Array(await wb.xlsx.writeBuffer());
     const again = await loadExcelJs(rewritten);
-    expect(again.worksheets.map((w) => w.name)).toEqual(["Cases", "Criteria", "Summary", "Lists", "Summary (2)", "Strengths & improvements"]);
+    expect(again.worksheets.map((w) => w.name)).toEqual(["Summary (2)", "Strengths & improvements", "Cases", "Criteria", "Summary", "Lists"]);
   });
 });

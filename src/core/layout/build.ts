@@ -1,19 +1,28 @@
 /**
  * Builds the generated sheets from an analysis: the Summary (live formulas over the case data,
- * with the engine's values cached) and Strengths & improvements (report sentences with their
- * evidence).
+ * with the engine's values cached, on one landscape page with its chart) and Strengths &
+ * improvements (report sentences with the evidence that fits each, paged so headings stay with
+ * what follows).
+ *
+ * Each sheet is built in named steps (heading, table, interviews, section scores, colours…), each
+ * taking the builder and the next free row and returning the row after what it wrote, so a step
+ * can be added without reading the others.
  */
 import type { Analysis } from "../analyse";
 import type { CaseTable } from "../cases";
 import type { Criterion } from "../framework";
-import { selectFindings, type Finding, type SelectFindingsOptions } from "../findings";
+import { selectFindings, type Evidence, type Finding, type SelectFindingsOptions } from "../findings";
+import { leftOutShort } from "../phrases";
+import { PERCENT_BANDS } from "../ratings";
+import type { CriterionStats, SectionStats } from "../statistics";
 import { SHEET_NAMES } from "../template";
-import type { Band, CriterionStats, SectionStats } from "../statistics";
+import { bandColourConditions, bandFormula, bandText } from "./bands";
 import { countFormula } from "./formulas";
-import { GENERATED_MARKER_PREFIX, type CellStyle, type SheetLayout } from "./model";
+import { GENERATED_MARKER_PREFIX, type CellStyle, type ChartSpec, type SheetLayout } from "./model";
 import { buildModerationSheet } from "./moderation-sheet";
 import { SheetBuilder } from "./sheet-builder";
-import { generatedAtText, inspectionDates } from "./text";
+import { columnTextWidth, generatedAtText, inspectionDates, lineHeight, splitToLines } from "./text";
+
 
 export interface BuildReportLayoutsOptions extends SelectFindingsOptions {
   /** When the sheets are generated (shown on them; pass a fixed date for identical output). */
@@ -21,45 +30,45 @@ export interface BuildReportLayoutsOptions extends SelectFindingsOptions {
 }
 
 const BLUE = "1F4E79";
-const GREEN_FILL = "C6EFCE";
-const GREEN_TEXT = "006100";
-const RED_FILL = "FFC7CE";
-const RED_TEXT = "9C0006";
 const GREY_TEXT = "595959";
+/** The font the row heights are measured for (Carlito is its metric-compatible stand-in). */
+const FONT = "Calibri";
+
+const styles = (s: Record<string, CellStyle>): Readonly<Record<string, CellStyle>> =>
+  Object.fromEntries(Object.entries(s).map(([name, style]) => [name, { font: FONT, ...style }]));
 
 /** The named styles both generated sheets use. */
-export const REPORT_STYLES: Readonly<Record<string, CellStyle>> = {
-  title: { bold: true, size: 16, colour: BLUE },
-  marker: { italic: true, size: 9, colour: GREY_TEXT },
+export const REPORT_STYLES: Readonly<Record<string, CellStyle>> = styles({
+  title: { bold: true, size: 16, colour: BLUE, wrap: true, vertical: "top" },
+  marker: { italic: true, size: 9, colour: GREY_TEXT, vertical: "top" },
   label: { bold: true, vertical: "top" },
   value: { horizontal: "left", vertical: "top", wrap: true },
   header: { bold: true, colour: "FFFFFF", fill: BLUE, wrap: true, vertical: "middle", border: ["bottom"], borderColour: "FFFFFF" },
   headerCentre: { bold: true, colour: "FFFFFF", fill: BLUE, wrap: true, vertical: "middle", horizontal: "center", border: ["bottom"], borderColour: "FFFFFF" },
-  section: { bold: true, fill: "DDEBF7", colour: BLUE },
+  section: { bold: true, fill: "DDEBF7", colour: BLUE, vertical: "top", wrap: true },
+  sectionCount: { bold: true, fill: "DDEBF7", colour: BLUE, horizontal: "center", vertical: "top", numberFormat: "0" },
+  sectionPercent: { bold: true, fill: "DDEBF7", colour: BLUE, horizontal: "center", vertical: "top", numberFormat: "0.0%" },
+  sectionBand: { bold: true, fill: "DDEBF7", colour: BLUE, horizontal: "center", vertical: "top" },
   id: { vertical: "top" },
   text: { wrap: true, vertical: "top" },
   count: { horizontal: "center", vertical: "top", numberFormat: "0" },
   percent: { horizontal: "center", vertical: "top", numberFormat: "0.0%" },
   band: { horizontal: "center", vertical: "top" },
-  total: { bold: true, fill: "F2F2F2", border: ["top"], borderColour: "A6A6A6", vertical: "top" },
-  totalCount: { bold: true, fill: "F2F2F2", border: ["top"], borderColour: "A6A6A6", horizontal: "center", numberFormat: "0" },
-  totalPercent: { bold: true, fill: "F2F2F2", border: ["top"], borderColour: "A6A6A6", horizontal: "center", numberFormat: "0.0%" },
   overall: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], vertical: "top" },
-  overallCount: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], horizontal: "center", numberFormat: "0" },
-  overallPercent: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], horizontal: "center", numberFormat: "0.0%" },
+  overallCount: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], horizontal: "center", vertical: "top", numberFormat: "0" },
+  overallPercent: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], horizontal: "center", vertical: "top", numberFormat: "0.0%" },
+  overallBand: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], horizontal: "center", vertical: "top" },
   note: { italic: true, colour: GREY_TEXT, wrap: true, vertical: "top" },
-  heading: { bold: true, size: 13, colour: BLUE, border: ["bottom"], borderColour: BLUE },
+  heading: { bold: true, size: 13, colour: BLUE, border: ["bottom"], borderColour: BLUE, vertical: "bottom" },
+  findingId: { bold: true, vertical: "top" },
   sentence: { bold: true, wrap: true, vertical: "top" },
-  evidenceLabel: { colour: GREY_TEXT, vertical: "top" },
-  evidence: { wrap: true, vertical: "top" },
-};
-
-/** Band words as a reader sees them. */
-export function bandLabel(band: Band | null): string {
-  return band === "strength" ? "Strength" : band === "improvement" ? "Improvement needed" : band === "middle" ? "–" : "No relevant cases";
-}
+  evidenceLabel: { size: 10, colour: GREY_TEXT, vertical: "top" },
+  evidence: { size: 10, wrap: true, vertical: "top" },
+  evidenceNote: { size: 10, italic: true, colour: GREY_TEXT, wrap: true, vertical: "top" },
+});
 
 const pct = (p: number | null): number | string => (p === null ? "" : p / 100);
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The Summary and Strengths & improvements layouts for an analysis.
@@ -70,180 +79,258 @@ export function buildReportLayouts(analysis: Analysis, options: BuildReportLayou
   return [buildSummaryLayout(analysis, options), buildStrengthsLayout(analysis, options), ...(moderation ? [moderation.layout] : [])];
 }
 
+/** The footer: service, sheet and date, short enough for a portrait page's footer line. */
+function footerText(a: Analysis, sheet: string, at: Date): string {
+  const service = a.settings.serviceName.length > 48 ? `${a.settings.serviceName.slice(0, 47).trimEnd()}…` : a.settings.serviceName;
+  return [service, sheet, `generated ${generatedAtText(at).replace(/ at .*$/, "")}`].filter((t) => t !== "").join(" · ");
+}
+
 function serviceName(a: Analysis): string {
   return a.settings.serviceName === "" ? "Service not named (set it in Settings)" : a.settings.serviceName;
 }
 
+// ------------------------------------------------------------------------------------------
+// Summary
+
+/** Summary columns, zero-based. */
+const COL = { id: 0, title: 1, relevant: 2, met: 3, notMet: 4, percent: 5, band: 6, phrase: 7 } as const;
+const SUMMARY_WIDTHS = [6, 54, 9, 7, 9, 8, 20, 50];
+const LAST_COL = SUMMARY_WIDTHS.length - 1;
+/** Up to this many criteria and interview questions, the Summary prints on one page. */
+export const SUMMARY_ONE_PAGE_ROWS = 40;
+
+/** A row of scores (criterion, section, overall, interview question) on the Summary. */
+interface ScoreRow {
+  readonly row: number;
+  readonly kind: "criterion" | "section" | "overall" | "interview";
+}
+
 /**
- * The Summary sheet: one row per criterion grouped by section, section totals and an overall row,
- * counts and percentages as live formulas over the case data.
+ * The Summary sheet: facts, one row per criterion grouped under section rows carrying the section
+ * totals, an overall row, staff interviews, and the section scores with their chart; counts,
+ * percentages and bands are live formulas over the case data.
  * @example buildSummaryLayout(analysis, { generatedAt }).cells.length
  */
 export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptions): SheetLayout {
   const b = new SheetBuilder("summary", SHEET_NAMES.summary, REPORT_STYLES);
-  const at = SheetBuilder.at;
-  const judgements = a.overall.relevant;
-  const marker = `${GENERATED_MARKER_PREFIX} (Summary) on ${generatedAtText(options.generatedAt)}, from ${judgements} judgement${judgements === 1 ? "" : "s"}.`;
-  b.text(0, 0, `Case inspection summary: ${serviceName(a)}`, "title").merge(0, 0, 0, 7);
-  b.text(1, 0, marker, "marker").merge(1, 0, 1, 7);
-  b.text(2, 0, `Counts and percentages are live formulas over the ${a.cases.sheet} sheet; phrases and bands are as they were when generated.`, "marker").merge(2, 0, 2, 7);
-
-  const facts: [string, string | number][] = [
-    ["Service", serviceName(a)],
-    ["Inspection dates", inspectionDates(a.settings.inspectionStart, a.settings.inspectionEnd)],
-    ["Cases inspected", a.cases.cases.length],
-    ["Judgements counted", judgements],
-    ["Cells left out for errors", a.excludedCells],
-    ["Not yet judged", a.overall.unjudged],
-    ["Thresholds", `Strength at or above ${a.settings.strengthThreshold}%; improvement needed at or below ${a.settings.improvementThreshold}%`],
-  ];
-  if (a.settings.ratingScheme !== "none") facts.push(["Rating scheme", "HMI Probation 2018: 80%+ Outstanding, 65–79% Good, 50–64% Requires improvement, below 50% Inadequate"]);
-  let r = 4;
-  for (const [label, value] of facts) {
-    b.text(r, 0, label, "label").merge(r, 0, r, 1);
-    if (typeof value === "number") b.number(r, 2, value, "count");
-    else b.text(r, 2, value, "value").merge(r, 2, r, 7);
-    r++;
-  }
-  if (a.errors > 0) {
-    b.text(r, 0, `${a.errors} error${a.errors === 1 ? "" : "s"} found when checking the cases: the cells concerned are left out of these counts. Run Check cases to see them.`, "note").merge(r, 0, r, 7);
-    r++;
-  }
-  r++;
-
+  const marker = summaryMarker(a, options.generatedAt);
+  let r = writeSummaryHeading(b, a, marker);
   const headerRow = r;
-  ["ID", "Criterion", "Relevant", "Met", "Not met", "% met", "Phrase", a.settings.ratingScheme === "none" ? "Band" : "Band / rating"].forEach((h, c) =>
-    b.text(headerRow, c, h, c >= 2 && c <= 5 ? "headerCentre" : "header"),
-  );
-  r++;
+  r = writeTableHeader(b, a, r);
+  const scores: ScoreRow[] = [];
+  const sections: { section: SectionStats; row: number }[] = [];
+  r = writeCriteria(b, a, r, scores, sections);
+  r = writeOverall(b, a, r, scores, sections) + 1;
+  r = writeInterviews(b, a, r, scores);
+  const chart = writeSectionScores(b, r, sections);
+  colourScores(b, a, scores);
 
-  const totalRows: { section: SectionStats; row: number }[] = [];
-  const criterionRows: number[] = [];
-  const writeCriterionRow = (row: number, c: CriterionStats, crit: Criterion, table: CaseTable | null): void => {
-    b.text(row, 0, c.id, "id").text(row, 1, c.title, "text");
-    const col = table?.columns.criteria.get(c.id);
-    if (table && col !== undefined) {
-      b.formula(row, 3, countFormula(table, col, crit.appliesTo, "Yes"), c.met, "count");
-      b.formula(row, 4, countFormula(table, col, crit.appliesTo, "No"), c.notMet, "count");
-    } else {
-      b.number(row, 3, c.met, "count").number(row, 4, c.notMet, "count");
-    }
-    b.formula(row, 2, `${at(row, 3)}+${at(row, 4)}`, c.relevant, "count");
-    b.formula(row, 5, `IF(${at(row, 2)}=0,"",${at(row, 3)}/${at(row, 2)})`, pct(c.percent), "percent");
-    b.text(row, 6, c.hasColumn ? c.phrase : "no column for this criterion in the Cases sheet", "text");
-    b.text(row, 7, c.rating ?? bandLabel(c.band), "band");
-  };
-  const writeTotalRow = (row: number, label: string, s: SectionStats, first: number, last: number, styles: [string, string, string]): void => {
-    const [text, count, percent] = styles;
-    b.text(row, 0, "", text).text(row, 1, label, text);
-    for (const col of [3, 4]) b.formula(row, col, last >= first ? `SUM(${at(first, col)}:${at(last, col)})` : "0", col === 3 ? s.met : s.notMet, count);
-    b.formula(row, 2, `${at(row, 3)}+${at(row, 4)}`, s.relevant, count);
-    b.formula(row, 5, `IF(${at(row, 2)}=0,"",${at(row, 3)}/${at(row, 2)})`, pct(s.percent), percent);
-    b.text(row, 6, "", text).text(row, 7, s.rating ?? bandLabel(s.band), text);
-  };
-
-  for (const section of a.sections) {
-    b.text(r, 0, `${section.number}  ${section.title}`, "section").merge(r, 0, r, 7);
-    r++;
-    const first = r;
-    a.criteria.forEach((c, k) => {
-      if (c.section !== section.number) return;
-      writeCriterionRow(r, c, a.framework.criteria[k]!, a.cases);
-      criterionRows.push(r);
-      r++;
-    });
-    writeTotalRow(r, `Section ${section.number} total`, section, first, r - 1, ["total", "totalCount", "totalPercent"]);
-    totalRows.push({ section, row: r });
-    r++;
-  }
-  const overallRow = r;
-  b.text(r, 0, "", "overall").text(r, 1, "All criteria", "overall");
-  for (const col of [3, 4]) {
-    const f = totalRows.length === 0 ? "0" : totalRows.map((t) => at(t.row, col)).join("+");
-    b.formula(r, col, f, col === 3 ? a.overall.met : a.overall.notMet, "overallCount");
-  }
-  b.formula(r, 2, `${at(r, 3)}+${at(r, 4)}`, a.overall.relevant, "overallCount");
-  b.formula(r, 5, `IF(${at(r, 2)}=0,"",${at(r, 3)}/${at(r, 2)})`, pct(a.overall.percent), "overallPercent");
-  b.text(r, 6, "", "overall").text(r, 7, a.overall.rating ?? bandLabel(a.overall.band), "overall");
-  r += 2;
-
-  if (a.interviews && a.interviewStats.length > 0) {
-    b.text(r, 0, `Staff interviews (${a.interviews.cases.length} interviewed)`, "section").merge(r, 0, r, 7);
-    r++;
-    a.interviewStats.forEach((q, k) => {
-      writeCriterionRow(r, q, a.framework.interviewQuestions[k]!, a.interviews);
-      criterionRows.push(r);
-      r++;
-    });
-    r++;
-  }
-
-  // Section scores: a compact block the chart reads from (contiguous ranges).
-  let chart: SheetLayout["chart"] = null;
-  if (totalRows.length > 0) {
-    b.text(r, 0, "Section scores", "heading").merge(r, 0, r, 2);
-    r++;
-    b.text(r, 0, "Section", "header").merge(r, 0, r, 1).text(r, 2, "% met", "headerCentre");
-    r++;
-    const firstScore = r;
-    for (const t of totalRows) {
-      b.text(r, 0, `${t.section.number} ${t.section.title}`, "text").merge(r, 0, r, 1);
-      b.formula(r, 2, at(t.row, 5), pct(t.section.percent), "percent");
-      r++;
-    }
-    chart = {
-      title: "Section scores (% met)",
-      categories: `${at(firstScore, 0)}:${at(r - 1, 0)}`,
-      values: `${at(firstScore, 2)}:${at(r - 1, 2)}`,
-      anchor: { row: firstScore - 2, col: 3 },
-      widthCols: 5,
-      heightRows: Math.max(12, totalRows.length + 4),
-    };
-    r = Math.max(r, firstScore - 2 + chart.heightRows);
-  }
-
-  // Colour by band, live: the % column follows the thresholds when values change.
-  const strength = a.settings.strengthThreshold / 100;
-  const improvement = a.settings.improvementThreshold / 100;
-  const pctRows = [...criterionRows, ...totalRows.map((t) => t.row), overallRow].sort((x, y) => x - y);
-  if (pctRows.length > 0) {
-    const range = `${at(pctRows[0]!, 5)}:${at(pctRows[pctRows.length - 1]!, 5)}`;
-    const top = at(pctRows[0]!, 5);
-    b.conditional({ kind: "expression", range, formula: `AND(ISNUMBER(${top}),${top}>=${strength})`, style: { fill: GREEN_FILL, colour: GREEN_TEXT } });
-    b.conditional({ kind: "expression", range, formula: `AND(ISNUMBER(${top}),${top}<=${improvement})`, style: { fill: RED_FILL, colour: RED_TEXT } });
-    if (criterionRows.length > 0) {
-      b.conditional({ kind: "data-bar", range: `${at(headerRow + 1, 5)}:${at(overallRow, 5)}`, colour: "5B9BD5", min: 0, max: 1 });
-    }
-    const bandRange = `${at(headerRow + 1, 7)}:${at(overallRow, 7)}`;
-    for (const [text, fill, colour] of [
-      ["Strength", GREEN_FILL, GREEN_TEXT],
-      ["Outstanding", GREEN_FILL, GREEN_TEXT],
-      ["Improvement needed", RED_FILL, RED_TEXT],
-      ["Inadequate", RED_FILL, RED_TEXT],
-      ["Requires improvement", "FFEB9C", "9C5700"],
-    ] as const) {
-      b.conditional({ kind: "text-equals", range: bandRange, text, style: { fill, colour } });
-    }
-  }
-
+  const onePage = a.criteria.length + (a.interviews?.cases.length ? a.interviewStats.length : 0) <= SUMMARY_ONE_PAGE_ROWS;
   return b.build({
-    columnWidths: [7, 46, 10, 8, 9, 9, 46, 24],
+    columnWidths: SUMMARY_WIDTHS,
     freeze: { rows: headerRow + 1, cols: 0 },
     print: {
       orientation: "landscape",
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: onePage ? 1 : 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       repeatRows: { first: headerRow, last: headerRow },
-      footer: `${serviceName(a)}: case inspection summary, generated ${generatedAtText(options.generatedAt)}`,
+      footer: footerText(a, "Summary", options.generatedAt),
     },
     chart,
     marker,
   });
 }
 
+function summaryMarker(a: Analysis, at: Date): string {
+  const judgements = a.overall.relevant;
+  return `${GENERATED_MARKER_PREFIX} (Summary) on ${generatedAtText(at)}, from ${plural(judgements, "judgement", "judgements")}.`;
+}
+
+/** Title, marker, what is live, and the facts of the inspection in two lines. Returns the next row. */
+function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string): number {
+  const s = a.settings;
+  const line = (row: number, text: string, style: string): void => {
+    b.text(row, 0, text, style).merge(row, 0, row, LAST_COL);
+  };
+  line(0, `Case inspection summary: ${serviceName(a)}`, "title");
+  line(1, marker, "marker");
+  const sheets = a.interviews ? `${a.cases.sheet} and ${a.interviews.sheet} sheets` : `${a.cases.sheet} sheet`;
+  line(2, `Counts, percentages and bands are live formulas over the ${sheets}; phrases are as they were when generated.`, "marker");
+  line(
+    3,
+    `Inspection dates: ${inspectionDates(s.inspectionStart, s.inspectionEnd)}. Cases inspected: ${a.cases.cases.length}. ` +
+      `Judgements counted: ${a.overall.relevant}. Not yet judged: ${a.overall.unjudged}. Cells left out for errors: ${a.excludedCells}.`,
+    "value",
+  );
+  const rating =
+    s.ratingScheme === "none"
+      ? ""
+      : ` Ratings (HMI Probation 2018): ${PERCENT_BANDS.map((band, i) => (i === PERCENT_BANDS.length - 1 ? `${band.rating} below ${PERCENT_BANDS[i - 1]!.from}%` : `${band.rating} from ${band.from}%`)).join(", ")}.`;
+  line(4, `Key strengths: ${s.strengthThreshold}% met or more; areas requiring improvement: ${s.improvementThreshold}% or less.${rating}`, "value");
+  let r = 5;
+  if (a.errors > 0) {
+    line(
+      r++,
+      `${plural(a.errors, "error was", "errors were")} found when checking the cases: the cells concerned are left out of these counts. ` +
+        "The add-in's Check cases, or inspection-workbook validate, lists them.",
+      "note",
+    );
+  }
+  return r + 1;
+}
+
+function writeTableHeader(b: SheetBuilder, a: Analysis, r: number): number {
+  const band = a.settings.ratingScheme === "none" ? "Band" : "Rating";
+  ["ID", "Criterion", "Relevant", "Met", "Not met", "% met", band, "Phrase"].forEach((h, c) =>
+    b.text(r, c, h, c >= COL.relevant && c <= COL.band ? "headerCentre" : "header"),
+  );
+  return r + 1;
+}
+
+/** Relevant, met, not met, % and band of one row: the counts given as formulas or numbers. */
+function writeScores(
+  b: SheetBuilder,
+  a: Analysis,
+  row: number,
+  counts: { met: string | number; notMet: string | number },
+  stats: Pick<CriterionStats, "relevant" | "met" | "notMet" | "percent" | "band" | "rating" | "tooFew">,
+  look: { count: string; percent: string; band: string },
+): void {
+  const at = SheetBuilder.at;
+  const put = (col: number, value: string | number, result: number): void => {
+    if (typeof value === "number") b.number(row, col, value, look.count);
+    else b.formula(row, col, value, result, look.count);
+  };
+  put(COL.met, counts.met, stats.met);
+  put(COL.notMet, counts.notMet, stats.notMet);
+  const relevant = at(row, COL.relevant);
+  const met = at(row, COL.met);
+  b.formula(row, COL.relevant, `${met}+${at(row, COL.notMet)}`, stats.relevant, look.count);
+  b.formula(row, COL.percent, `IF(${relevant}=0,"",${met}/${relevant})`, pct(stats.percent), look.percent);
+  b.formula(row, COL.band, bandFormula(relevant, met, a.settings), bandText(stats), look.band);
+}
+
+const CRITERION_LOOK = { count: "count", percent: "percent", band: "band" };
+
+/** One criterion or interview question: live counts over its column, phrase as generated. */
+function writeCriterionRow(b: SheetBuilder, a: Analysis, row: number, c: CriterionStats, crit: Criterion, table: CaseTable | null): void {
+  b.text(row, COL.id, c.id, "id").text(row, COL.title, c.title, "text");
+  const col = table?.columns.criteria.get(c.id);
+  const counts =
+    table && col !== undefined
+      ? { met: countFormula(table, col, crit.appliesTo, "Yes"), notMet: countFormula(table, col, crit.appliesTo, "No") }
+      : { met: c.met, notMet: c.notMet };
+  writeScores(b, a, row, counts, c, CRITERION_LOOK);
+  const leftOut = leftOutShort(c.excluded, c.unjudged);
+  const phrase = c.hasColumn ? `${c.phrase}${leftOut ? ` (${leftOut})` : ""}` : `no column for this criterion in the ${table?.sheet ?? "Cases"} sheet`;
+  b.text(row, COL.phrase, phrase, "text");
+}
+
+/** Per section: a section row carrying its totals (sums of the rows below it), then its criteria. */
+function writeCriteria(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow[], sections: { section: SectionStats; row: number }[]): number {
+  const at = SheetBuilder.at;
+  for (const section of a.sections) {
+    const sectionRow = r++;
+    const first = r;
+    a.criteria.forEach((c, k) => {
+      if (c.section !== section.number) return;
+      writeCriterionRow(b, a, r, c, a.framework.criteria[k]!, a.cases);
+      scores.push({ row: r++, kind: "criterion" });
+    });
+    const sum = (col: number): string => (r > first ? `SUM(${at(first, col)}:${at(r - 1, col)})` : "0");
+    b.text(sectionRow, COL.id, String(section.number), "section").text(sectionRow, COL.title, section.title, "section");
+    writeScores(b, a, sectionRow, { met: sum(COL.met), notMet: sum(COL.notMet) }, section, { count: "sectionCount", percent: "sectionPercent", band: "sectionBand" });
+    b.text(sectionRow, COL.phrase, "", "section");
+    scores.push({ row: sectionRow, kind: "section" });
+    sections.push({ section, row: sectionRow });
+  }
+  return r;
+}
+
+/** All criteria together: the sum of the section rows. Returns the next row. */
+function writeOverall(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow[], sections: readonly { row: number }[]): number {
+  const at = SheetBuilder.at;
+  const sum = (col: number): string => (sections.length === 0 ? "0" : sections.map((s) => at(s.row, col)).join("+"));
+  b.text(r, COL.id, "", "overall").text(r, COL.title, "All criteria", "overall");
+  writeScores(b, a, r, { met: sum(COL.met), notMet: sum(COL.notMet) }, a.overall, { count: "overallCount", percent: "overallPercent", band: "overallBand" });
+  b.text(r, COL.phrase, "", "overall");
+  scores.push({ row: r, kind: "overall" });
+  return r + 1;
+}
+
+/** The staff-interview questions, only when someone was interviewed. Returns the next row. */
+function writeInterviews(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow[]): number {
+  if (!a.interviews || a.interviews.cases.length === 0 || a.interviewStats.length === 0) return r;
+  b.text(r, 0, `Staff interviews (${a.interviews.cases.length} interviewed)`, "section").merge(r, 0, r, LAST_COL);
+  r++;
+  a.interviewStats.forEach((q, k) => {
+    writeCriterionRow(b, a, r, q, a.framework.interviewQuestions[k]!, a.interviews);
+    scores.push({ row: r++, kind: "interview" });
+  });
+  return r + 1;
+}
+
+/** Section names and scores in one block (what the chart reads), with the chart beside them. */
+function writeSectionScores(b: SheetBuilder, r: number, sections: readonly { section: SectionStats; row: number }[]): ChartSpec | null {
+  if (sections.length === 0) return null;
+  const at = SheetBuilder.at;
+  b.text(r, 0, "Section scores", "header").merge(r, 0, r, 1).text(r, 2, "% met", "headerCentre");
+  const first = r + 1;
+  sections.forEach(({ section, row }, i) => {
+    b.text(first + i, 0, `${section.number} ${section.title}`, "text").merge(first + i, 0, first + i, 1);
+    b.formula(first + i, 2, at(row, COL.percent), pct(section.percent), "percent");
+  });
+  const last = first + sections.length - 1;
+  const heightRows = Math.max(9, sections.length + 3);
+  return {
+    title: "Section scores (% met)",
+    categories: `${at(first, 0)}:${at(last, 0)}`,
+    values: `${at(first, 2)}:${at(last, 2)}`,
+    cachedCategories: sections.map(({ section }) => `${section.number} ${section.title}`),
+    cachedValues: sections.map(({ section }) => (section.percent === null ? null : section.percent / 100)),
+    valueFormat: "0.0%",
+    axisFormat: "0%",
+    valueMax: 1,
+    colour: "5B9BD5",
+    anchor: { row: r, col: 3 },
+    widthCols: 5,
+    heightRows,
+  };
+}
+
 /**
- * The Strengths & improvements sheet: a report sentence per finding, with the evidence notes of
- * the cases behind it.
+ * Colour by band, live: the percentage and band cells of every score row follow the one band
+ * rule (rating scheme or thresholds) applied to the row's own counts.
+ */
+function colourScores(b: SheetBuilder, a: Analysis, scores: readonly ScoreRow[]): void {
+  if (scores.length === 0) return;
+  const rows = scores.map((s) => s.row);
+  const top = Math.min(...rows);
+  const bottom = Math.max(...rows);
+  const at = SheetBuilder.at;
+  const relevant = `$${at(top, COL.relevant)}`;
+  const met = `$${at(top, COL.met)}`;
+  for (const { formula, style } of bandColourConditions(relevant, met, a.settings)) {
+    for (const col of [COL.percent, COL.band]) b.conditional({ kind: "expression", range: `${at(top, col)}:${at(bottom, col)}`, formula, style });
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Strengths & improvements
+
+/** Widths that print at 100% on A4 portrait with these margins in Excel and LibreOffice alike. */
+const STRENGTHS_WIDTHS = [5, 8, 74];
+const STRENGTHS_MARGINS = { left: 0.5, right: 0.5, top: 0.55, bottom: 0.65, header: 0.3, footer: 0.3 } as const;
+const SPACER = 6;
+/** Where evidence notes are set: column C, in 10-point type, at most this many lines to a row. */
+const NOTE_WIDTH = columnTextWidth(STRENGTHS_WIDTHS[2]!);
+const NOTE_MAX_LINES = Math.floor(400 / lineHeight(10));
+
+/**
+ * The Strengths & improvements sheet, read like the Key strengths and Areas requiring improvement
+ * of an inspection report: each finding's sentence, then the evidence notes of the cases behind
+ * it. A heading never ends a page, nor a sentence without its first note.
  * @example buildStrengthsLayout(analysis, { generatedAt }).name // "Strengths & improvements"
  */
 export function buildStrengthsLayout(a: Analysis, options: BuildReportLayoutsOptions): SheetLayout {
@@ -251,49 +338,102 @@ export function buildStrengthsLayout(a: Analysis, options: BuildReportLayoutsOpt
   const findings = selectFindings(a, options);
   const s = a.settings;
   const marker = `${GENERATED_MARKER_PREFIX} (Strengths & improvements) on ${generatedAtText(options.generatedAt)}.`;
-  b.text(0, 0, `Strengths and areas requiring improvement: ${serviceName(a)}`, "title").merge(0, 0, 0, 2);
-  b.text(1, 0, marker, "marker").merge(1, 0, 1, 2);
-  b.text(2, 0, `Key strengths are criteria at or above ${s.strengthThreshold}% met; areas requiring improvement are at or below ${s.improvementThreshold}%.${s.redact ? " Case IDs are replaced by case numbers." : ""}`, "marker").merge(2, 0, 2, 2);
-  let r = 4;
+  const last = STRENGTHS_WIDTHS.length - 1;
+  b.text(0, 0, "Key strengths and areas requiring improvement", "title").merge(0, 0, 0, last);
+  b.text(1, 0, marker, "marker").merge(1, 0, 1, last);
+  const intro =
+    `${serviceName(a)}, inspected ${inspectionDates(s.inspectionStart, s.inspectionEnd)}. ` +
+    `Key strengths are the criteria met in ${s.strengthThreshold}% of relevant cases or more, with up to three notes from cases judged Yes; ` +
+    `areas requiring improvement are those at ${s.improvementThreshold}% or less, with the notes of the cases judged No.` +
+    (s.redact ? " Case IDs are replaced by case numbers." : "");
+  b.text(2, 0, intro, "note").merge(2, 0, 2, last);
 
-  // No merged cells under the headings: Excel and LibreOffice size a row to its wrapped text only
-  // when the text is not in a merged cell, so each sentence and note sits in the wide column C.
-  const block = (heading: string, list: readonly Finding[], none: string, evidenceWord: string): void => {
-    b.text(r, 0, heading, "heading").text(r, 1, "", "heading").text(r, 2, "", "heading");
-    r++;
-    if (list.length === 0) {
-      b.text(r, 2, none, "note");
-      r += 2;
-      return;
-    }
-    for (const f of list) {
-      b.text(r, 0, f.criterion.id, "label").text(r, 2, f.sentence, "sentence");
-      r++;
-      if (f.evidence.length === 0) {
-        b.text(r, 2, `No evidence notes were recorded for the cases ${evidenceWord}.`, "note");
-        r++;
-      }
-      for (const e of f.evidence) {
-        b.text(r, 1, e.label, "evidenceLabel").text(r, 2, e.note, "evidence");
-        r++;
-      }
-      if (f.evidenceTotal > f.evidence.length) {
-        const more = f.evidenceTotal - f.evidence.length;
-        b.text(r, 2, `…and notes from ${more} more case${more === 1 ? "" : "s"} (see the ${a.cases.sheet} sheet).`, "note");
-        r++;
-      }
-      r++;
-    }
-    r++;
-  };
-  block("Key strengths", findings.strengths, `No criterion reached the strength threshold of ${s.strengthThreshold}%.`, "judged Yes");
-  block("Areas requiring improvement", findings.improvements, `No criterion was at or below the improvement threshold of ${s.improvementThreshold}%.`, "judged No");
+  const shown = new Map<string, string>();
+  const r = writeFindings(b, a, 3, "Key strengths", findings.strengths, `No criterion reached the strength threshold of ${s.strengthThreshold}%.`, shown);
+  writeFindings(b, a, r, "Areas requiring improvement", findings.improvements, `No criterion was at or below the improvement threshold of ${s.improvementThreshold}%.`, shown);
 
   return b.build({
-    columnWidths: [6, 11, 110],
+    columnWidths: STRENGTHS_WIDTHS,
     freeze: null,
-    print: { orientation: "portrait", fitToWidth: 1, fitToHeight: 0, repeatRows: null, footer: `${serviceName(a)}: strengths and areas requiring improvement, generated ${generatedAtText(options.generatedAt)}` },
+    print: {
+      orientation: "portrait",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: STRENGTHS_MARGINS,
+      repeatRows: null,
+      footer: footerText(a, "Strengths and improvements", options.generatedAt),
+    },
     chart: null,
     marker,
   });
 }
+
+/**
+ * A heading and its findings, each a sentence and its evidence. A note already shown under an
+ * earlier finding (the same case's note on the same section) is named, not repeated.
+ * Returns the next row.
+ */
+function writeFindings(b: SheetBuilder, a: Analysis, r: number, heading: string, list: readonly Finding[], none: string, shown: Map<string, string>): number {
+  const headingRow = r;
+  b.text(r, 0, heading, "heading").text(r, 1, "", "heading").text(r, 2, "", "heading").height(r, 30);
+  r++;
+  b.height(r++, SPACER);
+  if (list.length === 0) {
+    b.text(r, 0, none, "note").merge(r, 0, r, 2);
+    b.keepTogether(headingRow, r);
+    return r + 1;
+  }
+  list.forEach((f, i) => {
+    const sentenceRow = r;
+    b.text(r, 0, f.criterion.id, "findingId").text(r, 1, f.sentence, "sentence").merge(r, 1, r, 2);
+    r++;
+    r = writeEvidence(b, a, r, f, shown);
+    b.keepTogether(i === 0 ? headingRow : sentenceRow, Math.min(r - 1, sentenceRow + 1));
+    b.height(r++, SPACER);
+  });
+  return r;
+}
+
+function writeEvidence(b: SheetBuilder, a: Analysis, r: number, f: Finding, shown: Map<string, string>): number {
+  const note = (text: string): void => {
+    b.text(r, 1, text, "evidenceNote").merge(r, 1, r, 2);
+    r++;
+  };
+  const judged = f.kind === "strength" ? "Yes" : "No";
+  const firstRow = r;
+  if (f.evidence.length === 0) note(`No evidence notes were recorded for the cases judged ${judged}.`);
+  // Notes already shown under an earlier finding are named in one line, not repeated; the same
+  // words written for several cases are shown once, naming the others.
+  const earlier = new Map<string, string[]>();
+  const fresh = new Map<string, string[]>();
+  for (const e of f.evidence) {
+    const under = shown.get(evidenceKey(e));
+    if (under !== undefined) earlier.set(under, [...(earlier.get(under) ?? []), e.label]);
+    else fresh.set(e.note, [...(fresh.get(e.note) ?? []), e.label]);
+  }
+  for (const [text, labels] of fresh) {
+    const [first, ...others] = labels;
+    // A note taller than a row can be is continued on the rows below its first.
+    splitToLines(others.length > 0 ? `${text} (also ${listWords(others)})` : text, NOTE_WIDTH, REPORT_STYLES.evidence!, NOTE_MAX_LINES).forEach((piece, i) => {
+      if (i === 0) b.text(r, 1, first!, "evidenceLabel");
+      b.text(r++, 2, piece, "evidence");
+    });
+    for (const label of labels) shown.set(evidenceKey({ label, note: text }), f.criterion.id);
+  }
+  // Under a strength, a few fresh notes say enough; earlier ones are named only when none is fresh.
+  if (earlier.size > 0 && (f.kind === "improvement" || r === firstRow)) {
+    const groups = [...earlier].map(([id, labels]) => `${listWords(labels)} (${labels.length === 1 ? "note" : "notes"} under ${id} above)`);
+    note(`Also judged ${judged}: ${groups.join("; ")}.`);
+  }
+  if (f.evidenceTotal > f.evidence.length && f.kind === "improvement") {
+    note(`…and notes from ${plural(f.evidenceTotal - f.evidence.length, "more case", "more cases")} (see the ${a.cases.sheet} sheet).`);
+  }
+  return r;
+}
+
+/** "A", "A and B", "A, B and C". */
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]!}`;
+}
+
+const evidenceKey = (e: Pick<Evidence, "label" | "note">): string => `${e.label}\u0000${e.note}`;

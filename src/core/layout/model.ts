@@ -10,6 +10,8 @@
 export type Colour = string;
 
 export interface CellStyle {
+  /** Font name; the generated sheets say Calibri, so the row heights measured for it hold. */
+  readonly font?: string;
   readonly bold?: boolean;
   readonly italic?: boolean;
   /** Font size in points (default 11). */
@@ -68,23 +70,54 @@ export type ConditionalFormat =
     }
   | { readonly kind: "data-bar"; readonly range: SheetRange; readonly colour: Colour; readonly min: number; readonly max: number };
 
+/** Page margins in inches. */
+export interface PageMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
+}
+
+/** Excel's "Normal" margins. */
+export const NORMAL_MARGINS: PageMargins = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
 export interface PrintSettings {
   readonly orientation: "landscape" | "portrait";
   /** Pages wide (1); pages tall 0 means as many as needed. */
   readonly fitToWidth: number;
   readonly fitToHeight: number;
+  /** Default {@link NORMAL_MARGINS}. */
+  readonly margins?: PageMargins;
+  /** Zero-based rows that start a new printed page (manual page breaks), ascending. Default none. */
+  readonly pageBreaks?: readonly number[];
   /** Zero-based rows repeated at the top of every printed page, inclusive. */
   readonly repeatRows: { readonly first: number; readonly last: number } | null;
   /** Plain footer text (no Excel header/footer codes); writers add the page number. */
   readonly footer: string;
 }
 
-/** A column chart of section scores (rendered where the writer can draw charts: Office.js). */
+/**
+ * A column chart of one series (the section scores), drawn by every writer: a DrawingML chart
+ * part in files, `worksheet.charts` in Office.js. It reads its cells, so it follows recalculation.
+ */
 export interface ChartSpec {
   readonly title: string;
   /** Ranges on this sheet: categories (section names) and values (percentages). */
   readonly categories: SheetRange;
   readonly values: SheetRange;
+  /** The values as the engine computed them, and the categories' text (cached in files). */
+  readonly cachedCategories?: readonly string[];
+  readonly cachedValues?: readonly (number | null)[];
+  /** Number format of the bars' labels (default "0%"). */
+  readonly valueFormat?: string;
+  /** Number format of the value axis (default the labels' format). */
+  readonly axisFormat?: string;
+  /** The value axis runs from 0 to this (default 1, for percentages). */
+  readonly valueMax?: number;
+  /** Colour of the bars (default 5B9BD5). */
+  readonly colour?: Colour;
   /** Top-left anchor cell and size in columns × rows. */
   readonly anchor: { readonly row: number; readonly col: number };
   readonly widthCols: number;
@@ -147,8 +180,9 @@ export interface SheetLayout {
   /** Widths in characters, by zero-based column. */
   readonly columnWidths: readonly number[];
   /**
-   * Heights in points for rows whose wrapped text needs more than one line. Spreadsheet programs
-   * do not reliably fit rows to wrapped text when they open a file, so the layout says.
+   * Heights in points of the rows that are not one line of 11-point text: wrapped text measured
+   * in Calibri's widths, larger fonts, spacers. Spreadsheet programs do not reliably fit rows to
+   * wrapped text when they open a file, so the layout says.
    */
   readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
   readonly merges: readonly Merge[];

@@ -1,14 +1,23 @@
 /**
- * A small helper that accumulates a SheetLayout row by row.
+ * A small helper that accumulates a SheetLayout row by row, measures the rows' heights from the
+ * text they hold (Calibri's widths) and, for sheets that print on several pages, places the page
+ * breaks so that what belongs together stays on one page.
  */
 import { toA1 } from "../address";
-import type { CellStyle, ChartSpec, ConditionalFormat, GeneratedKind, LayoutCell, Merge, PrintSettings, SheetLayout } from "./model";
-import { fitCellText } from "./text";
+import { NORMAL_MARGINS, type CellStyle, type ChartSpec, type ConditionalFormat, type GeneratedKind, type LayoutCell, type Merge, type PrintSettings, type SheetLayout } from "./model";
+import { columnTextWidth, fitCellText, lineHeight, MAX_ROW_HEIGHT, wrapText } from "./text";
+
+/** A4 in points. */
+const A4 = { width: 595.3, height: 841.9 } as const;
+/** Points of a page left unused when placing breaks, so a program that measures a little differently never adds its own. */
+const PAGE_SLACK = 12;
 
 export class SheetBuilder {
   private readonly cells: LayoutCell[] = [];
   private readonly merges: Merge[] = [];
   private readonly formats: ConditionalFormat[] = [];
+  private readonly fixedHeights = new Map<number, number>();
+  private readonly groups: { first: number; last: number }[] = [];
   private rows = 0;
   private cols = 0;
 
@@ -53,48 +62,97 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A row of a fixed height in points (a spacer, say), whatever it holds. */
+  height(row: number, points: number): this {
+    this.fixedHeights.set(row, points);
+    this.grow(row, 0);
+    return this;
+  }
+
+  /** Rows that print on one page (a heading with what follows it), unless together they are taller than a page. */
+  keepTogether(first: number, last: number): this {
+    if (last >= first) this.groups.push({ first, last });
+    return this;
+  }
+
   /** The A1 address of a position (for formulas on this sheet). */
   static at(row: number, col: number): string {
     return toA1({ row, col });
   }
 
   /**
-   * Estimated heights for rows with wrapped text: lines at about 1.2 characters per unit of
-   * column width (Excel's unit is one digit's width, and text averages narrower), 15 points a
-   * line at 11 points, capped at Excel's 409-point maximum.
+   * Each row's height in points: a fixed height where one was set, else what its tallest cell
+   * needs (wrapped text measured at its column's, or merged columns', width; a larger font), at
+   * least Excel's default row. Only rows that differ from the default are listed.
    */
-  private rowHeights(widths: readonly number[]): { row: number; height: number }[] {
+  private measureRows(widths: readonly number[]): Map<number, number> {
     const span = new Map<string, number>();
     for (const m of this.merges) {
-      let w = 0;
-      for (let c = m.left; c <= m.right; c++) w += widths[c] ?? 8.43;
-      span.set(`${m.top}:${m.left}`, w);
+      let chars = 0;
+      for (let c = m.left; c <= m.right; c++) chars += widths[c] ?? 8.43;
+      span.set(`${m.top}:${m.left}`, chars);
     }
-    const lines = new Map<number, number>();
+    const heights = new Map<number, number>();
     for (const cell of this.cells) {
-      if (cell.kind !== "text" || cell.style === undefined) continue;
+      if (this.fixedHeights.has(cell.row) || cell.kind === "number" || cell.style === undefined) continue;
       const style = this.styles[cell.style];
-      if (!style?.wrap) continue;
-      const width = span.get(`${cell.row}:${cell.col}`) ?? widths[cell.col] ?? 8.43;
-      const perLine = Math.max(1, Math.floor(width * 1.2 * (11 / (style.size ?? 11))));
-      let n = 0;
-      for (const paragraph of cell.text.split("\n")) n += Math.max(1, Math.ceil(paragraph.length / perLine));
-      if (n > (lines.get(cell.row) ?? 1)) lines.set(cell.row, n);
+      const size = style?.size ?? 11;
+      const text = cell.kind === "text" ? cell.text : typeof cell.result === "string" ? cell.result : "";
+      const lines = style?.wrap && text !== "" ? wrapText(text, columnTextWidth(span.get(`${cell.row}:${cell.col}`) ?? widths[cell.col] ?? 8.43), style).length : 1;
+      const needed = Math.min(MAX_ROW_HEIGHT, lines * lineHeight(size));
+      if (needed > (heights.get(cell.row) ?? lineHeight(11))) heights.set(cell.row, needed);
     }
-    return [...lines]
-      .sort((a, b) => a[0] - b[0])
-      .map(([row, n]) => ({ row, height: Math.min(409, n * 15) }));
+    for (const [row, h] of this.fixedHeights) heights.set(row, Math.min(MAX_ROW_HEIGHT, h));
+    return heights;
+  }
+
+  /**
+   * Manual page breaks for a sheet printed at 100% on A4: a break wherever a page fills, moved up
+   * to the start of a keep-together group that would otherwise be split.
+   */
+  private pageBreaks(heights: ReadonlyMap<number, number>, print: Omit<PrintSettings, "pageBreaks">): number[] {
+    const m = print.margins ?? NORMAL_MARGINS;
+    const pageHeight = (print.orientation === "portrait" ? A4.height : A4.width) - (m.top + m.bottom) * 72 - PAGE_SLACK;
+    const heightOf = (row: number): number => heights.get(row) ?? lineHeight(11);
+    const groupAt = new Map<number, number>();
+    for (const g of this.groups) groupAt.set(g.first, Math.max(groupAt.get(g.first) ?? g.first, g.last));
+    const breaks: number[] = [];
+    let used = 0;
+    let pageStart = 0;
+    for (let row = 0; row < this.rows; row++) {
+      const last = groupAt.get(row);
+      if (last !== undefined && row > pageStart) {
+        let group = 0;
+        for (let r = row; r <= last; r++) group += heightOf(r);
+        if (used + group > pageHeight && group <= pageHeight) {
+          breaks.push(row);
+          pageStart = row;
+          used = 0;
+        }
+      }
+      const h = heightOf(row);
+      if (used + h > pageHeight && row > pageStart) {
+        breaks.push(row);
+        pageStart = row;
+        used = 0;
+      }
+      used += h;
+    }
+    return breaks;
   }
 
   build(options: {
     readonly columnWidths: readonly number[];
     readonly freeze: SheetLayout["freeze"];
-    readonly print: PrintSettings;
+    /** Page breaks are placed by the builder when the sheet prints at 100% (fitToHeight 0). */
+    readonly print: Omit<PrintSettings, "pageBreaks">;
     readonly chart: ChartSpec | null;
     readonly marker: string;
   }): SheetLayout {
+    const heights = this.measureRows(options.columnWidths);
+    const pageBreaks = options.print.fitToHeight === 0 && this.groups.length > 0 ? this.pageBreaks(heights, options.print) : [];
     return {
-      rowHeights: this.rowHeights(options.columnWidths),
+      rowHeights: [...heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
       kind: this.kind,
       name: this.name,
       styles: this.styles,
@@ -103,7 +161,7 @@ export class SheetBuilder {
       merges: this.merges,
       freeze: options.freeze,
       conditionalFormats: this.formats,
-      print: options.print,
+      print: { ...options.print, pageBreaks },
       chart: options.chart,
       rowCount: this.rows,
       colCount: Math.max(this.cols, options.columnWidths.length),

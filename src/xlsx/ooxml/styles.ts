@@ -168,12 +168,13 @@ export class StylesEditor {
   cellFormat(style: CellStyle): number {
     const p = this.prefix;
     const numFmtId = this.numberFormatId(style.numberFormat);
+    // A named font is that font, never the theme's (no scheme element, which would override it).
+    const face = style.font !== undefined ? `<${p}name val="${escapeAttr(style.font)}"/><${p}family val="2"/>` : `<${p}name val="${escapeAttr(this.fontBase.name)}"/>${this.fontBase.rest}`;
     const font =
       `<${p}font>${style.bold ? `<${p}b/>` : ""}${style.italic ? `<${p}i/>` : ""}` +
-      `<${p}sz val="${numberText(style.size ?? 11)}"/>${this.colourElement(style.colour)}` +
-      `<${p}name val="${escapeAttr(this.fontBase.name)}"/>${this.fontBase.rest}</${p}font>`;
+      `<${p}sz val="${numberText(style.size ?? 11)}"/>${this.colourElement(style.colour)}${face}</${p}font>`;
     // A style that says nothing about the font keeps the workbook's default font.
-    const plainFont = !style.bold && !style.italic && style.size === undefined && colourValue(style.colour) === null;
+    const plainFont = style.font === undefined && !style.bold && !style.italic && style.size === undefined && colourValue(style.colour) === null;
     const fontId = plainFont ? 0 : this.indexOf("fonts", font);
     const fillRgb = colourValue(style.fill);
     const fillId = fillRgb

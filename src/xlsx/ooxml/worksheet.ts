@@ -4,7 +4,7 @@
  */
 import { fromA1, toA1 } from "../../core/address";
 import type { CellStyle, ConditionalFormat, LayoutCell, ListValidation, SheetLayout, WorksheetLayout } from "../../core/layout/model";
-import { GENERATED_MARKER_CELL, generatedKindOf } from "../../core/layout/model";
+import { GENERATED_MARKER_CELL, generatedKindOf, NORMAL_MARGINS } from "../../core/layout/model";
 import type { DifferentialStyle } from "./styles";
 import { escapeAttr, escapeOoxmlString, escapeText, stripInvalidXmlChars } from "./xml";
 
@@ -106,10 +106,10 @@ function sqref(range: string): string {
 
 /** The footer text for a layout: the layout's text on the left, "Page n of m" on the right. */
 export function footerCode(text: string): string {
-  const pages = "&RPage &P of &N";
+  const pages = "&R&8Page &P of &N";
   // eslint-disable-next-line no-control-regex
   let escaped = text.replace(/[\u0000-\u001F]+/g, " ").replace(/&/g, "&&");
-  const room = MAX_HEADER_FOOTER - pages.length - 2;
+  const room = MAX_HEADER_FOOTER - pages.length - 5;
   if (escaped.length > room) {
     escaped = escaped.slice(0, room);
     // Never leave half of an "&&" pair or of a surrogate pair at the cut.
@@ -117,7 +117,8 @@ export function footerCode(text: string): string {
     const last = escaped.charCodeAt(escaped.length - 1);
     if (last >= 0xd800 && last <= 0xdbff) escaped = escaped.slice(0, -1);
   }
-  return escaped.trim() === "" ? pages : `&L${escaped}${pages}`;
+  // A size code takes the digits after it, so text starting with a digit is set off by a space.
+  return escaped.trim() === "" ? pages : `&L&8${/^\d/.test(escaped) ? " " : ""}${escaped}${pages}`;
 }
 
 function conditionalRule(cf: ConditionalFormat, priority: number, styles: WorksheetStyles): string {
@@ -158,13 +159,24 @@ function validationXml(v: ListValidation): string {
   );
 }
 
+/** Options for {@link renderWorksheet}. */
+export interface RenderWorksheetOptions {
+  /** The relationship IDs of the sheet's tables (a new workbook's sheets). */
+  readonly tableRelIds?: readonly string[];
+  /** The relationship ID of the sheet's drawing (its chart), when it has one. */
+  readonly drawingRelId?: string;
+  /** Whether the sheet is the one the workbook opens on (its tab selected). */
+  readonly selected?: boolean;
+}
+
 /**
  * The worksheet part for `layout`: a generated sheet (with its generation marker, print settings
  * and conditional formats), or a sheet of a new workbook (with its dropdowns and, through
  * `tableRelIds`, its tables). Throws on a layout that cannot be written (a cell outside the
  * sheet, an unknown style name, overlapping merges, a marker that is not a generation marker).
  */
-export function renderWorksheet(layout: SheetLayout | WorksheetLayout, styles: WorksheetStyles, tableRelIds: readonly string[] = []): RenderedWorksheet {
+export function renderWorksheet(layout: SheetLayout | WorksheetLayout, styles: WorksheetStyles, options: RenderWorksheetOptions = {}): RenderedWorksheet {
+  const tableRelIds = options.tableRelIds ?? [];
   const generated = "kind" in layout ? layout : null;
   if (generated && generatedKindOf(generated.marker) !== generated.kind) {
     throw new Error(`the layout "${layout.name}" has no ${generated.kind} generation marker`);
@@ -197,25 +209,31 @@ export function renderWorksheet(layout: SheetLayout | WorksheetLayout, styles: W
   // Style indices are assigned in the order the styles are declared, so they do not depend on cell order.
   for (const name of Object.keys(layout.styles)) styleIndex(name);
 
-  const keys = [...byPosition.keys()].sort((a, b) => a - b);
-  const heights = new Map((layout.rowHeights ?? []).filter((h) => Number.isFinite(h.height) && h.height > 0).map((h) => [h.row, Math.min(409, h.height)]));
+  const heights = new Map(
+    (layout.rowHeights ?? []).filter((h) => Number.isInteger(h.row) && h.row >= 0 && h.row < MAX_ROWS && Number.isFinite(h.height) && h.height > 0).map((h) => [h.row, Math.min(409, h.height)]),
+  );
+  // Rows with cells, and rows that only have a height (a spacer), in order.
+  const cellsByRow = new Map<number, LayoutCell[]>();
+  for (const key of [...byPosition.keys()].sort((a, b) => a - b)) {
+    const cell = byPosition.get(key)!;
+    const list = cellsByRow.get(cell.row);
+    if (list) list.push(cell);
+    else cellsByRow.set(cell.row, [cell]);
+  }
+  const rowNumbers = [...new Set([...cellsByRow.keys(), ...heights.keys()])].sort((a, b) => a - b);
   let maxRow = 0;
   let maxCol = 0;
   let rows = "";
-  let currentRow = -1;
-  for (const key of keys) {
-    const cell = byPosition.get(key)!;
-    maxRow = Math.max(maxRow, cell.row);
-    maxCol = Math.max(maxCol, cell.col);
-    if (cell.row !== currentRow) {
-      if (currentRow >= 0) rows += "</row>";
-      const height = heights.get(cell.row);
-      rows += height === undefined ? `<row r="${cell.row + 1}">` : `<row r="${cell.row + 1}" ht="${height}" customHeight="1">`;
-      currentRow = cell.row;
+  for (const row of rowNumbers) {
+    const height = heights.get(row);
+    rows += height === undefined ? `<row r="${row + 1}">` : `<row r="${row + 1}" ht="${height}" customHeight="1">`;
+    for (const cell of cellsByRow.get(row) ?? []) {
+      maxRow = Math.max(maxRow, cell.row);
+      maxCol = Math.max(maxCol, cell.col);
+      rows += cellXml(cell, toA1(cell), styleIndex(cell.style));
     }
-    rows += cellXml(cell, toA1(cell), styleIndex(cell.style));
+    rows += "</row>";
   }
-  if (currentRow >= 0) rows += "</row>";
 
   const merges = (generated?.merges ?? []).filter((m) => m.bottom > m.top || m.right > m.left);
   for (const [i, m] of merges.entries()) {
@@ -236,7 +254,7 @@ export function renderWorksheet(layout: SheetLayout | WorksheetLayout, styles: W
   if (print) xml += `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
   xml += `<dimension ref="A1${maxRow > 0 || maxCol > 0 ? `:${toA1({ row: maxRow, col: maxCol })}` : ""}"/>`;
 
-  xml += `<sheetViews><sheetView workbookViewId="0">`;
+  xml += `<sheetViews><sheetView${options.selected ? ' tabSelected="1"' : ""} workbookViewId="0">`;
   const freeze = layout.freeze;
   if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
     checkPosition(freeze.rows, freeze.cols, "the frozen pane");
@@ -269,12 +287,22 @@ export function renderWorksheet(layout: SheetLayout | WorksheetLayout, styles: W
   });
   const validations = "validations" in layout ? layout.validations : [];
   if (validations.length > 0) xml += `<dataValidations count="${validations.length}">${validations.map(validationXml).join("")}</dataValidations>`;
-  xml += `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+  const m = print?.margins ?? NORMAL_MARGINS;
+  const inches = (n: number, fallback: number): string => String(Number.isFinite(n) && n >= 0 && n < 50 ? n : fallback);
+  xml +=
+    `<pageMargins left="${inches(m.left, 0.7)}" right="${inches(m.right, 0.7)}" top="${inches(m.top, 0.75)}" bottom="${inches(m.bottom, 0.75)}"` +
+    ` header="${inches(m.header, 0.3)}" footer="${inches(m.footer, 0.3)}"/>`;
   if (print) {
     const fit = (n: number): number => (Number.isInteger(n) && n >= 0 && n <= 32767 ? n : 1);
     xml += `<pageSetup paperSize="9" orientation="${print.orientation === "portrait" ? "portrait" : "landscape"}" fitToWidth="${fit(print.fitToWidth)}" fitToHeight="${fit(print.fitToHeight)}"/>`;
     xml += `<headerFooter><oddFooter>${escapeText(footerCode(print.footer))}</oddFooter></headerFooter>`;
+    const breaks = [...new Set(print.pageBreaks ?? [])].filter((row) => Number.isInteger(row) && row > 0 && row < MAX_ROWS).sort((a, b) => a - b);
+    if (breaks.length > 0) {
+      // A break's id is the last row of the page it ends (one-based), i.e. the zero-based row that starts the next.
+      xml += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((row) => `<brk id="${row}" max="${MAX_COLS - 1}" man="1"/>`).join("")}</rowBreaks>`;
+    }
   }
+  if (options.drawingRelId !== undefined) xml += `<drawing r:id="${escapeAttr(options.drawingRelId)}"/>`;
   if (tableRelIds.length > 0) xml += `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
   xml += `</worksheet>`;
 
