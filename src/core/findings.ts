@@ -9,10 +9,10 @@
  * - a case never appears under a finding its judgement contradicts.
  *
  * A note is the most specific when it is the case's own note on the criterion (a `2.1 Notes`
- * column); then come section notes, first those of cases judged the same way on every other
- * criterion of the section (so the note cannot be about a failure elsewhere), among them first
- * those that use more of the criterion's own words ("health" for attention to health and
- * well-being), then those with fewer other judgements mixed in; then a general `Notes` column.
+ * column); then come section notes, first those of cases judged No on nothing else in the
+ * section (so a strength's note cannot be about a failure elsewhere, and an improvement's note is
+ * about this failure), among them first those that use more of the criterion's own words
+ * ("health" for attention to health and well-being); then a general `Notes` column.
  */
 import type { Analysis } from "./analyse";
 import { Outcome, outcomeOf, type CaseRecord } from "./cases";
@@ -81,16 +81,17 @@ export function caseLabel(c: Pick<CaseRecord, "id" | "number">, redact: boolean)
   return redact || c.id === "" ? `Case ${c.number}` : c.id;
 }
 
-/** A candidate note with what ranks it (see {@link bySpecificity}). */
+/** A candidate note with what ranks it (see {@link specificity}). */
 interface Candidate {
   readonly evidence: Evidence;
+  /** 0: the case's note on the criterion, 1: on its section, 2: a general note. */
   readonly rank: number;
-  /** Other criteria of the section judged the opposite way (for a section note). */
+  /** Other criteria of the section the case was judged the opposite way on (for a section note). */
   readonly opposite: number;
+  /** Other criteria of the section the case was judged the same way on (for a section note). */
+  readonly same: number;
   /** How many of the criterion's own words the note uses. */
   readonly words: number;
-  /** Other criteria of the section judged at all (for a section note). */
-  readonly mixed: number;
   readonly order: number;
 }
 
@@ -113,30 +114,38 @@ function candidateNotes(analysis: Analysis, k: number, wanted: Outcome): Candida
     const section = usable(kase.notes.get(Number(c.section)));
     if (section !== undefined) {
       let against = 0;
-      let judged = 0;
+      let same = 0;
       for (const j of sameSection) {
         const o = outcomeOf(kase, j);
         if (o === opposite) against++;
-        if (o === Outcome.Met || o === Outcome.NotMet) judged++;
+        else if (o === wanted) same++;
       }
-      out.push({ evidence: { label, source: "section", note: section }, rank: 1, opposite: against, words: 0, mixed: judged, order: kase.number });
+      out.push({ evidence: { label, source: "section", note: section }, rank: 1, opposite: against, same, words: 0, order: kase.number });
       continue;
     }
     const general = usable(kase.notes.get(0));
-    if (general !== undefined) out.push({ evidence: { label, source: "general", note: general }, rank: 2, opposite: 0, words: 0, mixed: 0, order: kase.number });
+    if (general !== undefined) out.push({ evidence: { label, source: "general", note: general }, rank: 2, opposite: 0, same: 0, words: 0, order: kase.number });
   }
   // Words are compared only for a sample of inspection size: a table of thousands of cases is
   // ordered without reading every note.
   const scored = out.length <= WORD_SCORING_LIMIT ? out.map((c) => ({ ...c, words: sharedWords(own, c.evidence.note) })) : out;
-  return scored.sort(bySpecificity);
+  return scored.sort(specificity(wanted));
 }
 
 /** Above this many candidate notes for a finding, notes are not ranked by the criterion's words. */
 const WORD_SCORING_LIMIT = 500;
 
-/** Most specific first: own note, then no contradiction, more of the criterion's words, fewer other judgements, case order. */
-function bySpecificity(a: Candidate, b: Candidate): number {
-  return a.rank - b.rank || a.opposite - b.opposite || b.words - a.words || a.mixed - b.mixed || a.order - b.order;
+/**
+ * Most specific first. The case's own note on the criterion comes first, a general note last.
+ * Between section notes: under a strength, first those of cases judged No on nothing else in the
+ * section (their note cannot praise one thing and report the failure of another); under an area
+ * for improvement, first those of cases judged No on nothing else in the section (the failure the
+ * note describes is this one). Then more of the criterion's own words, then case order.
+ */
+function specificity(wanted: Outcome): (a: Candidate, b: Candidate) => number {
+  const key = (c: Candidate): number => (wanted === Outcome.Met ? c.opposite : c.same);
+  const then = (c: Candidate): number => (wanted === Outcome.Met ? c.same : c.opposite);
+  return (a, b) => a.rank - b.rank || key(a) - key(b) || b.words - a.words || then(a) - then(b) || a.order - b.order;
 }
 
 /** Words too common in criteria and notes to say what a note is about. */
@@ -181,7 +190,7 @@ function strengthEvidence(candidates: readonly Candidate[], max: number, shown: 
     texts.add(c.evidence.note);
     picked.push(c);
   }
-  return picked.sort(bySpecificity).map((c) => c.evidence);
+  return picked.sort((a, b) => pool.indexOf(a) - pool.indexOf(b)).map((c) => c.evidence);
 }
 
 /**

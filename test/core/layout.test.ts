@@ -140,20 +140,23 @@ describe("buildReportLayouts", () => {
     expect(all).not.toContain("A. Manager");
   });
 
-  it("cuts over-long notes at Excel's cell limit with a marker", () => {
+  it("continues an over-long note over as many rows as it needs, each within Excel's cell limit", () => {
     const [, strengths] = buildReportLayouts(sample({ note: "x".repeat(40000) }), { generatedAt });
-    const long = texts(strengths!).find((t) => t.startsWith("xxxx"))!;
-    expect(long.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
-    expect(long).toMatch(/\[cut: .*\]$/);
+    // No row is taller than a row can be (409 points), so nothing is cut and nothing overflows.
+    const pieces = texts(strengths!).filter((t) => /^x+$/.test(t));
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
+    expect(pieces.join("")).toBe("x".repeat(40000));
+    expect(Math.max(...strengths!.rowHeights.map((h) => h.height))).toBeLessThanOrEqual(409);
   });
 
   it("orders findings by distance from the threshold, with sentences and evidence", () => {
     const f = selectFindings(sample());
     expect(f.improvements.map((x) => x.criterion.id)).toEqual(["2.1"]);
     expect(f.improvements[0]!.sentence).toBe("In five out of eight relevant cases, the initial assessment of risk of harm to others was not done well.");
-    // Every case judged No, most specific first: C07 and C08 were judged Yes on fewer other
-    // section-2 criteria (2.5 was No or N/A for them), C08 on the fewest.
-    expect(f.improvements[0]!.evidence.map((e) => e.label)).toEqual(["C08", "C07", "C04", "C05", "C06"]);
+    // Every case judged No, most specific first: C07 was also judged No on 2.5, so its section-2
+    // note may be about that (last); C08 was judged Yes on one fewer other criterion (2.5 N/A).
+    expect(f.improvements[0]!.evidence.map((e) => e.label)).toEqual(["C08", "C04", "C05", "C06", "C07"]);
     const distances = f.strengths.map((x) => x.distance);
     expect([...distances].sort((a, b) => b - a)).toEqual(distances);
     expect(f.strengths.find((x) => x.criterion.id === "4.4")!.sentence).toBe("Attention to health and well-being outcomes was done well in seven out of eight cases.");
