@@ -1440,7 +1440,7 @@ function entries(): CorpusEntry[] {
       "cases-sheet-very-hidden.xlsx",
       "the Cases sheet very hidden behind a cover sheet",
       { sheets: [{ name: "Cover", rows: [["Inspection workbook"]] }, { ...casesTable(baseRows()), state: "veryHidden" }] },
-      BASE_ANSWER([], { outputSheets: ["Cover", "Cases", "Summary", "Strengths & improvements"] }),
+      BASE_ANSWER([], { outputSheets: ["Summary", "Strengths & improvements", "Cover", "Cases"] }),
     ),
   );
   add(
@@ -1467,7 +1467,7 @@ function entries(): CorpusEntry[] {
       "user-summary-sheet.xlsx",
       "the user's own sheet called Summary (no generated marker): it is kept and the generated one is named Summary (2)",
       { sheets: [casesTable(baseRows()), { name: "Summary", rows: [["My own summary"], ["Do not overwrite"]] }] },
-      BASE_ANSWER([], { notices: ['already has a sheet named "Summary"'], outputSheets: ["Cases", "Summary", "Summary (2)", "Strengths & improvements"] }),
+      BASE_ANSWER([], { notices: ['already has a sheet named "Summary"'], outputSheets: ["Summary (2)", "Strengths & improvements", "Cases", "Summary"] }),
     ),
   );
 
@@ -1478,7 +1478,7 @@ function entries(): CorpusEntry[] {
       { sheets: [{ ...casesTable(baseRows()), name: "Summary" }, { name: "Strengths & improvements", rows: [["My own notes"]] }] },
       BASE_ANSWER([], {
         notices: ['already has a sheet named "Summary"', 'already has a sheet named "Strengths & improvements"'],
-        outputSheets: ["Summary", "Strengths & improvements", "Summary (2)", "Strengths & improvements (2)"],
+        outputSheets: ["Summary (2)", "Strengths & improvements (2)", "Summary", "Strengths & improvements"],
       }),
     ),
   );
@@ -1509,7 +1509,7 @@ function entries(): CorpusEntry[] {
     bytesEntry(
       "generated-sheets-edited.xlsx",
       "generated Summary and Strengths sheets typed over by hand (a count set to 999, a row added): they are regenerated",
-      BASE_ANSWER([], { outputSheets: ["Cases", "Summary", "Strengths & improvements"] }),
+      BASE_ANSWER([], { outputSheets: ["Summary", "Strengths & improvements", "Cases"] }),
       async () =>
         repack(await reportedBase(), async (zip) => {
           const sheets = await sheetParts(zip);
@@ -1524,7 +1524,7 @@ function entries(): CorpusEntry[] {
     bytesEntry(
       "generated-sheets-renamed.xlsx",
       "generated sheets renamed by hand (Board summary, S and I): they are regenerated under those names",
-      BASE_ANSWER([], { outputSheets: ["Cases", "Board summary", "S and I"] }),
+      BASE_ANSWER([], { outputSheets: ["Board summary", "S and I", "Cases"] }),
       async () =>
         repack(await reportedBase(), async (zip) => {
           await renameSheet(zip, "Summary", "Board summary");
@@ -1537,12 +1537,13 @@ function entries(): CorpusEntry[] {
     bytesEntry(
       "generated-sheet-copied.xlsx",
       "a generated Summary sheet copied by hand (Summary copy): the original is regenerated, the copy kept with a notice",
-      BASE_ANSWER([], { notices: ["also a generated Summary sheet"], outputSheets: ["Cases", "Summary", "Strengths & improvements", "Summary copy"] }),
+      BASE_ANSWER([], { notices: ["also a generated Summary sheet"], outputSheets: ["Summary", "Strengths & improvements", "Cases", "Summary copy"] }),
       async () =>
         repack(await reportedBase(), async (zip) => {
           const sheets = await sheetParts(zip);
           const summary = sheets.find((s) => s.name === "Summary")!.part;
-          zip.file("xl/worksheets/sheet99.xml", await textOf(zip, summary));
+          // Copied without its chart (the copy's drawing would need parts of its own).
+          zip.file("xl/worksheets/sheet99.xml", (await textOf(zip, summary)).replace(/<drawing [^>]*\/>/, ""));
           const wb = await textOf(zip, "xl/workbook.xml");
           zip.file("xl/workbook.xml", wb.replace("</sheets>", '<sheet name="Summary copy" sheetId="99" r:id="rId99"/></sheets>'));
           const rels = await textOf(zip, "xl/_rels/workbook.xml.rels");
@@ -1563,7 +1564,7 @@ function entries(): CorpusEntry[] {
     bytesEntry(
       "generated-marker-removed.xlsx",
       "a generated Summary whose marker line (A2) was deleted by hand: it is now the user's sheet, kept, and a new Summary (2) is written",
-      BASE_ANSWER([], { notices: ['already has a sheet named "Summary"'], outputSheets: ["Cases", "Summary", "Strengths & improvements", "Summary (2)"] }),
+      BASE_ANSWER([], { notices: ['already has a sheet named "Summary"'], outputSheets: ["Summary (2)", "Strengths & improvements", "Summary", "Cases"] }),
       async () =>
         repack(await reportedBase(), async (zip) => {
           const sheets = await sheetParts(zip);

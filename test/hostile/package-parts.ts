@@ -3,6 +3,7 @@
  * went, and whether each change is one the report is allowed to make.
  */
 import { createHash } from "node:crypto";
+import * as path from "node:path";
 import JSZip from "jszip";
 import { findGeneratedSheets } from "../../src/xlsx/package-writer";
 import type { GeneratedKind } from "../../src/core";
@@ -75,21 +76,63 @@ export async function diffParts(input: Uint8Array, output: Uint8Array): Promise<
   return { changed, added, removed, generated, same };
 }
 
+/** The parts reachable from `sheets` through relationships (their drawings, charts…), the sheets' own rels included. */
+async function partsOfSheets(bytes: Uint8Array, sheets: readonly string[]): Promise<Set<string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Set<string>();
+  const queue = [...sheets];
+  while (queue.length > 0) {
+    const part = queue.shift()!;
+    const rels = part.replace(/([^/]+)$/, "_rels/$1.rels");
+    const xml = await zip.file(rels)?.async("string");
+    if (xml === undefined || out.has(rels)) continue;
+    out.add(rels);
+    const dir = part.replace(/[^/]+$/, "");
+    for (const m of xml.matchAll(/<Relationship\b[^>]*\bTarget="([^"]+)"[^>]*>/g)) {
+      if (/TargetMode="External"/.test(m[0])) continue;
+      const target = m[1]!.startsWith("/") ? m[1]!.slice(1) : path.posix.normalize(dir + m[1]!);
+      if (!out.has(target)) {
+        out.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether `after` is `before` with only the sheet view's "tab selected" mark taken off. */
+async function onlyUnselected(input: Uint8Array, output: Uint8Array, part: string): Promise<boolean> {
+  const before = await (await JSZip.loadAsync(input)).file(part)?.async("string");
+  const after = await (await JSZip.loadAsync(output)).file(part)?.async("string");
+  if (before === undefined || after === undefined) return false;
+  const view = /<(?:[\w.-]+:)?sheetView[\s>/][^>]*>/.exec(before);
+  return view !== null && /tabSelected/.test(view[0]) && after === before.replace(view[0], view[0].replace(/\s+tabSelected\s*=\s*("[^"]*"|'[^']*')/, ""));
+}
+
 /**
  * What a report may do to a package: change the listing parts and the generated sheets, add
- * generated sheets (and a styles part when there was none), remove the calculation chain and
- * what belonged only to a replaced generated sheet. Returns the parts that broke the rule.
+ * generated sheets with their chart parts (and a styles part when there was none), take the
+ * "tab selected" mark off the sheet the workbook used to open on (so it does not open grouped
+ * with the Summary), remove the calculation chain and what belonged only to a replaced generated
+ * sheet. Returns the parts that broke the rule.
  */
 export async function unexpectedPartChanges(input: Uint8Array, output: Uint8Array): Promise<string[]> {
   const d = await diffParts(input, output);
-  const inputGenerated = new Set((await generatedSheetParts(input)).map((g) => g.part));
-  const allowedChange = new Set([...LISTING_PARTS, ...d.generated]);
+  const inputGenerated = (await generatedSheetParts(input)).map((g) => g.part);
+  const ofReplaced = await partsOfSheets(input, inputGenerated);
+  const ofGenerated = await partsOfSheets(output, d.generated);
+  const allowedChange = new Set([...LISTING_PARTS, ...d.generated, ...ofGenerated]);
   const bad: string[] = [];
-  for (const p of d.changed) if (!allowedChange.has(p)) bad.push(`changed ${p}`);
-  for (const p of d.added) if (!d.generated.includes(p) && p !== "xl/styles.xml") bad.push(`added ${p}`);
-  for (const p of d.removed) {
-    const ofReplacedSheet = [...inputGenerated].some((s) => p === s.replace(/([^/]+)$/, "_rels/$1.rels"));
-    if (p !== "xl/calcChain.xml" && !ofReplacedSheet) bad.push(`removed ${p}`);
-  }
+  for (const p of d.changed) if (!allowedChange.has(p) && !(await onlyUnselected(input, output, p))) bad.push(`changed ${p}`);
+  for (const p of d.added) if (!d.generated.includes(p) && !ofGenerated.has(p) && p !== "xl/styles.xml") bad.push(`added ${p}`);
+  for (const p of d.removed) if (p !== "xl/calcChain.xml" && !ofReplaced.has(p)) bad.push(`removed ${p}`);
   return bad;
+}
+
+/** The parts changed besides the listing parts and generated sheets: the previously active sheet, if it was marked selected. */
+export async function unselectedParts(input: Uint8Array, output: Uint8Array): Promise<string[]> {
+  const d = await diffParts(input, output);
+  const out: string[] = [];
+  for (const p of d.changed) if (await onlyUnselected(input, output, p)) out.push(p);
+  return out;
 }

@@ -10,6 +10,7 @@
  *   strength Yes; and every case judged No with a note is listed under its improvement.
  */
 import ExcelJS from "exceljs";
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { analyseWorkbook, buildReportLayouts, Outcome, outcomeOf, type Analysis } from "../../src/core";
@@ -110,6 +111,14 @@ runs("the printed report (LibreOffice PDF, read with pdftotext)", () => {
   }, 240_000);
 
   afterAll(() => (process.env.KEEP_TMP ? console.log(tmp.dir) : tmp.remove()));
+
+  it("is set in Carlito, Calibri's metric twin, so the row heights measured for Calibri hold", async () => {
+    const fonts = await new Promise<string>((resolve, reject) =>
+      execFile("pdffonts", [path.join(tmp.dir, "pdf", "sample.pdf")], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    );
+    expect(fonts).toMatch(/Carlito/);
+    expect(fonts).not.toMatch(/DejaVu/);
+  });
 
   it("prints the Summary on one landscape page, the first of the file", () => {
     for (const printed of [sample, long]) {
