@@ -77,7 +77,7 @@ describe("evidence under a strength", () => {
   it("prefers, under a later strength, notes not already shown under an earlier one", () => {
     // Four different clean notes in section 4 (C2 and C4 wrote the same words): the first
     // section-4 strength shows three, the next shows the fourth among its three.
-    const [first, second] = findings.strengths.filter((s) => s.criterion.section === 4);
+    const [first, second] = findings.strengths.filter((s) => s.criterion.section === "4");
     const texts = new Set(cases.slice(1).map((c) => c.notes![4]!));
     const unseen = [...texts].filter((t) => !first!.evidence.some((e) => e.note === t));
     expect(first!.evidence).toHaveLength(3);

@@ -5,6 +5,7 @@
  */
 import {
   analyseWorkbook,
+  buildReportLayouts,
   buildTemplate,
   BUILT_IN_FRAMEWORK,
   CRITERIA_HEADERS,
@@ -211,5 +212,54 @@ describe("the template's Criteria sheet", () => {
     const r = roundTrip(f);
     expect(r.issues).toEqual([]);
     expect(explicit(r.framework)).toEqual(explicit(f));
+  });
+});
+
+describe("the Summary under the rating rules", () => {
+  // The same figures as above, written by buildReportLayouts.
+  const a = analyseWorkbook({
+    cases: casesGrid({ "1.1": 9, "1.2": 6, "2.1": 8, "2.2": 5, "2.3": 7 }),
+    criteria: criteriaGrid(RULES_SHEET),
+    settings: makeGrid([["Setting", "Value"], ["Rating scheme", "HMI Probation 2018"]], { sheet: "Settings" }),
+  });
+  const [summary] = buildReportLayouts(a, { generatedAt: new Date(2026, 0, 1) });
+  const cell = (row: number, col: number) => summary!.cells.find((c) => c.row === row && c.col === col);
+  const rowOf = (col: number, text: string): number => summary!.cells.find((c) => c.col === col && c.kind === "text" && c.text === text)!.row;
+  const formulaOf = (row: number, col: number): string => {
+    const c = cell(row, col)!;
+    return c.kind === "formula" ? c.formula : "";
+  };
+
+  it("a pooled section sums its criteria's rows", () => {
+    const s1 = rowOf(0, "1");
+    expect(formulaOf(s1, 3)).toBe(`SUM(D${s1 + 2}:D${s1 + 3})`);
+    expect(cell(s1, 6)).toMatchObject({ kind: "formula", result: "Good" });
+  });
+
+  it("a section rated by its lowest criterion reads that criterion's row, and says which", () => {
+    const s2 = rowOf(0, "2");
+    const c22 = rowOf(0, "2.2");
+    expect(formulaOf(s2, 3)).toBe(`D${c22 + 1}`);
+    expect(formulaOf(s2, 4)).toBe(`E${c22 + 1}`);
+    expect(cell(s2, 6)).toMatchObject({ kind: "formula", result: "Requires improvement" });
+    expect(cell(s2, 7)).toMatchObject({ kind: "text", text: "Its lowest criterion, 2.2." });
+  });
+
+  it("a section rated by hand shows its rating and no counts; one not counted says so", () => {
+    const s6 = rowOf(0, "6");
+    expect([2, 3, 4, 5].map((col) => cell(s6, col))).toEqual([2, 3, 4, 5].map((col) => expect.objectContaining({ kind: "text", text: "" })));
+    expect(cell(s6, 6)).toMatchObject({ kind: "text", text: "Good" });
+    expect(cell(rowOf(0, "7"), 7)).toMatchObject({ text: "Rated by hand in the Criteria sheet; not counted in the overall figure." });
+  });
+
+  it("the overall row pools the counted sections' criteria and gives the score sum's rating", () => {
+    const overall = rowOf(1, "All criteria");
+    expect(formulaOf(overall, 3)).toBe(`SUM(D${rowOf(0, "1.1") + 1}:D${rowOf(0, "1.2") + 1})+SUM(D${rowOf(0, "2.1") + 1}:D${rowOf(0, "2.3") + 1})`);
+    expect(cell(overall, 3)).toMatchObject({ result: a.overall.met });
+    expect(cell(overall, 6)).toMatchObject({ kind: "text", text: a.overall.rating });
+    expect(cell(overall, 7)).toMatchObject({ kind: "text", text: expect.stringMatching(/^Score \d+ of 9 \(0–2 Inadequate/) });
+    // Its band cell is left out of the colour rule (the score, not the percentage, rates it).
+    const bandRanges = summary!.conditionalFormats.filter((f) => f.range.startsWith("G")).map((f) => f.range);
+    expect(bandRanges.some((r) => new RegExp(`^G\\d+:G${overall}$`).test(r))).toBe(true);
   });
 });

@@ -103,13 +103,14 @@ export function bandFormula(relevant: string, met: string, settings: BandSetting
 /**
  * Conditional-format conditions, one per coloured band, each true for exactly the scores in its
  * band (and none when nothing is relevant), written for cells in the row of `relevant` / `met`.
- * @example bandColourConditions("$C9", "$D9", DEFAULT_SETTINGS)[0].formula // "AND($C9>0,100*$D9/$C9>=80-1E-9)"
+ * @example bandColourConditions("$C9", "$D9", DEFAULT_SETTINGS)[0].formula // "AND(ISNUMBER($C9),$C9>0,100*$D9/$C9>=80-1E-9)"
  */
 export function bandColourConditions(relevant: string, met: string, settings: BandSettings): { formula: string; style: Pick<CellStyle, "fill" | "colour"> }[] {
   const rules = bandRules(settings);
   const p = percentOf(relevant, met);
   const out: { formula: string; style: Pick<CellStyle, "fill" | "colour"> }[] = [];
-  const rated = settings.minRelevant !== null && settings.minRelevant > 1 ? `${relevant}>=${constant(settings.minRelevant)}` : `${relevant}>0`;
+  // A blank count (a section rated by hand) is text, which compares greater than any number.
+  const rated = `ISNUMBER(${relevant}),${settings.minRelevant !== null && settings.minRelevant > 1 ? `${relevant}>=${constant(settings.minRelevant)}` : `${relevant}>0`}`;
   rules.forEach((rule, i) => {
     if (!rule.style) return;
     const earlier = rules.slice(0, i).map((r) => r.test(p));

@@ -12,8 +12,8 @@ import type { Analysis } from "../analyse";
 import type { CaseTable } from "../cases";
 import type { Criterion } from "../framework";
 import { selectFindings, type Evidence, type Finding, type SelectFindingsOptions } from "../findings";
-import { leftOutShort } from "../phrases";
-import { PERCENT_BANDS } from "../ratings";
+import { capitalise, leftOutShort } from "../phrases";
+import { describeScoreBands, PERCENT_BANDS } from "../ratings";
 import type { CriterionStats, SectionStats } from "../statistics";
 import { SHEET_NAMES } from "../template";
 import { bandColourConditions, bandFormula, bandText } from "./bands";
@@ -49,6 +49,7 @@ export const REPORT_STYLES: Readonly<Record<string, CellStyle>> = styles({
   sectionCount: { bold: true, fill: "DDEBF7", colour: BLUE, horizontal: "center", vertical: "top", numberFormat: "0" },
   sectionPercent: { bold: true, fill: "DDEBF7", colour: BLUE, horizontal: "center", vertical: "top", numberFormat: "0.0%" },
   sectionBand: { bold: true, fill: "DDEBF7", colour: BLUE, horizontal: "center", vertical: "top" },
+  sectionNote: { italic: true, fill: "DDEBF7", colour: BLUE, vertical: "top", wrap: true },
   id: { vertical: "top" },
   text: { wrap: true, vertical: "top" },
   count: { horizontal: "center", vertical: "top", numberFormat: "0" },
@@ -105,7 +106,7 @@ export const SUMMARY_ONE_PAGE_ROWS = 40;
 /** A row of scores (criterion, section, overall, interview question) on the Summary. */
 interface ScoreRow {
   readonly row: number;
-  readonly kind: "criterion" | "section" | "overall" | "interview";
+  readonly kind: "criterion" | "section" | "overall" | "overall-by-score" | "interview";
 }
 
 /**
@@ -121,7 +122,7 @@ export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptio
   const headerRow = r;
   r = writeTableHeader(b, a, r);
   const scores: ScoreRow[] = [];
-  const sections: { section: SectionStats; row: number }[] = [];
+  const sections: SectionRows[] = [];
   r = writeCriteria(b, a, r, scores, sections);
   r = writeOverall(b, a, r, scores, sections) + 1;
   r = writeInterviews(b, a, r, scores);
@@ -199,6 +200,8 @@ function writeScores(
   counts: { met: string | number; notMet: string | number },
   stats: Pick<CriterionStats, "relevant" | "met" | "notMet" | "percent" | "band" | "rating" | "tooFew">,
   look: { count: string; percent: string; band: string },
+  /** Band words written as they are, not as a formula (a rating the rule cannot compute from this row). */
+  fixedBand?: string,
 ): void {
   const at = SheetBuilder.at;
   const put = (col: number, value: string | number, result: number): void => {
@@ -211,7 +214,8 @@ function writeScores(
   const met = at(row, COL.met);
   b.formula(row, COL.relevant, `${met}+${at(row, COL.notMet)}`, stats.relevant, look.count);
   b.formula(row, COL.percent, `IF(${relevant}=0,"",${met}/${relevant})`, pct(stats.percent), look.percent);
-  b.formula(row, COL.band, bandFormula(relevant, met, a.settings), bandText(stats), look.band);
+  if (fixedBand !== undefined) b.text(row, COL.band, fixedBand, look.band);
+  else b.formula(row, COL.band, bandFormula(relevant, met, a.settings), bandText(stats), look.band);
 }
 
 const CRITERION_LOOK = { count: "count", percent: "percent", band: "band" };
@@ -230,35 +234,83 @@ function writeCriterionRow(b: SheetBuilder, a: Analysis, row: number, c: Criteri
   b.text(row, COL.phrase, phrase, "text");
 }
 
-/** Per section: a section row carrying its totals (sums of the rows below it), then its criteria. */
-function writeCriteria(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow[], sections: { section: SectionStats; row: number }[]): number {
+/** A section's row and the rows of its criteria. */
+interface SectionRows {
+  readonly section: SectionStats;
+  readonly row: number;
+  /** Zero-based rows of its criteria, first and last (last < first when it has none). */
+  readonly first: number;
+  readonly last: number;
+  /** The row of each of its criteria, by ID. */
+  readonly criterionRows: ReadonlyMap<string, number>;
+}
+
+/**
+ * Per section: a section row carrying its figure, then its criteria. The figure follows the
+ * section's rule: pooled, the sums of the rows below; lowest criterion, that criterion's counts;
+ * rated by hand, the rating entered (no counts).
+ */
+function writeCriteria(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow[], sections: SectionRows[]): number {
   const at = SheetBuilder.at;
   for (const section of a.sections) {
     const sectionRow = r++;
     const first = r;
+    const criterionRows = new Map<string, number>();
     a.criteria.forEach((c, k) => {
       if (c.section !== section.number) return;
       writeCriterionRow(b, a, r, c, a.framework.criteria[k]!, a.cases);
+      criterionRows.set(c.id, r);
       scores.push({ row: r++, kind: "criterion" });
     });
-    const sum = (col: number): string => (r > first ? `SUM(${at(first, col)}:${at(r - 1, col)})` : "0");
-    b.text(sectionRow, COL.id, String(section.number), "section").text(sectionRow, COL.title, section.title, "section");
-    writeScores(b, a, sectionRow, { met: sum(COL.met), notMet: sum(COL.notMet) }, section, { count: "sectionCount", percent: "sectionPercent", band: "sectionBand" });
-    b.text(sectionRow, COL.phrase, "", "section");
+    b.text(sectionRow, COL.id, section.number, "section").text(sectionRow, COL.title, section.title, "section");
+    const look = { count: "sectionCount", percent: "sectionPercent", band: "sectionBand" };
+    const decided = section.decidedBy === null ? undefined : criterionRows.get(section.decidedBy);
+    const notes: string[] = [];
+    if (section.rule === "by-hand") {
+      for (const col of [COL.relevant, COL.met, COL.notMet, COL.percent]) b.text(sectionRow, col, "", look.count);
+      b.text(sectionRow, COL.band, section.rating ?? "Not rated yet", look.band);
+      notes.push("Rated by hand in the Criteria sheet");
+    } else {
+      const counts =
+        section.rule === "lowest"
+          ? decided === undefined
+            ? { met: "0", notMet: "0" }
+            : { met: at(decided, COL.met), notMet: at(decided, COL.notMet) }
+          : { met: r > first ? `SUM(${at(first, COL.met)}:${at(r - 1, COL.met)})` : "0", notMet: r > first ? `SUM(${at(first, COL.notMet)}:${at(r - 1, COL.notMet)})` : "0" };
+      writeScores(b, a, sectionRow, counts, section, look);
+      if (section.rule === "lowest") notes.push(section.decidedBy === null ? "Its lowest criterion (none judged yet)" : `Its lowest criterion, ${section.decidedBy}`);
+    }
+    if (!section.counted) notes.push("not counted in the overall figure");
+    b.text(sectionRow, COL.phrase, notes.length === 0 ? "" : `${capitalise(notes.join("; "))}.`, "sectionNote");
     scores.push({ row: sectionRow, kind: "section" });
-    sections.push({ section, row: sectionRow });
+    sections.push({ section, row: sectionRow, first, last: r - 1, criterionRows });
   }
   return r;
 }
 
-/** All criteria together: the sum of the section rows. Returns the next row. */
-function writeOverall(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow[], sections: readonly { row: number }[]): number {
+/**
+ * All criteria together: every judgement of the counted sections, pooled (the sums of their
+ * criteria's rows), banded by the one rule; under a score sum, the rating the engine gave the
+ * sections' scores. Returns the next row.
+ */
+function writeOverall(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow[], sections: readonly SectionRows[]): number {
   const at = SheetBuilder.at;
-  const sum = (col: number): string => (sections.length === 0 ? "0" : sections.map((s) => at(s.row, col)).join("+"));
+  const counted = sections.filter((s) => s.section.counted && s.last >= s.first);
+  const sum = (col: number): string => (counted.length === 0 ? "0" : counted.map((s) => `SUM(${at(s.first, col)}:${at(s.last, col)})`).join("+"));
+  const look = { count: "overallCount", percent: "overallPercent", band: "overallBand" };
   b.text(r, COL.id, "", "overall").text(r, COL.title, "All criteria", "overall");
-  writeScores(b, a, r, { met: sum(COL.met), notMet: sum(COL.notMet) }, a.overall, { count: "overallCount", percent: "overallPercent", band: "overallBand" });
-  b.text(r, COL.phrase, "", "overall");
-  scores.push({ row: r, kind: "overall" });
+  // Under a score sum, the rating of the sections' scores added up is written as the engine gave it.
+  const byScore = a.overall.rule === "score-sum";
+  writeScores(b, a, r, { met: sum(COL.met), notMet: sum(COL.notMet) }, a.overall, look, byScore ? (a.overall.rating ?? "Not rated yet") : undefined);
+  let note = "";
+  if (byScore) {
+    note =
+      a.overall.unrated.length > 0
+        ? `Rated by the sections' scores once every counted section is rated (${a.overall.unrated.join(", ")} not yet).`
+        : `Score ${a.overall.score ?? 0} of ${a.overall.maxScore ?? 0} (${describeScoreBands(a.overall.bands ?? [])}).`;
+  }
+  b.text(r, COL.phrase, note, "overall");
+  scores.push({ row: r, kind: a.overall.rule === "score-sum" ? "overall-by-score" : "overall" });
   return r + 1;
 }
 
@@ -275,7 +327,7 @@ function writeInterviews(b: SheetBuilder, a: Analysis, r: number, scores: ScoreR
 }
 
 /** Section names and scores in one block (what the chart reads), with the chart beside them. */
-function writeSectionScores(b: SheetBuilder, r: number, sections: readonly { section: SectionStats; row: number }[]): ChartSpec | null {
+function writeSectionScores(b: SheetBuilder, r: number, sections: readonly SectionRows[]): ChartSpec | null {
   if (sections.length === 0) return null;
   const at = SheetBuilder.at;
   b.text(r, 0, "Section scores", "header").merge(r, 0, r, 1).text(r, 2, "% met", "headerCentre");
@@ -314,8 +366,19 @@ function colourScores(b: SheetBuilder, a: Analysis, scores: readonly ScoreRow[])
   const at = SheetBuilder.at;
   const relevant = `$${at(top, COL.relevant)}`;
   const met = `$${at(top, COL.met)}`;
+  // A band written as the engine gave it (an overall rating by score) is not coloured by the rule.
+  const fixed = scores.filter((s) => s.kind === "overall-by-score").map((s) => s.row);
+  const runs = (col: number): string[] => {
+    const out: string[] = [];
+    let start = top;
+    for (const row of [...(col === COL.band ? fixed : []).sort((x, y) => x - y), bottom + 1]) {
+      if (row > start) out.push(`${at(start, col)}:${at(row - 1, col)}`);
+      start = row + 1;
+    }
+    return out;
+  };
   for (const { formula, style } of bandColourConditions(relevant, met, a.settings)) {
-    for (const col of [COL.percent, COL.band]) b.conditional({ kind: "expression", range: `${at(top, col)}:${at(bottom, col)}`, formula, style });
+    for (const col of [COL.percent, COL.band]) for (const range of runs(col)) b.conditional({ kind: "expression", range, formula, style });
   }
 }
 
