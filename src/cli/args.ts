@@ -135,10 +135,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     help: [
       "Set several inspection workbooks side by side in one new workbook: each",
       "service's section and overall figures, every criterion across services with",
-      "the pooled figure, median and range, and where each figure came from. Each",
-      "workbook is checked as validate checks it; one that cannot be used, or the",
-      "same inspection given twice, is listed and left out. Exit 1 if any was left",
-      "out or has errors, 2 if none can be used.",
+      "the pooled figure, median and range, a chart of section scores, and where",
+      "each figure came from. Each workbook is checked as validate checks it; one",
+      "that cannot be used, or the same inspection given twice, is listed and left",
+      "out. Exit 1 if any was left out or has errors, 2 if none can be used.",
     ],
   },
 ];

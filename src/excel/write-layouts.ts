@@ -203,19 +203,29 @@ function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number):
   const chart = layout.chart;
   if (chart) {
     // The same chart as the file writer's DrawingML part (src/xlsx/ooxml/chart.ts).
-    op(chart, 34, (sheet) => {
+    op(chart, 34 + 5 * (chart.moreSeries?.length ?? 0), (sheet) => {
       const c = sheet.charts.add("ColumnClustered", sheet.getRange(chart.values), "Columns");
       const series = c.series.getItemAt(0);
       series.setXAxisValues(sheet.getRange(chart.categories));
-      series.name = chart.title;
+      series.name = chart.seriesName ?? chart.title;
       series.format.fill.setSolidColor(officeColour(chart.colour ?? "5B9BD5"));
       series.gapWidth = 60;
-      series.hasDataLabels = true;
-      series.dataLabels.numberFormat = chart.valueFormat ?? "0%";
-      series.dataLabels.position = "OutsideEnd";
+      const more = chart.moreSeries ?? [];
+      series.hasDataLabels = more.length === 0;
+      if (more.length === 0) {
+        series.dataLabels.numberFormat = chart.valueFormat ?? "0%";
+        series.dataLabels.position = "OutsideEnd";
+      }
+      // Series after the first (the roll-up's sections): added over the same categories, with a legend.
+      for (const extra of more) {
+        const s = c.series.add(extra.name);
+        s.setValues(sheet.getRange(extra.values));
+        s.setXAxisValues(sheet.getRange(chart.categories));
+        s.format.fill.setSolidColor(officeColour(extra.colour ?? "5B9BD5"));
+      }
       c.name = "Section scores";
       c.title.text = chart.title;
-      c.legend.visible = false;
+      c.legend.visible = more.length > 0;
       c.axes.valueAxis.minimum = 0;
       c.axes.valueAxis.maximum = chart.valueMax ?? 1;
       c.axes.valueAxis.numberFormat = chart.axisFormat ?? chart.valueFormat ?? "0%";

@@ -38,7 +38,7 @@ export function createRollupView(panel: HTMLElement, options: RollupViewOptions)
     h(
       "p",
       { class: "hint" },
-      "Choose the inspection workbooks of several services or audit rounds. They are read here, in this page, and set side by side in a new workbook that is downloaded: each service's section scores, every criterion across the services with the pooled figure, median and range, and where each figure came from. Nothing is uploaded.",
+      "Choose the inspection workbooks of several services or audit rounds. They are read here, in this page, and set side by side in a new workbook that is downloaded: each service's section scores, every criterion across the services with the pooled figure, median and range, a chart of section scores, and where each figure came from. Nothing is uploaded.",
     ),
     h("label", { for: "rollup-input", class: "file-label" }, "Workbooks to roll up (.xlsx, several)"),
     input,

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { RollupJson } from "../../src/core";
 import { convertWithLibreOffice, describeWithLibreOffice, recalculate } from "../helpers/libreoffice";
 import { checkRollupWorkbook, expectedCriteria, expectedSections, keyOf, oneDecimal, rowWhere, value, writeRollupSet, type ExpectedCriterion, type RollupSet } from "../helpers/rollup-set";
@@ -191,7 +192,7 @@ describe("the roll-up workbook", () => {
   test("its cells (the values cached in the file) are the figures counted from the rows", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(OUT());
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["Services", "Criteria", "Sources"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Services", "Criteria", "Chart", "Sources"]);
     checkRollupWorkbook(wb, set);
   });
 
@@ -221,11 +222,44 @@ describeWithLibreOffice("the roll-up workbook in LibreOffice", () => {
     checkRollupWorkbook(wb, set);
   });
 
+  test("its Chart sheet's chart opens in LibreOffice: a bar per section for each service, reading the Chart sheet's cells", async () => {
+    // Zero every value the chart part cached, so only the cells can give the bars their heights.
+    const zip = await JSZip.loadAsync(readFileSync(OUT()));
+    const parts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(parts).toHaveLength(1);
+    const xml = await zip.file(parts[0]!)!.async("string");
+    zip.file(parts[0]!, xml.replace(/(<c:numCache>.*?<\/c:numCache>)/gs, (cache) => cache.replace(/<c:v>[^<]*<\/c:v>/g, "<c:v>0</c:v>")));
+    const zeroed = tmp.file("rollup-zeroed-chart.xlsx");
+    writeFileSync(zeroed, await zip.generateAsync({ type: "uint8array" }));
+    const ods = await convertWithLibreOffice(zeroed, tmp.file("ods"), "ods");
+    const odsZip = await JSZip.loadAsync(readFileSync(ods));
+    const objects = Object.keys(odsZip.files).filter((n) => /^Object \d+\/content\.xml$/.test(n));
+    expect(objects).toHaveLength(1);
+    const chart = await odsZip.file(objects[0]!)!.async("string");
+    expect(chart).toContain('chart:class="chart:bar"');
+    const sections = [...new Set(set.services.flatMap((s) => [...s.sections].map(([n, t]) => `${n} ${t}`)))];
+    const series = [...chart.matchAll(/<chart:series [^>]*chart:values-cell-range-address="([^"]+)"/g)].map((m) => m[1]);
+    expect(series).toHaveLength(sections.length);
+    for (const range of series) expect(range).toMatch(/^Chart\.[B-Z]\d+:Chart\.[B-Z]\d+$/);
+    expect(/<chart:categories table:cell-range-address="([^"]+)"/.exec(chart)?.[1]).toMatch(/^Chart\.A\d+:Chart\.A\d+$/);
+    // The chart's own table, filled by LibreOffice from those cells: a row per service, its first
+    // section's percentage first.
+    const rows = [...chart.matchAll(/<table:table-row><table:table-cell office:value-type="string"><text:p>([^<]*)<\/text:p>(?:<draw:g>.*?<\/draw:g>)?<\/table:table-cell>(.*?)<\/table:table-row>/gs)];
+    expect(rows.map((m) => m[1])).toEqual(json.services.map((s) => s.name));
+    for (const m of rows) {
+      const service = set.services.find((s) => s.service === m[1])!;
+      const first = expectedSections(service).get("1")!;
+      const shown = /office:value="([^"]+)"/.exec(m[2]!)?.[1];
+      expect([m[1], Number(shown)]).toEqual([m[1], expect.closeTo(first.met / first.relevant, 6)]);
+    }
+  }, 180_000);
+
   test("it renders to PDF: every sheet, the services and criteria on pages one page wide", async () => {
     const pdf = await convertWithLibreOffice(OUT(), tmp.file("pdf"), "pdf");
     const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
     expect(text).toMatch(/Case inspections rolled up: 5 services/);
     expect(text).toMatch(/Criteria across 5 services/);
+    expect(text).toMatch(/Section scores across 5 services/);
     expect(text).toMatch(/Where the figures come from/);
     writeFileSync(tmp.file("pdf/text.txt"), text);
   });

@@ -1704,7 +1704,7 @@ export class FakeChartCollection extends FakeClientObject<SheetState> {
         if (seriesBy !== undefined) assertOneOf(seriesBy, ["Auto", "Columns", "Rows"], "seriesBy");
         assertCellsEditable(sheet);
         const source = sourceData._entityAtSync();
-        const chart: ChartState = { id: this._state().newId(), type, source: { sheetId: source.sheet.id, rect: source.rect }, seriesBy: seriesBy ?? "Auto", props: { name: `Chart ${sheet.charts.length + 1}` }, xAxisValues: null, position: null };
+        const chart: ChartState = { id: this._state().newId(), type, source: { sheetId: source.sheet.id, rect: source.rect }, seriesBy: seriesBy ?? "Auto", props: { name: `Chart ${sheet.charts.length + 1}` }, xAxisValues: null, moreSeries: [], position: null };
         sheet.charts.push(chart);
         this._hooks().record("chart", sheet, [source.rect], { type, seriesBy: chart.seriesBy });
         return chart;
@@ -1744,49 +1744,71 @@ export class FakeChart extends FakeBag<RecordTarget> {
             valueAxis: { type: "ChartAxis", props: ["minimum", "maximum", "majorUnit", "numberFormat", "visible"] },
             categoryAxis: { type: "ChartAxis", props: ["visible", "numberFormat"] },
           }),
-        series: (self) =>
-          new FakeBag<RecordTarget>(context, self, "ChartSeriesCollection", (p) => p as RecordTarget, {
+        series: (self) => {
+          // A series by index, resolved at sync: 0 is the one charts.add made over its source; later
+          // ones were added by series.add (their values and categories kept on the chart's state).
+          const seriesAt = (coll: FakeBag<RecordTarget>, indexOf: () => number): FakeBag<RecordTarget> =>
+            new FakeBag<RecordTarget>(context, coll, "ChartSeries", (p) => {
+              const t = p as RecordTarget;
+              const index = indexOf();
+              if (!Number.isInteger(index) || index < 0 || index > chartOf(t).moreSeries.length) throw officeError(FakeErrorCodes.itemNotFound, `The chart has no series ${String(index)}.`);
+              return { ...t, prefix: `series${index}/` };
+            }, {
+              props: ["name", "gapWidth", "hasDataLabels"],
+              read: (t, prop) => t.record[`${t.prefix}${prop}`] ?? null,
+              write: (t, prop, value) => (t.record[`${t.prefix}${prop}`] = value),
+              children: {
+                dataLabels: (series) =>
+                  recordBag(context, series, "ChartDataLabels", (p) => ({ ...(p as RecordTarget), prefix: `${(p as RecordTarget).prefix}dataLabels/` }), ["numberFormat", "position", "showValue"]),
+                format: (series) =>
+                  recordBag(context, series, "ChartSeriesFormat", (p) => ({ ...(p as RecordTarget), prefix: `${(p as RecordTarget).prefix}format/` }), [], {}, undefined, {
+                    fill: (format) =>
+                      recordBag(context, format, "ChartFill", (p) => ({ ...(p as RecordTarget), prefix: `${(p as RecordTarget).prefix}fill/` }), [], {}, {
+                        setSolidColor: (fill, colour) =>
+                          fill._queueCommand("setSolidColor", { method: "setSolidColor", args: [colour] }, (t) => {
+                            t.record[`${t.prefix}solidColor`] = colour;
+                          }),
+                      }),
+                  }),
+              },
+              methods: {
+                setXAxisValues: (series, range) =>
+                  series._queueCommand("setXAxisValues", { method: "setXAxisValues", args: [range] }, (t) => {
+                    const e = (range as FakeRange)._entityAtSync();
+                    const ref = { sheetId: e.sheet.id, rect: e.rect };
+                    const index = indexOf();
+                    if (index === 0) chartOf(t).xAxisValues = ref;
+                    else chartOf(t).moreSeries[index - 1]!.xAxisValues = ref;
+                  }),
+                setValues: (series, range) =>
+                  series._queueCommand("setValues", { method: "setValues", args: [range] }, (t) => {
+                    const e = (range as FakeRange)._entityAtSync();
+                    const ref = { sheetId: e.sheet.id, rect: e.rect };
+                    const index = indexOf();
+                    if (index === 0) (chartOf(t) as { source: unknown }).source = ref;
+                    else chartOf(t).moreSeries[index - 1]!.values = ref;
+                  }),
+              },
+            });
+          return new FakeBag<RecordTarget>(context, self, "ChartSeriesCollection", (p) => p as RecordTarget, {
             props: [],
             read: () => null,
             methods: {
-              getItemAt: (coll, index) =>
-                new FakeBag<RecordTarget>(context, coll, "ChartSeries", (p) => {
-                  const t = p as RecordTarget;
-                  if (index !== 0) throw officeError(FakeErrorCodes.itemNotFound, `The chart has no series ${String(index)}.`);
-                  return { ...t, prefix: "series0/" };
-                }, {
-                  props: ["name", "gapWidth", "hasDataLabels"],
-                  read: (t, prop) => t.record[`${t.prefix}${prop}`] ?? null,
-                  write: (t, prop, value) => (t.record[`${t.prefix}${prop}`] = value),
-                  children: {
-                    dataLabels: (series) =>
-                      recordBag(context, series, "ChartDataLabels", (p) => ({ ...(p as RecordTarget), prefix: `${(p as RecordTarget).prefix}dataLabels/` }), ["numberFormat", "position", "showValue"]),
-                    format: (series) =>
-                      recordBag(context, series, "ChartSeriesFormat", (p) => ({ ...(p as RecordTarget), prefix: `${(p as RecordTarget).prefix}format/` }), [], {}, undefined, {
-                        fill: (format) =>
-                          recordBag(context, format, "ChartFill", (p) => ({ ...(p as RecordTarget), prefix: `${(p as RecordTarget).prefix}fill/` }), [], {}, {
-                            setSolidColor: (fill, colour) =>
-                              fill._queueCommand("setSolidColor", { method: "setSolidColor", args: [colour] }, (t) => {
-                                t.record[`${t.prefix}solidColor`] = colour;
-                              }),
-                          }),
-                      }),
-                  },
-                  methods: {
-                    setXAxisValues: (series, range) =>
-                      series._queueCommand("setXAxisValues", { method: "setXAxisValues", args: [range] }, (t) => {
-                        const e = (range as FakeRange)._entityAtSync();
-                        chartOf(t).xAxisValues = { sheetId: e.sheet.id, rect: e.rect };
-                      }),
-                    setValues: (series, range) =>
-                      series._queueCommand("setValues", { method: "setValues", args: [range] }, (t) => {
-                        const e = (range as FakeRange)._entityAtSync();
-                        (chartOf(t) as { source: unknown }).source = { sheetId: e.sheet.id, rect: e.rect };
-                      }),
-                  },
-                }),
+              getItemAt: (coll, index) => seriesAt(coll, () => index as number),
+              // ExcelApi 1.7: a new series at the end, with no values until setValues.
+              add: (coll, name) => {
+                let index = -1;
+                coll._queueCommand("add", { method: "add", args: [name] }, (t) => {
+                  const chart = chartOf(t);
+                  chart.moreSeries.push({ values: null, xAxisValues: null });
+                  index = chart.moreSeries.length;
+                  t.record[`series${index}/name`] = name ?? null;
+                });
+                return seriesAt(coll, () => index);
+              },
             },
-          }),
+          });
+        },
       },
       methods: {
         setPosition: (self, start, end) =>

@@ -57,6 +57,8 @@ export interface ChartState {
   /** Everything set on it, by path ("title/text", "axes/valueAxis/maximum", "name"…). */
   readonly props: Record<string, unknown>;
   xAxisValues: RangeRef | null;
+  /** Series added after the first (series.add), with what setValues and setXAxisValues gave them. */
+  readonly moreSeries: { values: RangeRef | null; xAxisValues: RangeRef | null }[];
   position: { readonly start: string; readonly end: string } | null;
 }
 

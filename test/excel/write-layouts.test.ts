@@ -190,6 +190,29 @@ describe("writeLayouts with a hand-made layout", () => {
     });
   });
 
+  test("a chart of several series (the roll-up's sections) adds each over the same categories, with a legend and no labels", async () => {
+    const double = createExcelDouble({ sheets: [{ name: "Cases", rows: [["Case ID"]] }] });
+    const base = handLayout();
+    const chart = { ...base.chart!, seriesName: "1 Assessment", moreSeries: [{ name: "2 Planning", values: "B5:B6", colour: "ED7D31" }, { name: "Overall", values: "A5:A6" }] };
+    await writeLayouts([{ ...base, chart }], { run: runnerFor(double) });
+    const [drawn] = double.sheet("Summary").charts;
+    expect(drawn!.source.rect).toEqual({ top: 4, left: 2, bottom: 5, right: 2 });
+    expect(drawn!.moreSeries.map((m) => [m.values?.rect, m.xAxisValues?.rect])).toEqual([
+      [{ top: 4, left: 1, bottom: 5, right: 1 }, { top: 4, left: 0, bottom: 5, right: 0 }],
+      [{ top: 4, left: 0, bottom: 5, right: 0 }, { top: 4, left: 0, bottom: 5, right: 0 }],
+    ]);
+    expect(drawn!.props).toMatchObject({
+      "legend/visible": true,
+      "series0/name": "1 Assessment",
+      "series0/hasDataLabels": false,
+      "series1/name": "2 Planning",
+      "series1/format/fill/solidColor": "#ED7D31",
+      "series2/name": "Overall",
+      "series2/format/fill/solidColor": "#5B9BD5",
+    });
+    expect(drawn!.props["series0/dataLabels/numberFormat"]).toBeUndefined();
+  });
+
   test('text that looks like a formula, a number or a mention stays text ("=1+1" is not 2)', async () => {
     const double = createExcelDouble({ sheets: [{ name: "Cases" }] });
     await writeLayouts([handLayout()], { run: runnerFor(double) });

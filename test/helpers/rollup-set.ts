@@ -325,4 +325,16 @@ export function checkRollupWorkbook(workbook: ExcelJS.Workbook, set: RollupSet):
   }
   const pooledRow = rowWhere(services, "All services, pooled");
   expect(asPercent(value(services.getCell(pooledRow, groups.get("Overall")!)))).toBe(oneDecimal((100 * met) / relevant));
+
+  // Chart: the table its bars read, a row per service and a column per section, the same figures.
+  const chart = workbook.getWorksheet("Chart")!;
+  const chartHeader = rowWhere(chart, "Service");
+  const chartCols = columnsOf(chart, chartHeader);
+  for (const s of set.services) {
+    const row = rowWhere(chart, s.service, chartHeader + 1);
+    for (const [number, c] of expectedSections(s)) {
+      const col = chartCols.get(`${number} ${s.sections.get(number)}`)!;
+      expect([s.service, number, asPercent(value(chart.getCell(row, col)))]).toEqual([s.service, number, oneDecimal((100 * c.met) / c.relevant)]);
+    }
+  }
 }

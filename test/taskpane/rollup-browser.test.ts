@@ -77,7 +77,7 @@ describeWithBrowser("roll-up in the plain browser page", () => {
     // The workbook: the same figures as the command line's.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["Services", "Criteria", "Sources"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Services", "Criteria", "Chart", "Sources"]);
     checkRollupWorkbook(wb, set);
     const sources = wb.getWorksheet("Sources")!;
     const header = rowWhere(sources, "File");

@@ -1,7 +1,7 @@
 /**
  * The roll-up workbook as layouts: Services (one row per service, coloured like the Summary),
- * Criteria (services × criteria, pooled, median and
- * range per criterion) and Sources (each file, its size, SHA-256 and when it was read).
+ * Criteria (services × criteria, pooled, median and range per criterion), Chart (section scores
+ * across services) and Sources (each file, its size, SHA-256 and when it was read).
  *
  * Percentages are live formulas over the counts written beside them (a companion block of met and
  * relevant judgements), and the pooled, median, lowest and highest figures are live formulas over
@@ -29,6 +29,7 @@ export interface BuildRollupLayoutsOptions {
 export const ROLLUP_SHEET_NAMES: Readonly<Record<RollupKind, string>> = {
   "rollup-services": "Services",
   "rollup-criteria": "Criteria",
+  "rollup-chart": "Chart",
   "rollup-sources": "Sources",
 };
 
@@ -64,11 +65,11 @@ function marker(kind: RollupKind, options: BuildRollupLayoutsOptions, rest: stri
 }
 
 /**
- * The three sheets of a roll-up workbook.
- * @example buildRollupLayouts(rollUp(workbooks), { generatedAt: new Date() }).map((l) => l.name) // ["Services", "Criteria", "Sources"]
+ * The four sheets of a roll-up workbook.
+ * @example buildRollupLayouts(rollUp(workbooks), { generatedAt: new Date() }).map((l) => l.name) // ["Services", "Criteria", "Chart", "Sources"]
  */
 export function buildRollupLayouts(r: Rollup, options: BuildRollupLayoutsOptions): SheetLayout[] {
-  return [buildServicesLayout(r, options), buildCriteriaLayout(r, options), buildSourcesLayout(r, options)];
+  return [buildServicesLayout(r, options), buildCriteriaLayout(r, options), buildChartLayout(r, options), buildSourcesLayout(r, options)];
 }
 
 /**
@@ -120,6 +121,20 @@ const SPREAD_FORMULAS = {
   highest: (range: string) => `IF(COUNT(${range})=0,"",MAX(${range}))`,
 };
 
+/** The first row of the Services sheet's facts (services, cases, errors…). */
+const FACTS_ROW = 4;
+const SERVICES_FACTS = 6;
+
+/**
+ * Where the Services sheet puts things: the column of each figure's % met (sections, then
+ * overall; its band beside it), the first of its two header rows, and the first service's row.
+ * The Chart sheet reads the percentages there.
+ */
+function servicesGeometry(r: Rollup): { pctColOf: (k: number) => number; groupRow: number; first: number } {
+  const groupRow = FACTS_ROW + SERVICES_FACTS + (r.skipped.length > 0 ? 1 : 0) + 1;
+  return { pctColOf: (k) => 3 + 2 * k, groupRow, first: groupRow + 2 };
+}
+
 /**
  * Services: one row per service — dates, cases, each section's percentage and band, overall and
  * band, errors and warnings — then the pooled, median, lowest and highest rows, and below them the
@@ -133,8 +148,7 @@ export function buildServicesLayout(r: Rollup, options: BuildRollupLayoutsOption
   const sections = r.sections;
   const figures = [...sections, r.overall];
   const titles = [...sections.map((sec) => `${sec.number} ${sec.title}`), "Overall"];
-  const firstSectionCol = 3;
-  const pctColOf = (k: number): number => firstSectionCol + 2 * k;
+  const { pctColOf, groupRow, first } = servicesGeometry(r);
   const errorsCol = pctColOf(figures.length);
   const fileCol = errorsCol + 3;
   const width = fileCol;
@@ -157,7 +171,7 @@ export function buildServicesLayout(r: Rollup, options: BuildRollupLayoutsOption
     ["Files left out", r.skipped.length],
     ["Pooled bands", bandsText(r)],
   ];
-  let row = 4;
+  let row = FACTS_ROW;
   for (const [label, value] of facts) {
     b.text(row, 0, label, "label").merge(row, 0, row, 1);
     if (typeof value === "number") b.number(row, 2, value, "count");
@@ -168,11 +182,9 @@ export function buildServicesLayout(r: Rollup, options: BuildRollupLayoutsOption
     b.text(row, 0, `${plural(r.skipped.length, "file")} left out of the roll-up: see the Sources sheet for each one and why.`, "note").merge(row, 0, row, width);
     row++;
   }
-  row++;
 
   // Two header rows: each section's title over its % and band columns.
-  const groupRow = row;
-  const headerRow = row + 1;
+  const headerRow = groupRow + 1;
   const headers = (top: number, style: string, pair: [string, string], lead: [string, string, string]): void => {
     for (const c of [0, 1, 2]) b.text(top, c, "", style);
     titles.forEach((title, k) => {
@@ -187,7 +199,6 @@ export function buildServicesLayout(r: Rollup, options: BuildRollupLayoutsOption
   b.text(headerRow, errorsCol, "Errors", "headerCentre").text(headerRow, errorsCol + 1, "Warnings", "headerCentre").text(headerRow, errorsCol + 2, "Cells left out", "headerCentre");
   b.text(headerRow, fileCol, "File", "header");
 
-  const first = headerRow + 1;
   const last = first + n - 1;
   const pooledRow = last + 1;
   const spreadRows = { median: pooledRow + 1, lowest: pooledRow + 2, highest: pooledRow + 3 } as const;
@@ -419,6 +430,87 @@ export function buildCriteriaLayout(r: Rollup, options: BuildRollupLayoutsOption
       footer: `Criteria across ${plural(n, "service")}, generated ${generatedAtText(options.generatedAt)}`,
     },
     chart: null,
+    marker: mark,
+  });
+}
+
+/** Bar colours of the sections, in order (Office's palette; the overall figure is not charted). */
+const SERIES_COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"] as const;
+
+/**
+ * Chart: section scores across services — a column chart with the services along the bottom and
+ * a bar per section, reading a table below it whose cells are live references to the Services
+ * sheet's percentages (so a count corrected there moves the bars), blank where a service has no
+ * relevant cases or the section is not in its framework.
+ */
+export function buildChartLayout(r: Rollup, options: BuildRollupLayoutsOptions): SheetLayout {
+  const kind = "rollup-chart";
+  const b = new SheetBuilder(kind, ROLLUP_SHEET_NAMES[kind], STYLES);
+  const n = r.services.length;
+  const sections = r.sections;
+  const titles = [...sections.map((sec) => `${sec.number} ${sec.title}`), "Overall"];
+  const services = servicesGeometry(r);
+  const servicesSheet = `'${ROLLUP_SHEET_NAMES["rollup-services"]}'`;
+  // The chart is as wide as the table or as the services' bars need (about 0.3 cm a bar, a column
+  // 13 characters wide being about 2.5 cm), at most 60 columns.
+  const widthCols = Math.max(titles.length + 1, 8, Math.min(60, 2 + Math.ceil((n * (sections.length + 1) * 0.3) / 2.5)));
+  const width = Math.max(titles.length, widthCols - 1);
+
+  const mark = marker(kind, options, `, from ${plural(n, "service")}.`);
+  b.text(0, 0, `Section scores across ${plural(n, "service")}`, "title").merge(0, 0, 0, width);
+  b.text(1, 0, mark, "marker").merge(1, 0, 1, width);
+  b.text(2, 0, "Each bar: a service's % met in a section, from the table below (live from the Services sheet). No bar: no relevant cases, or not in its framework.", "marker").merge(2, 0, 2, width);
+
+  const chartRow = 4;
+  const heightRows = 16;
+  const headerRow = chartRow + heightRows + 1;
+  b.text(headerRow, 0, "Service", "header");
+  titles.forEach((t, k) => b.text(headerRow, 1 + k, t, "headerCentre"));
+  const first = headerRow + 1;
+  const figureOf = (i: number, k: number): RollupFigure | null => (k < sections.length ? (sections[k]!.byService[i] ?? null) : r.services[i]!.workbook.overall);
+  r.services.forEach((s, i) => {
+    b.text(first + i, 0, s.label, "serviceName");
+    titles.forEach((_, k) => {
+      const source = `${servicesSheet}!${at(services.first + i, services.pctColOf(k))}`;
+      const f = figureOf(i, k);
+      b.formula(first + i, 1 + k, `IF(ISNUMBER(${source}),${source},"")`, pct(f?.percent ?? null), "percent");
+    });
+  });
+  if (n > 0) titles.forEach((_, k) => percentColours(b, `${at(first, 1 + k)}:${at(first + n - 1, 1 + k)}`, at(first, 1 + k), r.bands));
+
+  const last = first + Math.max(n, 1) - 1;
+  const column = (k: number): string => `${at(first, 1 + k)}:${at(last, 1 + k)}`;
+  const cached = (k: number): (number | null)[] => r.services.map((_, i) => {
+    const p = figureOf(i, k)?.percent;
+    return p === null || p === undefined ? null : p / 100;
+  });
+  const chart =
+    sections.length === 0 || n === 0
+      ? null
+      : {
+          title: `Section scores across services (% met)`,
+          categories: `${at(first, 0)}:${at(last, 0)}`,
+          values: column(0),
+          seriesName: titles[0]!,
+          cachedCategories: r.services.map((s) => s.label),
+          cachedValues: cached(0),
+          colour: SERIES_COLOURS[0],
+          moreSeries: sections.slice(1).map((_, j) => ({ name: titles[j + 1]!, values: column(j + 1), cachedValues: cached(j + 1), colour: SERIES_COLOURS[(j + 1) % SERIES_COLOURS.length]! })),
+          valueFormat: "0.0%",
+          axisFormat: "0%",
+          valueMax: 1,
+          anchor: { row: chartRow, col: 0 },
+          widthCols,
+          heightRows,
+        };
+
+  const widths: number[] = [34];
+  for (let c = 1; c <= width; c++) widths.push(13);
+  return b.build({
+    columnWidths: widths,
+    freeze: null,
+    print: { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, repeatRows: null, footer: `Section scores across ${plural(n, "service")}, generated ${generatedAtText(options.generatedAt)}` },
+    chart,
     marker: mark,
   });
 }

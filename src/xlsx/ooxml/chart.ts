@@ -5,7 +5,7 @@
  * LibreOffice and shows the right bars before any recalculation.
  */
 import { columnLetters, fromA1 } from "../../core/address";
-import type { ChartSpec } from "../../core/layout/model";
+import { allSeries, type ChartSpec } from "../../core/layout/model";
 import { escapeAttr, escapeOoxmlString, escapeText, stripInvalidXmlChars } from "./xml";
 
 export const CHART_NS = {
@@ -60,22 +60,30 @@ function textProperties(size: number, bold = false): string {
  */
 export function renderChartXml(spec: ChartSpec, sheet: string): string {
   const categories = spec.cachedCategories ?? [];
-  const values = spec.cachedValues ?? [];
   const format = escapeAttr(spec.valueFormat ?? "0%");
   const axisFormat = escapeAttr(spec.axisFormat ?? spec.valueFormat ?? "0%");
+  const all = allSeries(spec);
+  const labelled = all.length === 1;
   const strCache =
     `<c:strCache><c:ptCount val="${categories.length}"/>` + categories.map((c, i) => `<c:pt idx="${i}"><c:v>${text(c)}</c:v></c:pt>`).join("") + `</c:strCache>`;
-  const numCache =
+  const numCache = (values: readonly (number | null)[]): string =>
     `<c:numCache><c:formatCode>${escapeText(spec.valueFormat ?? "0%")}</c:formatCode><c:ptCount val="${values.length}"/>` +
     values.flatMap((v, i) => (v === null || !Number.isFinite(v) ? [] : [`<c:pt idx="${i}"><c:v>${String(v)}</c:v></c:pt>`])).join("") +
     `</c:numCache>`;
-  const series =
-    `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${text(spec.title)}</c:v></c:tx>` +
-    `<c:spPr><a:solidFill><a:srgbClr val="${colourOf(spec.colour)}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+  const labels =
     `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProperties(900, true)}` +
-    `<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-    `<c:cat><c:strRef><c:f>${escapeText(absoluteRange(sheet, spec.categories))}</c:f>${strCache}</c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${escapeText(absoluteRange(sheet, spec.values))}</c:f>${numCache}</c:numRef></c:val></c:ser>`;
+    `<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
+  const series = all
+    .map(
+      (ser, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${text(ser.name)}</c:v></c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${colourOf(ser.colour)}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+        (labelled ? labels : "") +
+        `<c:cat><c:strRef><c:f>${escapeText(absoluteRange(sheet, spec.categories))}</c:f>${strCache}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escapeText(absoluteRange(sheet, ser.values))}</c:f>${numCache(ser.cachedValues ?? [])}</c:numRef></c:val></c:ser>`,
+    )
+    .join("");
+  const legend = labelled ? "" : `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProperties(900)}</c:legend>`;
   const max = spec.valueMax ?? 1;
   return (
     XML_DECLARATION +
@@ -83,7 +91,7 @@ export function renderChartXml(spec: ChartSpec, sheet: string): string {
     `<c:roundedCorners val="0"/><c:chart>` +
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="en-GB" sz="1200" b="1"><a:latin typeface="Calibri"/></a:rPr><a:t>${text(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>` +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="${labelled ? 60 : 80}"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>` +
     `<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProperties(900)}` +
     `<c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
@@ -91,7 +99,7 @@ export function renderChartXml(spec: ChartSpec, sheet: string): string {
     `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
     `<c:numFmt formatCode="${axisFormat}" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProperties(900)}` +
     `<c:crossAx val="50010001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="${String(max / 4)}"/></c:valAx>` +
-    `</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="6350"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>` +
     `</c:chartSpace>`
   );
