@@ -10,6 +10,9 @@ import type JSZip from "jszip";
 import { paragraphsOf, splitDraftText, type DraftParagraph } from "../core";
 import { fileHead, megabytes, officeFileStart, UnusableFileError } from "../xlsx/ooxml/office-file";
 
+// The pane says a file's size in the reader's words before reading it, without loading this module at start.
+export { megabytes };
+
 /** Why a draft cannot be used. */
 export type UnusableDraftReason = "empty" | "encrypted" | "legacy-doc" | "not-docx" | "corrupt" | "too-large" | "not-text";
 

@@ -7,7 +7,6 @@
  * document is opened, so the pane's first download inside Excel carries neither.
  */
 import { describeActual, describeStated, type Analysis, type DraftParagraph, type DraftStatement } from "../core";
-import { megabytes } from "../xlsx/ooxml/office-file";
 import { append, h, plural, replace, userError } from "./dom";
 
 /** A draft read into paragraphs, with its name for the user and anything said about reading it. */
@@ -81,7 +80,7 @@ export async function readDraftFile(file: File): Promise<DraftSource> {
   const reader = await load(() => import(/* webpackChunkName: "draft-reader" */ "../docx/read-draft"));
   const limit = reader.DEFAULT_DRAFT_LIMITS.maxFileBytes;
   // Said before the file is read into memory, in the words the reader uses.
-  if (file.size > limit) throw userError(`${file.name} cannot be used: The file is ${megabytes(file.size)}, larger than the ${megabytes(limit)} this tool reads.`);
+  if (file.size > limit) throw userError(`${file.name} cannot be used: The file is ${reader.megabytes(file.size)}, larger than the ${reader.megabytes(limit)} this tool reads.`);
   try {
     const read = await reader.readDraft(new Uint8Array(await file.arrayBuffer()), draftKind(file.name));
     return { name: file.name, paragraphs: read.paragraphs, notices: read.notices };
@@ -116,7 +115,7 @@ function statementItem(s: DraftStatement, a: Analysis): HTMLElement {
   const facts =
     s.verdict === "disagrees"
       ? [
-          ...fact("The draft says", describeStated(s)),
+          ...fact("The draft says", describeStated(s).replace(/"([^"]*)"/, "“$1”")),
           ...fact("The workbook has", describeActual(s), "correct"),
           ...(s.productPhrase ? fact("The report would say", s.productPhrase) : []),
           ...(s.suggestion ? fact("Suggested wording", s.suggestion, "suggestion") : []),

@@ -556,7 +556,9 @@ describeWithBrowser("task pane in a plain browser", () => {
       // The number of cases examined, planted as 22: the workbook's 20, and the draft's sentence corrected.
       const sampleItem = page.locator("#draft li.statement.disagrees", { hasText: "We examined 22 cases" });
       expect(await sampleItem.locator(".statement-where").textContent()).toBe("Paragraph 2 · the number of cases examined");
+      expect(await sampleItem.locator("dd").first().textContent()).toBe("22 cases (“22”, read as the number of cases examined)");
       expect(await sampleItem.locator("dd.correct").textContent()).toBe(`${a.cases.cases.length} cases`);
+      expect(await sampleItem.locator("dt").allTextContents()).toEqual(["The draft says", "The workbook has", "Suggested wording"]);
       expect(await sampleItem.locator("dd.suggestion").textContent()).toMatch(new RegExp(`^We examined ${a.cases.cases.length} cases supervised by`));
       expect(await page.getAttribute("#message", "class")).toBe("message error");
       expect(await page.textContent("#message")).toBe(`${PLANTS.length} statements in the pasted text disagree with the workbook's counts (${unmatched} unmatched, ${agrees} agree): see Check a draft.`);

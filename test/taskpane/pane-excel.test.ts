@@ -280,7 +280,7 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     const wrong = page.locator("#draft li.statement.disagrees");
     expect(await wrong.getAttribute("data-criterion")).toBe("1.1");
     expect(await wrong.locator(".statement-where").textContent()).toBe("Paragraph 2 · 1.1 Initial assessment of the likelihood of reoffending");
-    expect(await wrong.locator("dd").first().textContent()).toBe('3 met of 3 ("all three", read as all 3 met)');
+    expect(await wrong.locator("dd").first().textContent()).toBe("3 met of 3 (“all three”, read as all 3 met)");
     expect(await wrong.locator("dd.correct").textContent()).toBe("2 met and 0 not met of 2 relevant cases");
     expect(await page.locator("#draft li.statement.unmatched .statement-text").textContent()).toBe("In two cases the work was not done well.");
     expect(await page.textContent("#message")).toMatch(/^1 statement in the pasted text disagrees with the workbook's counts/);

@@ -257,7 +257,6 @@ function judgeSampleSize(sentence: string, paragraph: number, statement: Quantit
   const { words, use } = statement.terms[0]!;
   const n = pool.inspected;
   const text = sentence.replace(/\s+/g, " ").trim();
-  const noun = pool.kind === "interviews" ? "interviewees" : "cases";
   const base = {
     text,
     paragraph,
@@ -273,8 +272,9 @@ function judgeSampleSize(sentence: string, paragraph: number, statement: Quantit
   // The draft's number, written as it was (figures or words), replaced by the workbook's.
   const figure = /^\d/.test(words.trim()) ? String(n) : countInWords(n);
   const at = new RegExp(`\\b${words.trim().replace(/[-\s]+/g, "[-\\s]+")}(?=\\s)`, "i").exec(text);
-  const suggestion = at ? text.slice(0, at.index) + (at.index === 0 ? capitalise(figure) : figure) + text.slice(at.index + at[0].length) : `${capitalise(figure)} ${noun}.`;
-  return { ...base, verdict: "disagrees", productPhrase: `${figure} ${noun}`, suggestion };
+  const suggestion = at ? text.slice(0, at.index) + (at.index === 0 ? capitalise(figure) : figure) + text.slice(at.index + at[0].length) : `${capitalise(figure)} ${pool.kind === "interviews" ? "interviewees" : "cases"}.`;
+  // No "the report would say": it would only repeat the workbook's number.
+  return { ...base, verdict: "disagrees", suggestion };
 }
 
 /** What the product would write for the target's counts, in the statement's polarity. */
