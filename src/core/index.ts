@@ -29,5 +29,6 @@ export * from "./layout/formulas";
 export * from "./layout/template-layout";
 export * from "./draft";
 export * from "./rollup";
+export * from "./rollup-reading";
 export * from "./layout/rollup-layout";
 export * from "./rollup-json";

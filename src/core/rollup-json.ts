@@ -2,7 +2,8 @@
  * The `rollup --json` document: `{ services, criteria, pooled, skipped }`, with what could not be
  * compared and every source file. Percentages are rounded to one decimal place, as everywhere.
  */
-import { readingText, type Rollup, type RollupFigure, type RollupSpread } from "./rollup";
+import type { Rollup, RollupFigure, RollupSpread } from "./rollup";
+import { readingText } from "./rollup-reading";
 import { roundPercent } from "./statistics";
 
 export interface RollupFigureJson {

@@ -17,7 +17,7 @@ import { compareNumbers } from "./framework";
 import { wilsonInterval } from "./interval";
 import { inspectionDates } from "./layout/text";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
-import { bandOf, judgeCounts, roundPercent, type Band, type Rating } from "./statistics";
+import { bandOf, judgeCounts, type Band, type Rating } from "./statistics";
 
 /** Where a workbook came from, so every figure can be traced back to its file. */
 export interface RollupSource {
@@ -572,33 +572,4 @@ function listServices(labels: readonly string[]): string {
   if (labels.length <= 1) return labels[0] ?? "no service";
   if (labels.length > 4) return `${labels.slice(0, 3).join(", ")} and ${labels.length - 3} more`;
   return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]!}`;
-}
-
-/**
- * A reading in words, for the sheets and the command line.
- * @example readingText({ pattern: "weak-everywhere", outliers: [] }, DEFAULT_SETTINGS) // "Weak everywhere: every service at or below 65%"
- */
-export function readingText(r: RollupReading, bands: Pick<RollupBandSettings, "strengthThreshold" | "improvementThreshold">): string {
-  switch (r.pattern) {
-    case "weak-everywhere":
-      return `Weak everywhere: every service at or below ${bands.improvementThreshold}%`;
-    case "strong-everywhere":
-      return `Strong everywhere: every service at or above ${bands.strengthThreshold}%`;
-    case "outliers":
-      return `Stands apart: ${r.outliers.map((o) => `${o.service} ${o.direction === "low" ? "low" : "high"} (${percentText(o.percent)}; the others ${percentText(o.othersPercent)})`).join("; ")}`;
-    case "mixed":
-      return "–";
-    case "too-few-services":
-      return "Judged in fewer than three services";
-    case "not-judged":
-      return "No relevant cases in any service";
-  }
-}
-
-/**
- * A percentage to one decimal place, as text.
- * @example percentText(57.894) // "57.9%"
- */
-export function percentText(p: number): string {
-  return `${roundPercent(p)!.toFixed(1)}%`;
 }

@@ -4,7 +4,8 @@
  * the panel shows each service's overall figure, what was left out and why, and the criteria to
  * look at first. Everything from the workbooks is shown as text.
  */
-import { percentText, readingText, type Rollup } from "../core";
+import type { Rollup } from "../core";
+import { percentText, readingText } from "../core/rollup-reading";
 import { h, plural, replace } from "./dom";
 
 export interface RollupViewOptions {

@@ -15,7 +15,8 @@ import {
   type RollupKind,
   type SheetLayout,
 } from "./model";
-import { readingText, type Rollup, type RollupBandSettings, type RollupFigure, type RollupService } from "../rollup";
+import { type Rollup, type RollupBandSettings, type RollupFigure, type RollupService } from "../rollup";
+import { readingText } from "../rollup-reading";
 import { SheetBuilder } from "./sheet-builder";
 import { REPORT_STYLES } from "./build";
 import { generatedAtText, inspectionDates } from "./text";
