@@ -5,7 +5,7 @@
  * settings-view), so a new action or panel is one more entry here and one more module.
  * Everything from the workbook is shown as text.
  */
-import { analyseWorkbook, buildReportLayouts, type Analysis, type WorkbookGrids } from "../core";
+import { analyseWorkbook, buildReportLayouts, BUILT_IN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, parseFrameworkId, type Analysis, type WorkbookGrids } from "../core";
 import { h, plural, replace, userError } from "./dom";
 import { createDraftView, type DraftSource } from "./draft-view";
 import type { SettingsValues, WorkbookHost } from "./host";
@@ -70,6 +70,13 @@ export function startApp(options: AppOptions): App {
     check: h("fluent-button", { id: "check", appearance: "primary", "aria-describedby": "workbook-status", onclick: () => void run(check) }, "Check cases"),
     build: h("fluent-button", { id: "build", "aria-describedby": "workbook-status", onclick: () => void run(build) }, inExcel ? "Build summary" : "Build and download report"),
   };
+  // Which built-in framework Set up writes; once written, the workbook's Criteria sheet is what counts.
+  const frameworkChoice = h(
+    "select",
+    { id: "set-up-framework" },
+    ...Object.values(BUILT_IN_FRAMEWORKS).map((f) => h("option", { value: f.id, selected: f.id === DEFAULT_FRAMEWORK_ID }, f.name)),
+  ) as HTMLSelectElement;
+  const frameworkField = h("div", { class: "field framework-field" }, h("label", { for: "set-up-framework" }, inExcel ? "Framework for Set up" : "Framework for a new workbook"), frameworkChoice);
   const issuesPanel = h("section", { id: "issues", class: "panel", "aria-labelledby": "issues-heading" });
   const statsPanel = h("section", { id: "statistics", class: "panel", "aria-labelledby": "stats-heading" });
   const qualityPanel = h("section", { id: "second-marking", class: "panel", "aria-labelledby": "quality-heading" });
@@ -94,6 +101,7 @@ export function startApp(options: AppOptions): App {
     h("header", { class: "pane-header" }, h("h1", {}, "Case Inspection Workbook"), h("p", { class: "mode" }, inExcel ? "In Excel" : "In your browser: nothing leaves this computer")),
     opener,
     status,
+    frameworkField,
     h("div", { class: "actions", role: "group", "aria-label": "Actions" }, buttons.setUp, buttons.check, buttons.build),
     progressBar,
     progressText,
@@ -117,6 +125,7 @@ export function startApp(options: AppOptions): App {
     for (const [name, on] of Object.entries(enabled)) buttons[name as keyof typeof buttons].toggleAttribute("disabled", !on);
     rollupView?.enable(!busy);
     draft.enable(enabled.build);
+    frameworkChoice.disabled = busy;
     const save = settingsPanel.querySelector("#save-settings");
     save?.toggleAttribute("disabled", busy || (!inExcel && state.kind !== "ok"));
   }
@@ -196,7 +205,7 @@ export function startApp(options: AppOptions): App {
   async function setUp(): Promise<void> {
     setBusy(true, "Setting up the workbook…");
     progress(1, 2, "Setting up the workbook…");
-    const result = await host.setUp();
+    const result = await host.setUp(parseFrameworkId(frameworkChoice.value) ?? DEFAULT_FRAMEWORK_ID);
     showMessage("success", result.message);
     if (inExcel) await refresh();
   }

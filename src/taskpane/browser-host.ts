@@ -3,7 +3,7 @@
  * by the command line's own reader and writer (src/xlsx). Nothing is uploaded anywhere; the report
  * is a download. Loaded only in this mode, so the add-in inside Excel never carries them.
  */
-import { buildRollupLayouts, buildTemplate, normaliseHeader, SHEET_NAMES, type CellValue, type Grid, type Rollup, type SheetLayout } from "../core";
+import { buildRollupLayouts, buildTemplate, BUILT_IN_FRAMEWORKS, normaliseHeader, SHEET_NAMES, type CellValue, type FrameworkId, type Grid, type Rollup, type SheetLayout } from "../core";
 import { writeNewWorkbook } from "../xlsx/new-workbook";
 import { readForRollup, rollUpReads, unreadable, type RollupRead } from "../xlsx/rollup-read";
 import { writeGeneratedSheets } from "../xlsx/package-writer";
@@ -61,8 +61,8 @@ export class BrowserHost implements WorkbookHost {
     }
   }
 
-  async setUp(): Promise<{ created: string[]; existing: string[]; message: string }> {
-    const bytes = await writeTemplate(buildTemplate());
+  async setUp(framework: FrameworkId): Promise<{ created: string[]; existing: string[]; message: string }> {
+    const bytes = await writeTemplate(buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework }));
     download(new Uint8Array(bytes), "inspection-workbook.xlsx");
     const created = [SHEET_NAMES.cases, SHEET_NAMES.interviews, SHEET_NAMES.secondMarking, SHEET_NAMES.criteria, SHEET_NAMES.settings];
     return { created, existing: [], message: "A new inspection workbook (inspection-workbook.xlsx) was downloaded. Fill in the Cases table, then open it here." };

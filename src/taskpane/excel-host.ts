@@ -2,7 +2,7 @@
  * The pane inside Excel: the Office.js adapter behind the pane's host interface. Office errors
  * become a plain message with what to do next; the code and debugInfo go to the log.
  */
-import type { SheetLayout } from "../core";
+import { buildTemplate, BUILT_IN_FRAMEWORKS, type FrameworkId, type SheetLayout } from "../core";
 import { formatOfficeError, readWorkbookGrids, saveSettings, selectCell, setUpWorkbook, writeLayouts } from "../excel";
 import type { ReadOutcome, SettingsValues, WorkbookHost } from "./host";
 
@@ -29,8 +29,8 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  setUp(): Promise<{ created: readonly string[]; existing: readonly string[]; message: string }> {
-    return guarded(() => setUpWorkbook());
+  setUp(framework: FrameworkId): Promise<{ created: readonly string[]; existing: readonly string[]; message: string }> {
+    return guarded(() => setUpWorkbook({ template: buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework }) }));
   }
 
   writeReport(layouts: readonly SheetLayout[]): Promise<{ sheets: readonly string[]; notices: readonly string[] }> {

@@ -2,7 +2,7 @@
  * What the task pane needs from wherever the workbook lives: inside Excel (Office.js) or a file
  * opened in a plain browser page (src/xlsx). The pane itself never knows which.
  */
-import type { Rollup, SheetLayout, WorkbookGrids } from "../core";
+import type { FrameworkId, Rollup, SheetLayout, WorkbookGrids } from "../core";
 
 export type ReadOutcome =
   | { readonly kind: "ok"; readonly grids: WorkbookGrids; readonly description: string }
@@ -17,8 +17,8 @@ export interface WorkbookHost {
   readonly mode: "excel" | "browser";
   /** Reads the sheets the engine needs. */
   read(): Promise<ReadOutcome>;
-  /** Creates what a new inspection workbook needs, touching nothing that exists. */
-  setUp(): Promise<{ readonly created: readonly string[]; readonly existing: readonly string[]; readonly message: string }>;
+  /** Creates what a new inspection workbook needs for a built-in framework, touching nothing that exists. */
+  setUp(framework: FrameworkId): Promise<{ readonly created: readonly string[]; readonly existing: readonly string[]; readonly message: string }>;
   /** Writes the generated sheets; returns the names used and notices for the user. */
   writeReport(layouts: readonly SheetLayout[]): Promise<{ readonly sheets: readonly string[]; readonly notices: readonly string[] }>;
   /** Takes the user to a cell (in Excel, selects it). */

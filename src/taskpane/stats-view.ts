@@ -1,8 +1,19 @@
 /**
  * The statistics panel: the section chart, the overall line, a table of criteria grouped by
- * section, and the staff-interview questions as the Summary shows them.
+ * section, and the staff-interview questions as the Summary shows them. Each section's figure and
+ * the overall rating say which rule made them (lowest criterion, rated by hand, score sum).
  */
-import { roundPercent, type Analysis, type CriterionStats, type Interval } from "../core";
+import {
+  describeScoreBands,
+  overallRuleNote,
+  roundPercent,
+  sectionRuleNote,
+  type Analysis,
+  type CriterionStats,
+  type Interval,
+  type OverallStats,
+  type SectionStats,
+} from "../core";
 import { h, plural, replace } from "./dom";
 import { sectionChart } from "./section-chart";
 
@@ -16,12 +27,19 @@ function intervalOf(i: Interval | null): HTMLElement | null {
 /** What a figure below the minimum relevant count says instead of a band. */
 const TOO_FEW = "too few cases to rate";
 
-function criterionRow(c: CriterionStats, kind: "criterion" | "question" = "criterion"): HTMLElement {
+function criterionRow(c: CriterionStats, kind: "criterion" | "question" = "criterion", decides = false): HTMLElement {
   return h(
     "tr",
-    { class: `${kind}-row band-${c.band ?? "none"}${c.tooFew ? " too-few" : ""}`, "data-id": c.id },
+    { class: `${kind}-row band-${c.band ?? "none"}${c.tooFew ? " too-few" : ""}${decides ? " decides" : ""}`, "data-id": c.id },
     h("td", { class: "id" }, c.id),
-    h("td", {}, h("span", { class: "title" }, c.title), h("span", { class: "phrase" }, c.phrase), c.tooFew ? h("span", { class: "too-few-note" }, TOO_FEW) : null),
+    h(
+      "td",
+      {},
+      h("span", { class: "title" }, c.title),
+      decides ? h("span", { class: "decides-tag" }, "Lowest: sets the section's figure") : null,
+      h("span", { class: "phrase" }, c.phrase),
+      c.tooFew ? h("span", { class: "too-few-note" }, TOO_FEW) : null,
+    ),
     h("td", { class: "num" }, pct(c.percent), intervalOf(c.interval)),
     h("td", { class: "num" }, `${c.met}/${c.relevant}`),
   );
@@ -52,6 +70,28 @@ function interviewsSection(a: Analysis): HTMLElement | null {
   );
 }
 
+/** A section's row: its figure, its rating and the rule that made them. */
+function sectionRow(s: SectionStats): HTMLElement {
+  const byHand = s.rule === "by-hand";
+  const about = [s.rating, sectionRuleNote(s)].filter((t) => t).join(" · ");
+  return h(
+    "tr",
+    { class: `section-row rule-${s.rule}`, "data-section": s.number },
+    h("th", { scope: "row", colspan: 2 }, `${s.number} ${s.title}`, about ? h("span", { class: "rule" }, about) : null, s.tooFew ? h("span", { class: "too-few-note" }, TOO_FEW) : null),
+    h("td", { class: "num" }, byHand ? "–" : pct(s.percent), byHand ? null : intervalOf(s.interval)),
+    h("td", { class: "num" }, byHand ? "–" : `${s.met}/${s.relevant}`),
+  );
+}
+
+/** The overall line: the pooled judgements, and under a score sum the score, its band and what is still unrated. */
+function overallLine(o: OverallStats): string {
+  const pooled = `${pct(o.percent)} of ${plural(o.relevant, "judgement")} met`;
+  if (o.rule !== "score-sum") return `Overall: ${pooled}${o.rating ? ` (${o.rating})` : ""}.`;
+  const rating = o.rating ?? "not rated until every counted section has a rating";
+  const bands = o.bands ? ` Bands: ${describeScoreBands(o.bands)}.` : "";
+  return `Overall: ${rating}, ${overallRuleNote(o)} (each counted section's rating scored 0–3).${bands} Judgements: ${pooled}.`;
+}
+
 /**
  * Draws the statistics of an analysis into `panel`.
  * @example renderStatistics(statsPanel, analysis);
@@ -59,18 +99,12 @@ function interviewsSection(a: Analysis): HTMLElement | null {
 export function renderStatistics(panel: HTMLElement, a: Analysis): void {
   const rows: HTMLElement[] = [];
   for (const s of a.sections) {
-    rows.push(
-      h(
-        "tr",
-        { class: "section-row" },
-        h("th", { scope: "row", colspan: 2 }, `${s.number} ${s.title}`, s.tooFew ? h("span", { class: "too-few-note" }, TOO_FEW) : null),
-        h("td", { class: "num" }, pct(s.percent), intervalOf(s.interval)),
-        h("td", { class: "num" }, `${s.met}/${s.relevant}`),
-      ),
-    );
-    for (const c of a.criteria.filter((x) => x.section === s.number)) rows.push(criterionRow(c));
+    rows.push(sectionRow(s));
+    for (const c of a.criteria.filter((x) => x.section === s.number)) rows.push(criterionRow(c, "criterion", c.id === s.decidedBy));
   }
-  const chart = a.sections.length > 0 ? sectionChart([...a.sections, { ...a.overall, number: null, title: "Overall" }], a.settings) : null;
+  // Bars are percentages: a section rated by hand has none.
+  const bars = a.sections.filter((s) => s.rule !== "by-hand");
+  const chart = bars.length > 0 ? sectionChart([...bars, { ...a.overall, number: null, title: "Overall" }], a.settings) : null;
   panel.classList.toggle("show-intervals", showIntervals);
   const toggle = h("input", {
     id: "show-intervals",
@@ -90,7 +124,7 @@ export function renderStatistics(panel: HTMLElement, a: Analysis): void {
     h(
       "p",
       { class: "overall" },
-      `Overall: ${pct(a.overall.percent)} of ${plural(a.overall.relevant, "judgement")} met${a.overall.rating ? ` (${a.overall.rating})` : ""}.`,
+      overallLine(a.overall),
       interval ? h("span", { class: "interval" }, ` 95% interval ${Math.round(interval.low)}–${Math.round(interval.high)}%.`) : null,
       a.excludedCells > 0 ? ` ${plural(a.excludedCells, "cell")} left out for errors.` : "",
     ),
