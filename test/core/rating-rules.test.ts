@@ -236,11 +236,15 @@ describe("the Summary under the rating rules", () => {
     expect(cell(s1, 6)).toMatchObject({ kind: "formula", result: "Good" });
   });
 
-  it("a section rated by its lowest criterion reads that criterion's row, and says which", () => {
+  it("a section rated by its lowest criterion reads the lowest criterion's row, live, and says which", () => {
     const s2 = rowOf(0, "2");
-    const c22 = rowOf(0, "2.2");
-    expect(formulaOf(s2, 3)).toBe(`D${c22 + 1}`);
-    expect(formulaOf(s2, 4)).toBe(`E${c22 + 1}`);
+    // Rows 2.1–2.3 (one-based first–last): the counts of the row with the lowest %, the first on a tie.
+    const [first, last] = [rowOf(0, "2.1") + 1, rowOf(0, "2.3") + 1];
+    const pcts = `F${first}:F${last}`;
+    expect(formulaOf(s2, 3)).toBe(`IFERROR(INDEX(D${first}:D${last},MATCH(MIN(${pcts}),${pcts},0)),0)`);
+    expect(formulaOf(s2, 4)).toBe(`IFERROR(INDEX(E${first}:E${last},MATCH(MIN(${pcts}),${pcts},0)),0)`);
+    expect(cell(s2, 3)).toMatchObject({ result: 5 });
+    expect(cell(rowOf(0, "2.2"), 0)).toMatchObject({ style: "decidingId" });
     expect(cell(s2, 6)).toMatchObject({ kind: "formula", result: "Requires improvement" });
     expect(cell(s2, 7)).toMatchObject({ kind: "text", text: "Its lowest criterion, 2.2." });
   });

@@ -51,6 +51,8 @@ export const REPORT_STYLES: Readonly<Record<string, CellStyle>> = styles({
   sectionBand: { bold: true, fill: "DDEBF7", colour: BLUE, horizontal: "center", vertical: "top" },
   sectionNote: { italic: true, fill: "DDEBF7", colour: BLUE, vertical: "top", wrap: true },
   id: { vertical: "top" },
+  decidingId: { bold: true, vertical: "top" },
+  deciding: { bold: true, wrap: true, vertical: "top" },
   text: { wrap: true, vertical: "top" },
   count: { horizontal: "center", vertical: "top", numberFormat: "0" },
   percent: { horizontal: "center", vertical: "top", numberFormat: "0.0%" },
@@ -221,8 +223,9 @@ function writeScores(
 const CRITERION_LOOK = { count: "count", percent: "percent", band: "band" };
 
 /** One criterion or interview question: live counts over its column, phrase as generated. */
-function writeCriterionRow(b: SheetBuilder, a: Analysis, row: number, c: CriterionStats, crit: Criterion, table: CaseTable | null): void {
-  b.text(row, COL.id, c.id, "id").text(row, COL.title, c.title, "text");
+/** `decides`: the criterion whose percentage is its section's (rule: lowest), in bold. */
+function writeCriterionRow(b: SheetBuilder, a: Analysis, row: number, c: CriterionStats, crit: Criterion, table: CaseTable | null, decides = false): void {
+  b.text(row, COL.id, c.id, decides ? "decidingId" : "id").text(row, COL.title, c.title, decides ? "deciding" : "text");
   const col = table?.columns.criteria.get(c.id);
   const counts =
     table && col !== undefined
@@ -258,24 +261,27 @@ function writeCriteria(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow
     const criterionRows = new Map<string, number>();
     a.criteria.forEach((c, k) => {
       if (c.section !== section.number) return;
-      writeCriterionRow(b, a, r, c, a.framework.criteria[k]!, a.cases);
+      writeCriterionRow(b, a, r, c, a.framework.criteria[k]!, a.cases, c.id === section.decidedBy);
       criterionRows.set(c.id, r);
       scores.push({ row: r++, kind: "criterion" });
     });
     b.text(sectionRow, COL.id, section.number, "section").text(sectionRow, COL.title, section.title, "section");
     const look = { count: "sectionCount", percent: "sectionPercent", band: "sectionBand" };
-    const decided = section.decidedBy === null ? undefined : criterionRows.get(section.decidedBy);
     const notes: string[] = [];
     if (section.rule === "by-hand") {
       for (const col of [COL.relevant, COL.met, COL.notMet, COL.percent]) b.text(sectionRow, col, "", look.count);
       b.text(sectionRow, COL.band, section.rating ?? "Not rated yet", look.band);
       notes.push("Rated by hand in the Criteria sheet");
     } else {
+      // Lowest criterion, live: the counts of the row with the lowest % (the first on a tie, as the
+      // engine takes it), so an edit that changes which criterion is lowest is followed.
+      const pcts = `${at(first, COL.percent)}:${at(r - 1, COL.percent)}`;
+      const lowest = (col: number): string => `IFERROR(INDEX(${at(first, col)}:${at(r - 1, col)},MATCH(MIN(${pcts}),${pcts},0)),0)`;
       const counts =
         section.rule === "lowest"
-          ? decided === undefined
-            ? { met: "0", notMet: "0" }
-            : { met: at(decided, COL.met), notMet: at(decided, COL.notMet) }
+          ? r > first
+            ? { met: lowest(COL.met), notMet: lowest(COL.notMet) }
+            : { met: "0", notMet: "0" }
           : { met: r > first ? `SUM(${at(first, COL.met)}:${at(r - 1, COL.met)})` : "0", notMet: r > first ? `SUM(${at(first, COL.notMet)}:${at(r - 1, COL.notMet)})` : "0" };
       writeScores(b, a, sectionRow, counts, section, look);
       if (section.rule === "lowest") notes.push(section.decidedBy === null ? "Its lowest criterion (none judged yet)" : `Its lowest criterion, ${section.decidedBy}`);
@@ -328,22 +334,24 @@ function writeInterviews(b: SheetBuilder, a: Analysis, r: number, scores: ScoreR
 
 /** Section names and scores in one block (what the chart reads), with the chart beside them. */
 function writeSectionScores(b: SheetBuilder, r: number, sections: readonly SectionRows[]): ChartSpec | null {
-  if (sections.length === 0) return null;
+  // A section rated by hand has no percentage to chart.
+  const charted = sections.filter((s) => s.section.rule !== "by-hand");
+  if (charted.length === 0) return null;
   const at = SheetBuilder.at;
   b.text(r, 0, "Section scores", "header").merge(r, 0, r, 1).text(r, 2, "% met", "headerCentre");
   const first = r + 1;
-  sections.forEach(({ section, row }, i) => {
+  charted.forEach(({ section, row }, i) => {
     b.text(first + i, 0, `${section.number} ${section.title}`, "text").merge(first + i, 0, first + i, 1);
     b.formula(first + i, 2, at(row, COL.percent), pct(section.percent), "percent");
   });
-  const last = first + sections.length - 1;
-  const heightRows = Math.max(9, sections.length + 3);
+  const last = first + charted.length - 1;
+  const heightRows = Math.max(9, charted.length + 3);
   return {
     title: "Section scores (% met)",
     categories: `${at(first, 0)}:${at(last, 0)}`,
     values: `${at(first, 2)}:${at(last, 2)}`,
-    cachedCategories: sections.map(({ section }) => `${section.number} ${section.title}`),
-    cachedValues: sections.map(({ section }) => (section.percent === null ? null : section.percent / 100)),
+    cachedCategories: charted.map(({ section }) => `${section.number} ${section.title}`),
+    cachedValues: charted.map(({ section }) => (section.percent === null ? null : section.percent / 100)),
     valueFormat: "0.0%",
     axisFormat: "0%",
     valueMax: 1,
