@@ -17,7 +17,7 @@
  * the JSON of the values, formulas and formats sent, plus a margin per command), under Excel on
  * the web's 5 MB limit.
  */
-import { generatedKindOf, NORMAL_MARGINS, toA1, type CellStyle, type ConditionalFormat, type SheetLayout } from "../core";
+import { generatedKindOf, NORMAL_MARGINS, resolveSheetReferences, toA1, type CellStyle, type ConditionalFormat, type SheetLayout } from "../core";
 import {
   chooseTempNames,
   COMMAND_OVERHEAD_BYTES,
@@ -293,8 +293,11 @@ export async function writeLayouts(layouts: readonly SheetLayout[], options: Wri
         return a2;
       });
       const sheets = tempNames.map((name) => worksheets.add(name).load("id"));
+      // A formula naming another generated sheet names it by its temporary name: Excel updates the
+      // formula when that sheet is renamed into place.
+      const resolved = resolveSheetReferences(layouts, (kind) => tempNames[layouts.findIndex((l) => l.kind === kind)] ?? null);
       // The first request also adds the sheets (2 commands each) and reads each A2 (4 each).
-      const requests = packRequests(layouts, maxRequestBytes, 2 * layouts.length + 4 * existing.length);
+      const requests = packRequests(resolved, maxRequestBytes, 2 * layouts.length + 4 * existing.length);
       tempNames.forEach((name) => swap.added.push({ key: name, target: name }));
       // One sync per request; the count depends on the bytes to send, not on rows.
       for (const request of requests) {

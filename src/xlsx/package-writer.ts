@@ -5,7 +5,7 @@
  * workbook-level parts that list them (workbook, its relationships, content types, styles,
  * document properties, and the calculation chain, which is dropped) change.
  */
-import { GENERATED_KIND_LABELS, type GeneratedKind, type SheetLayout } from "../core/layout/model";
+import { GENERATED_KIND_LABELS, resolveSheetReferences, type GeneratedKind, type SheetLayout } from "../core/layout/model";
 import {
   CONTENT_TYPE,
   NS,
@@ -250,10 +250,13 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
   // Charts: each layout with one gets a drawing and a chart part, related from its sheet.
   const charts = planned.flatMap((plan) => (plan.layout.chart ? [{ plan, ...chartPaths(takenPaths, wbDir) }] : []));
 
-  // Render the sheets (this also registers their styles).
-  const rendered = planned.map((p) => ({
+  // Render the sheets (this also registers their styles), each formula naming another generated
+  // sheet by the name it gets here.
+  const names = new Map(planned.map((p) => [p.layout.kind, p.name]));
+  const resolved = resolveSheetReferences(planned.map((p) => p.layout), (kind) => names.get(kind) ?? null);
+  const rendered = planned.map((p, i) => ({
     plan: p,
-    sheet: renderWorksheet(p.layout, styles, { selected: p === active, ...(p.layout.chart ? { drawingRelId: "rId1" } : {}) }),
+    sheet: renderWorksheet(resolved[i]!, styles, { selected: p === active, ...(p.layout.chart ? { drawingRelId: "rId1" } : {}) }),
   }));
 
   // Workbook, its relationships and content types.

@@ -108,3 +108,27 @@ describe("the Moderation sheet in the report file", () => {
     expect(grids.cases.rows[2]![SMALL_HEADERS.indexOf("2.1 Initial assessment of risk of harm")]).toBe("No");
   });
 });
+
+describe("a user's own sheet named Moderation", () => {
+  it("is left alone: ours is Moderation (2), and the Summary's counts read that one", async () => {
+    const input = tmp.file("own-moderation.xlsx");
+    await writeXlsx(input, (wb) => {
+      withSecondMarking()(wb);
+      wb.addWorksheet("Moderation").addRow(["Our own moderation notes"]);
+    });
+    const out = tmp.file("own-moderation-out.xlsx");
+    const r = await run("report", input, "--out", out);
+    expect(r.stderr).toContain('"Moderation (2)"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("Moderation")!.getCell("A1").value).toBe("Our own moderation notes");
+    const formulas: string[] = [];
+    wb.getWorksheet("Summary")!.eachRow((row) => {
+      const v = row.getCell(4).value;
+      if (row.getCell(1).value === "2.1" && v && typeof v === "object" && "formula" in v) formulas.push(v.formula);
+    });
+    expect(formulas).toHaveLength(1);
+    expect(formulas[0]).toContain("'Moderation (2)'!$K$");
+    expect(formulas[0]).not.toMatch(/[^(]Moderation!/);
+  });
+});

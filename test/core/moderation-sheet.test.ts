@@ -8,6 +8,8 @@ import {
   MODERATION_EXTRA_HEADERS,
   MODERATION_HEADERS,
   readModerationSheet,
+  resolveSheetReferences,
+  sheetReference,
   type CellValue,
   type Grid,
   type SheetLayout,
@@ -117,5 +119,31 @@ describe("the Moderation sheet", () => {
     const g = gridOf(buildModerationSheet(analyseWorkbook({ cases, secondMarking: agreeing }), { generatedAt: at })!.layout);
     expect(g.rows.some((r) => typeof r[0] === "string" && r[0].startsWith("No differences"))).toBe(true);
     expect(readModerationSheet(g)).toEqual([]);
+  });
+});
+
+describe("the Summary and the Moderation sheet together", () => {
+  const a = analyseWorkbook(grids);
+  const [summary, , moderation] = buildReportLayouts(a, { generatedAt: at });
+
+  it("counts each criterion with its Moderation rows' count changes, naming the sheet as the writer will", () => {
+    const row = summary!.cells.find((c) => c.kind === "text" && c.text === "2.1")!.row;
+    const met = summary!.cells.find((c) => c.row === row && c.col === 3)!;
+    expect(met.kind === "formula" && met.formula).toContain(`+SUMPRODUCT((LEFT(${sheetReference("moderation")}!$B$`);
+    const [resolved] = resolveSheetReferences([summary!], (kind) => (kind === "moderation" ? "Moderation (2)" : null));
+    const again = resolved!.cells.find((c) => c.row === row && c.col === 3)!;
+    expect(again.kind === "formula" && again.formula).toMatch(/'Moderation \(2\)'!\$B\$\d+:\$B\$\d+,4\)="2\.1 "\)\*'Moderation \(2\)'!\$K\$\d+:\$K\$\d+\)$/);
+    // The rows it reads are the Moderation list's.
+    const list = gridOf(moderation!).rows.map((r, i) => [i + 1, r[0]]).filter(([, id]) => id === "C02" || id === "C03").map(([n]) => n as number);
+    const [, first, last] = /\$B\$(\d+):\$B\$(\d+)/.exec(again.kind === "formula" ? again.formula : "")!.map(Number);
+    expect(list.every((n) => n >= first! && n <= last!)).toBe(true);
+    // A sheet not written this time is an error, not a guess.
+    const [none] = resolveSheetReferences([summary!], () => null);
+    expect(JSON.stringify(none!.cells)).toContain("#REF!");
+  });
+
+  it("says how many judgements were moderated", () => {
+    const text = summary!.cells.flatMap((c) => (c.kind === "text" ? [c.text] : [])).join("\n");
+    expect(text).toContain("Judgements moderated after second marking: 0 (0 counted differently from the first marker's; 3 still to moderate).");
   });
 });

@@ -187,6 +187,13 @@ export class WorkbookState {
     if (problem) throw officeError(FakeErrorCodes.invalidArgument, problem);
     const other = this.findSheet(name as string);
     if (other && other !== sheet) throw officeError(FakeErrorCodes.itemAlreadyExists, `A sheet named "${String(name)}" already exists.`);
+    // As Excel does, formulas that refer to the sheet follow it to its new name.
+    const quote = (n: string): string => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(n) && !/^[A-Za-z]{1,3}\d+$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
+    const from = `${quote(sheet.name)}!`;
+    const to = `${quote(name as string)}!`;
+    if (from !== to) {
+      for (const s of this.sheets) for (const cell of s.cells.values()) if (cell.formula?.includes(from)) cell.formula = cell.formula.split(from).join(to);
+    }
     sheet.name = name as string;
   }
 

@@ -18,8 +18,9 @@ import type { CriterionStats, SectionStats } from "../statistics";
 import { SHEET_NAMES } from "../template";
 import { bandColourConditions, bandFormula, bandText } from "./bands";
 import { countFormula } from "./formulas";
-import { GENERATED_MARKER_PREFIX, type CellStyle, type ChartSpec, type SheetLayout } from "./model";
-import { buildModerationSheet } from "./moderation-sheet";
+import { formatWithInterval, wilsonInterval, Z_95 } from "../interval";
+import { GENERATED_MARKER_PREFIX, sheetReference, type CellStyle, type ChartSpec, type SheetLayout } from "./model";
+import { buildModerationSheet, MODERATION_COUNT_CHANGE_COLUMNS, type ModerationListRange } from "./moderation-sheet";
 import { SheetBuilder } from "./sheet-builder";
 import { columnTextWidth, generatedAtText, inspectionDates, lineHeight, splitToLines } from "./text";
 
@@ -27,6 +28,11 @@ import { columnTextWidth, generatedAtText, inspectionDates, lineHeight, splitToL
 export interface BuildReportLayoutsOptions extends SelectFindingsOptions {
   /** When the sheets are generated (shown on them; pass a fixed date for identical output). */
   readonly generatedAt: Date;
+  /**
+   * Where the Moderation sheet built with the Summary has its list, whose count changes the
+   * Summary's live counts add (buildReportLayouts passes it).
+   */
+  readonly moderationList?: ModerationListRange | null;
 }
 
 const BLUE = "1F4E79";
@@ -82,7 +88,11 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
  */
 export function buildReportLayouts(analysis: Analysis, options: BuildReportLayoutsOptions): SheetLayout[] {
   const moderation = buildModerationSheet(analysis, options);
-  return [buildSummaryLayout(analysis, options), buildStrengthsLayout(analysis, options), ...(moderation ? [moderation.layout] : [])];
+  return [
+    buildSummaryLayout(analysis, { ...options, moderationList: moderation?.list ?? null }),
+    buildStrengthsLayout(analysis, options),
+    ...(moderation ? [moderation.layout] : []),
+  ];
 }
 
 /** The footer: service, sheet and date, short enough for a portrait page's footer line. */
@@ -99,8 +109,9 @@ function serviceName(a: Analysis): string {
 // Summary
 
 /** Summary columns, zero-based. */
-const COL = { id: 0, title: 1, relevant: 2, met: 3, notMet: 4, percent: 5, band: 6, phrase: 7 } as const;
-const SUMMARY_WIDTHS = [6, 54, 9, 7, 9, 8, 20, 50];
+const COL = { id: 0, title: 1, relevant: 2, met: 3, notMet: 4, percent: 5, band: 6, phrase: 7, interval: 8 } as const;
+/** The last column, the percentage with its 95% interval, can be hidden without touching the rest. */
+const SUMMARY_WIDTHS = [6, 50, 9, 7, 9, 8, 20, 44, 14];
 const LAST_COL = SUMMARY_WIDTHS.length - 1;
 /** Up to this many criteria and interview questions, the Summary prints on one page. */
 export const SUMMARY_ONE_PAGE_ROWS = 40;
@@ -125,7 +136,7 @@ export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptio
   r = writeTableHeader(b, a, r);
   const scores: ScoreRow[] = [];
   const sections: SectionRows[] = [];
-  r = writeCriteria(b, a, r, scores, sections);
+  r = writeCriteria(b, a, r, scores, sections, options.moderationList ?? null);
   r = writeOverall(b, a, r, scores, sections) + 1;
   r = writeInterviews(b, a, r, scores);
   const chart = writeSectionScores(b, r, sections);
@@ -162,11 +173,14 @@ function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string): numb
   line(0, `Case inspection summary: ${serviceName(a)}`, "title");
   line(1, marker, "marker");
   const sheets = a.interviews ? `${a.cases.sheet} and ${a.interviews.sheet} sheets` : `${a.cases.sheet} sheet`;
-  line(2, `Counts, percentages and bands are live formulas over the ${sheets}; phrases are as they were when generated.`, "marker");
+  const moderated = a.moderation ? " (with the Moderation sheet's moderated judgements)" : "";
+  line(2, `Counts, percentages, intervals and bands are live formulas over the ${sheets}${moderated}; phrases are as they were when generated.`, "marker");
+  const m = a.moderation;
   line(
     3,
     `Inspection dates: ${inspectionDates(s.inspectionStart, s.inspectionEnd)}. Cases inspected: ${a.cases.cases.length}. ` +
-      `Judgements counted: ${a.overall.relevant}. Not yet judged: ${a.overall.unjudged}. Cells left out for errors: ${a.excludedCells}.`,
+      `Judgements counted: ${a.overall.relevant}. Not yet judged: ${a.overall.unjudged}. Cells left out for errors: ${a.excludedCells}.` +
+      (m ? ` Judgements moderated after second marking: ${m.moderated} (${m.changed} counted differently from the first marker's; ${m.open} still to moderate).` : ""),
     "value",
   );
   const rating =
@@ -188,8 +202,8 @@ function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string): numb
 
 function writeTableHeader(b: SheetBuilder, a: Analysis, r: number): number {
   const band = a.settings.ratingScheme === "none" ? "Band" : "Rating";
-  ["ID", "Criterion", "Relevant", "Met", "Not met", "% met", band, "Phrase"].forEach((h, c) =>
-    b.text(r, c, h, c >= COL.relevant && c <= COL.band ? "headerCentre" : "header"),
+  ["ID", "Criterion", "Relevant", "Met", "Not met", "% met", band, "Phrase", "% met (95% interval)"].forEach((h, c) =>
+    b.text(r, c, h, (c >= COL.relevant && c <= COL.band) || c === COL.interval ? "headerCentre" : "header"),
   );
   return r + 1;
 }
@@ -216,25 +230,75 @@ function writeScores(
   const met = at(row, COL.met);
   b.formula(row, COL.relevant, `${met}+${at(row, COL.notMet)}`, stats.relevant, look.count);
   b.formula(row, COL.percent, `IF(${relevant}=0,"",${met}/${relevant})`, pct(stats.percent), look.percent);
+  const percent = stats.relevant === 0 ? null : (100 * stats.met) / stats.relevant;
+  b.formula(row, COL.interval, intervalFormula(relevant, met), formatWithInterval(percent, wilsonInterval(stats.met, stats.relevant)), look.band);
   if (fixedBand !== undefined) b.text(row, COL.band, fixedBand, look.band);
   else b.formula(row, COL.band, bandFormula(relevant, met, a.settings), bandText(stats), look.band);
+}
+
+/**
+ * The live "58% (36–77%)" of a row: the percentage and its 95% Wilson interval in whole
+ * percentages, as formatWithInterval writes them, from the row's relevant and met cells.
+ * @example intervalFormula("C9", "D9") // 'IF(C9=0,"",TEXT(D9/C9,"0%")&" ("&…&")")'
+ */
+export function intervalFormula(relevant: string, met: string): string {
+  const n = relevant;
+  const p = `(${met}/${n})`;
+  const z = String(Z_95);
+  const z2 = String(Z_95 * Z_95);
+  const spread = `${z}*SQRT(${p}*(1-${p})/${n}+${z2}/(4*${n}^2))`;
+  const low = `IF(${met}=0,0,(${p}+${z2}/(2*${n})-${spread})/(1+${z2}/${n}))`;
+  const high = `IF(${met}=${n},1,(${p}+${z2}/(2*${n})+${spread})/(1+${z2}/${n}))`;
+  // Whole percentages rounded half up from the value to nine places, as formatWithInterval does:
+  // 23 of 40 is 57.5%, which TEXT of the binary 0.575 would make 57%.
+  const whole = (x: string): string => `TEXT(ROUND(100*${x},9),"0")`;
+  return `IF(${n}=0,"",${whole(p)}&"% ("&${whole(low)}&"–"&${whole(high)}&"%)")`;
 }
 
 const CRITERION_LOOK = { count: "count", percent: "percent", band: "band" };
 
 /** One criterion or interview question: live counts over its column, phrase as generated. */
 /** `decides`: the criterion whose percentage is its section's (rule: lowest), in bold. */
-function writeCriterionRow(b: SheetBuilder, a: Analysis, row: number, c: CriterionStats, crit: Criterion, table: CaseTable | null, decides = false): void {
+function writeCriterionRow(
+  b: SheetBuilder,
+  a: Analysis,
+  row: number,
+  c: CriterionStats,
+  crit: Criterion,
+  table: CaseTable | null,
+  decides = false,
+  moderation: ModerationListRange | null = null,
+): void {
   b.text(row, COL.id, c.id, decides ? "decidingId" : "id").text(row, COL.title, c.title, decides ? "deciding" : "text");
   const col = table?.columns.criteria.get(c.id);
   const counts =
     table && col !== undefined
-      ? { met: countFormula(table, col, crit.appliesTo, "Yes"), notMet: countFormula(table, col, crit.appliesTo, "No") }
+      ? {
+          met: countFormula(table, col, crit.appliesTo, "Yes") + moderationChange(moderation, c.id, "Yes"),
+          notMet: countFormula(table, col, crit.appliesTo, "No") + moderationChange(moderation, c.id, "No"),
+        }
       : { met: c.met, notMet: c.notMet };
   writeScores(b, a, row, counts, c, CRITERION_LOOK);
   const leftOut = leftOutShort(c.excluded, c.unjudged);
   const phrase = c.hasColumn ? `${c.phrase}${leftOut ? ` (${leftOut})` : ""}` : `no column for this criterion in the ${table?.sheet ?? "Cases"} sheet`;
   b.text(row, COL.phrase, phrase, "text");
+}
+
+/**
+ * What the Moderation sheet's rows of a criterion change in its Yes or No count (their "Change to
+ * Yes/No count" cells), added to the count over Cases: "" without a Moderation list.
+ * @example moderationChange({ first: 9, last: 12 }, "2.1", "Yes") // '+SUMPRODUCT((LEFT(⟦moderation⟧!$B$10:$B$13,4)="2.1 ")*⟦moderation⟧!$K$10:$K$13)'
+ */
+export function moderationChange(list: ModerationListRange | null, criterionId: string, answer: "Yes" | "No"): string {
+  if (!list || list.last < list.first) return "";
+  const sheet = sheetReference("moderation");
+  const column = (col: number): string => {
+    const letter = SheetBuilder.at(0, col).replace(/\d+$/, "");
+    return `${sheet}!$${letter}$${list.first + 1}:$${letter}$${list.last + 1}`;
+  };
+  const key = `${criterionId} `;
+  const changes = MODERATION_COUNT_CHANGE_COLUMNS[answer === "Yes" ? "yes" : "no"];
+  return `+SUMPRODUCT((LEFT(${column(MODERATION_COUNT_CHANGE_COLUMNS.criterion)},${key.length})="${key}")*${column(changes)})`;
 }
 
 /** A section's row and the rows of its criteria. */
@@ -253,7 +317,14 @@ interface SectionRows {
  * section's rule: pooled, the sums of the rows below; lowest criterion, that criterion's counts;
  * rated by hand, the rating entered (no counts).
  */
-function writeCriteria(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow[], sections: SectionRows[]): number {
+function writeCriteria(
+  b: SheetBuilder,
+  a: Analysis,
+  r: number,
+  scores: ScoreRow[],
+  sections: SectionRows[],
+  moderation: ModerationListRange | null,
+): number {
   const at = SheetBuilder.at;
   for (const section of a.sections) {
     const sectionRow = r++;
@@ -261,7 +332,7 @@ function writeCriteria(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow
     const criterionRows = new Map<string, number>();
     a.criteria.forEach((c, k) => {
       if (c.section !== section.number) return;
-      writeCriterionRow(b, a, r, c, a.framework.criteria[k]!, a.cases, c.id === section.decidedBy);
+      writeCriterionRow(b, a, r, c, a.framework.criteria[k]!, a.cases, c.id === section.decidedBy, moderation);
       criterionRows.set(c.id, r);
       scores.push({ row: r++, kind: "criterion" });
     });
@@ -269,7 +340,7 @@ function writeCriteria(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow
     const look = { count: "sectionCount", percent: "sectionPercent", band: "sectionBand" };
     const notes: string[] = [];
     if (section.rule === "by-hand") {
-      for (const col of [COL.relevant, COL.met, COL.notMet, COL.percent]) b.text(sectionRow, col, "", look.count);
+      for (const col of [COL.relevant, COL.met, COL.notMet, COL.percent, COL.interval]) b.text(sectionRow, col, "", look.count);
       b.text(sectionRow, COL.band, section.rating ?? "Not rated yet", look.band);
       notes.push("Rated by hand in the Criteria sheet");
     } else {
@@ -461,6 +532,8 @@ function writeFindings(b: SheetBuilder, a: Analysis, r: number, heading: string,
     const sentenceRow = r;
     b.text(r, 0, f.criterion.id, "findingId").text(r, 1, f.sentence, "sentence").merge(r, 1, r, 2);
     r++;
+    // A finding on few cases says so, under its sentence.
+    if (f.caution) b.text(r++, 1, f.caution, "evidenceNote").merge(r - 1, 1, r - 1, 2);
     r = writeEvidence(b, a, r, f, shown);
     b.keepTogether(i === 0 ? headingRow : sentenceRow, Math.min(r - 1, sentenceRow + 1));
     b.height(r++, SPACER);

@@ -5,6 +5,7 @@
  * Positions are zero-based. Formulas are written without the leading "=" and always carry the
  * value the engine computed, so a file shows the right figures before any recalculation.
  */
+import { quoteSheetName } from "../address";
 
 /** A colour as six hex digits, no "#": "1F6E43". */
 export type Colour = string;
@@ -221,6 +222,38 @@ export interface SheetLayout {
   readonly colCount: number;
   /** Text written in the marker cell (see GENERATED_MARKER_CELL) that identifies a generated sheet. */
   readonly marker: string;
+}
+
+/**
+ * A reference, in a formula, to another generated sheet of the same build, by kind: the writer
+ * replaces it with that sheet's name as it writes it (quoted for a formula), since the name is
+ * known only then (a user's own sheet may hold the wanted one; an earlier sheet may be renamed).
+ * @example `SUM(${sheetReference("moderation")}!$K$9:$K$12)`
+ */
+export function sheetReference(kind: GeneratedKind): string {
+  return `\u27e6${kind}\u27e7`;
+}
+
+/**
+ * The layouts with every sheet reference in their formulas replaced by the quoted name `nameOf`
+ * gives its kind (a sheet not written this time gives null and the reference stays an error).
+ * @example resolveSheetReferences(layouts, (kind) => names.get(kind) ?? null)
+ */
+export function resolveSheetReferences<T extends Pick<SheetLayout, "cells" | "conditionalFormats">>(layouts: readonly T[], nameOf: (kind: GeneratedKind) => string | null): T[] {
+  const token = /\u27e6(summary|strengths|moderation)\u27e7/g;
+  const resolve = (formula: string): string =>
+    formula.replace(token, (_m, kind: GeneratedKind) => {
+      const name = nameOf(kind);
+      return name === null ? "#REF!" : quoteSheetName(name);
+    });
+  return layouts.map((layout) => {
+    if (!layout.cells.some((c) => c.kind === "formula" && c.formula.includes("\u27e6"))) return layout;
+    return {
+      ...layout,
+      cells: layout.cells.map((c) => (c.kind === "formula" && c.formula.includes("\u27e6") ? { ...c, formula: resolve(c.formula) } : c)),
+      conditionalFormats: layout.conditionalFormats.map((f) => (f.kind === "expression" && f.formula.includes("\u27e6") ? { ...f, formula: resolve(f.formula) } : f)),
+    };
+  });
 }
 
 /**

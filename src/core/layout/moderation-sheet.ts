@@ -44,6 +44,9 @@ const COL = {
 
 const LAST_COL = COL.noChange;
 
+/** Where the Summary's counts find each row's criterion and its count changes (zero-based columns). */
+export const MODERATION_COUNT_CHANGE_COLUMNS = { criterion: COL.criterion, yes: COL.yesChange, no: COL.noChange } as const;
+
 /** The report's styles and the list's own (made on use: build.ts imports this module). */
 const moderationStyles = (): Readonly<Record<string, CellStyle>> => ({
   ...REPORT_STYLES,
