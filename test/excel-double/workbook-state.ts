@@ -188,12 +188,7 @@ export class WorkbookState {
     const other = this.findSheet(name as string);
     if (other && other !== sheet) throw officeError(FakeErrorCodes.itemAlreadyExists, `A sheet named "${String(name)}" already exists.`);
     // As Excel does, formulas that refer to the sheet follow it to its new name.
-    const quote = (n: string): string => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(n) && !/^[A-Za-z]{1,3}\d+$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
-    const from = `${quote(sheet.name)}!`;
-    const to = `${quote(name as string)}!`;
-    if (from !== to) {
-      for (const s of this.sheets) for (const cell of s.cells.values()) if (cell.formula?.includes(from)) cell.formula = cell.formula.split(from).join(to);
-    }
+    this.replaceSheetReferences(sheet.name, `${quoteForFormula(name as string)}!`);
     sheet.name = name as string;
   }
 
@@ -204,12 +199,23 @@ export class WorkbookState {
     const index = this.sheets.indexOf(sheet);
     if (index < 0) throw officeError(FakeErrorCodes.itemNotFound, "The requested worksheet no longer exists.");
     this.sheets.splice(index, 1);
+    // As Excel does, formulas that referred to the sheet now refer to nothing.
+    this.replaceSheetReferences(sheet.name, "#REF!");
     for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i]!.sheetId === sheet.id) this.tables.splice(i, 1);
     if (this.selection?.sheetId === sheet.id) this.selection = null;
     if (this.activeSheetId === sheet.id) {
       const next = this.sheets.slice(Math.max(0, index - 1)).find((s) => s.visibility === "Visible") ?? this.sheets.find((s) => s.visibility === "Visible");
       this.activeSheetId = next ? next.id : null;
     }
+  }
+
+  /** Every formula's reference to the sheet named `name` (as `Name!` or `'Name'!`) made `to`. */
+  private replaceSheetReferences(name: string, to: string): void {
+    const from = `${quoteForFormula(name)}!`;
+    if (from === to) return;
+    // Not part of a longer name: "Moderation!" is not in "'QA Moderation'!" or "OldModeration!".
+    const pattern = new RegExp(`(?<![\\w.'])${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "g");
+    for (const s of this.sheets) for (const cell of s.cells.values()) if (cell.formula?.includes(from)) cell.formula = cell.formula.replace(pattern, to);
   }
 
   moveSheet(sheet: SheetState, position: number): void {
@@ -259,6 +265,11 @@ export function cellFormat(sheet: SheetState, row: number, col: number, key: str
     if (layer.key === key && rectContains(layer.rect, row, col)) return layer.value;
   }
   return undefined;
+}
+
+/** A sheet's name as a formula writes it: quoted unless it is a plain name that reads as no cell. */
+function quoteForFormula(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Whether a cell has a value or formula. */

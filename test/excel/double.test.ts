@@ -418,6 +418,29 @@ describe("values written as typed entry", () => {
   });
 });
 
+describe("formulas naming other sheets", () => {
+  test("follow a renamed sheet (quoted as its new name needs) and read #REF! once it is deleted; longer names are untouched", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.add("Moderation");
+      sheets.add("QA Moderation");
+      sheets.add("OldModeration");
+      sheets.getItem("Notes").getRange("A1:C1").formulas = [["=Moderation!A1+'QA Moderation'!A1+OldModeration!A1", "=SUM(Moderation!$K$2:$K$9)", "=Cases!A1"]];
+      await context.sync();
+      sheets.getItem("Moderation").name = "Moderation (2)";
+      await context.sync();
+    });
+    const notes = double.sheet("Notes");
+    expect([notes.formula("A1"), notes.formula("B1")]).toEqual(["='Moderation (2)'!A1+'QA Moderation'!A1+OldModeration!A1", "=SUM('Moderation (2)'!$K$2:$K$9)"]);
+    await run(double, async (context) => {
+      context.workbook.worksheets.getItem("Moderation (2)").delete();
+      await context.sync();
+    });
+    expect([notes.formula("A1"), notes.formula("B1"), notes.formula("C1")]).toEqual(["=#REF!A1+'QA Moderation'!A1+OldModeration!A1", "=SUM(#REF!$K$2:$K$9)", "=Cases!A1"]);
+  });
+});
+
 describe("protection, edit mode, failures", () => {
   test("writing to a protected sheet fails at sync with AccessDenied", async () => {
     const double = seeded();

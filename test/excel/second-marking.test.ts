@@ -3,9 +3,9 @@
  * Moderation sheet built before are read with the other inputs, the Moderation sheet by its A2
  * marker even when renamed.
  */
-import { analyseWorkbook, BUILT_IN_FRAMEWORK, columnLetters, criterionHeader, MODERATION_HEADERS, MODERATION_MARKER } from "../../src/core";
-import { readWorkbookGrids } from "../../src/excel";
-import { createExcelDouble, type SeedValue, type SheetSeed } from "../excel-double";
+import { analyseWorkbook, buildReportLayouts, BUILT_IN_FRAMEWORK, columnLetters, criterionHeader, MODERATION_HEADERS, MODERATION_MARKER } from "../../src/core";
+import { readWorkbookGrids, writeLayouts } from "../../src/excel";
+import { createExcelDouble, type ExcelDouble, type SeedValue, type SheetSeed } from "../excel-double";
 import { runnerFor } from "../excel-double/measure";
 import { standardHeader, validRow } from "../helpers/grids";
 
@@ -71,5 +71,41 @@ describe("readWorkbookGrids with second marking", () => {
     if (read.kind !== "ok") throw new Error(read.reason);
     expect(read.grids.moderation).toBeNull();
     expect(analyseWorkbook(read.grids).criteria.find((c) => c.id === "2.1")).toMatchObject({ met: 2, notMet: 2 });
+  });
+});
+
+describe("writeLayouts with second marking", () => {
+  /** The Summary's Met formula of criterion 2.1. */
+  const met21 = (double: ExcelDouble, summary: string): string => {
+    const row = double.sheet(summary).values("A1:A60").findIndex(([id]) => id === "2.1") + 1;
+    return double.sheet(summary).formula(`D${row}`)!;
+  };
+
+  async function build(double: ExcelDouble): Promise<readonly string[]> {
+    const read = await readWorkbookGrids({ run: runnerFor(double) });
+    if (read.kind !== "ok") throw new Error(read.reason);
+    const layouts = buildReportLayouts(analyseWorkbook(read.grids), { generatedAt: new Date(2026, 11, 1, 9, 0) });
+    return (await writeLayouts(layouts, { run: runnerFor(double) })).sheets;
+  }
+
+  test("the Summary's counts read the Moderation sheet written with it, by the name it ends with, built and rebuilt", async () => {
+    const double = createExcelDouble({ sheets: seed(null) });
+    expect(await build(double)).toEqual(["Summary", "Strengths & improvements", "Moderation"]);
+    expect(met21(double, "Summary")).toMatch(/\+SUMPRODUCT\(\(LEFT\(Moderation!\$B\$\d+:\$B\$\d+,4\)="2\.1 "\)\*Moderation!\$K\$\d+:\$K\$\d+\)$/);
+    // Rebuilt: the old sheets are deleted and the new ones renamed into place; nothing reads a deleted sheet.
+    await build(double);
+    expect(met21(double, "Summary")).toContain("Moderation!$K$");
+    expect(met21(double, "Summary")).not.toContain("#REF!");
+  });
+
+  test("with a user's own sheet named Moderation, they read ours, Moderation (2), never the user's", async () => {
+    const own: SheetSeed = { name: "Moderation", rows: [["Our moderation notes"], ["C02 2.1 should be Yes"]] };
+    const double = createExcelDouble({ sheets: seed(own) });
+    for (let i = 0; i < 2; i++) {
+      expect(await build(double)).toEqual(["Summary", "Strengths & improvements", "Moderation (2)"]);
+      expect(met21(double, "Summary")).toContain("'Moderation (2)'!$K$");
+      expect(met21(double, "Summary")).not.toMatch(/[^(]Moderation!|#REF!/);
+      expect(double.sheet("Moderation").value("A1")).toBe("Our moderation notes");
+    }
   });
 });
