@@ -111,7 +111,7 @@ function serviceName(a: Analysis): string {
 /** Summary columns, zero-based. */
 const COL = { id: 0, title: 1, relevant: 2, met: 3, notMet: 4, percent: 5, band: 6, phrase: 7, interval: 8 } as const;
 /** The last column, the percentage with its 95% interval, can be hidden without touching the rest. */
-const SUMMARY_WIDTHS = [6, 50, 9, 7, 9, 8, 20, 44, 14];
+const SUMMARY_WIDTHS = [6, 54, 9, 7, 9, 8, 20, 50, 15];
 const LAST_COL = SUMMARY_WIDTHS.length - 1;
 /** Up to this many criteria and interview questions, the Summary prints on one page. */
 export const SUMMARY_ONE_PAGE_ROWS = 40;
