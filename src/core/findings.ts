@@ -15,7 +15,9 @@
  * ("health" for attention to health and well-being); then a general `Notes` column.
  */
 import type { Analysis } from "./analyse";
-import { Outcome, outcomeOf, type CaseRecord } from "./cases";
+import { sourcedEvidenceNote } from "./case-notes";
+import type { CaseRecord } from "./cases";
+import type { Outcome } from "./judgements";
 import { compareNumbers } from "./framework";
 import { countInWords, criterionSentence, leftOutSentence } from "./phrases";
 import type { CriterionStats } from "./statistics";
@@ -105,26 +107,26 @@ function candidateNotes(analysis: Analysis, k: number, wanted: Outcome): Candida
   analysis.criteria.forEach((other, j) => {
     if (j !== k && other.section === c.section) sameSection.push(j);
   });
-  const opposite = wanted === Outcome.Met ? Outcome.NotMet : Outcome.Met;
+  const opposite: Outcome = wanted === "met" ? "notMet" : "met";
   const own = wordStems(`${c.title} ${c.subject}`);
   const out: Candidate[] = [];
   for (const kase of analysis.cases.cases) {
-    if (outcomeOf(kase, k) !== wanted) continue;
-    const label = caseLabel(kase, analysis.settings.redact);
-    const section = usable(kase.notes.get(Number(c.section)));
-    if (section !== undefined) {
-      let against = 0;
-      let same = 0;
-      for (const j of sameSection) {
-        const o = outcomeOf(kase, j);
-        if (o === opposite) against++;
-        else if (o === wanted) same++;
-      }
-      out.push({ evidence: { label, source: "section", note: section }, rank: 1, opposite: against, same, words: 0, order: kase.number });
+    if (kase.outcomes[k] !== wanted) continue;
+    const found = sourcedEvidenceNote(kase.notes, c);
+    if (found === undefined) continue;
+    const evidence: Evidence = { label: caseLabel(kase, analysis.settings.redact), ...found };
+    if (found.source !== "section") {
+      out.push({ evidence, rank: found.source === "criterion" ? 0 : 2, opposite: 0, same: 0, words: 0, order: kase.number });
       continue;
     }
-    const general = usable(kase.notes.get(0));
-    if (general !== undefined) out.push({ evidence: { label, source: "general", note: general }, rank: 2, opposite: 0, same: 0, words: 0, order: kase.number });
+    let against = 0;
+    let same = 0;
+    for (const j of sameSection) {
+      const o = kase.outcomes[j];
+      if (o === opposite) against++;
+      else if (o === wanted) same++;
+    }
+    out.push({ evidence, rank: 1, opposite: against, same, words: 0, order: kase.number });
   }
   // Words are compared only for a sample of inspection size: a table of thousands of cases is
   // ordered without reading every note.
@@ -143,8 +145,8 @@ const WORD_SCORING_LIMIT = 500;
  * note describes is this one). Then more of the criterion's own words, then case order.
  */
 function specificity(wanted: Outcome): (a: Candidate, b: Candidate) => number {
-  const key = (c: Candidate): number => (wanted === Outcome.Met ? c.opposite : c.same);
-  const then = (c: Candidate): number => (wanted === Outcome.Met ? c.same : c.opposite);
+  const key = (c: Candidate): number => (wanted === "met" ? c.opposite : c.same);
+  const then = (c: Candidate): number => (wanted === "met" ? c.same : c.opposite);
   return (a, b) => a.rank - b.rank || key(a) - key(b) || b.words - a.words || then(a) - then(b) || a.order - b.order;
 }
 
@@ -169,9 +171,6 @@ function sharedWords(stems: ReadonlySet<string>, note: string): number {
   return n;
 }
 
-function usable(note: string | undefined): string | undefined {
-  return note === undefined || note.trim() === "" ? undefined : note;
-}
 
 /**
  * Up to `max` notes for a strength: the most specific, preferring notes not already shown under
@@ -226,13 +225,13 @@ export function selectFindings(analysis: Analysis, options: SelectFindingsOption
   const shown = new Set<string>();
   return {
     strengths: strengths.sort(order).map(({ finding, k }) => {
-      const candidates = candidateNotes(analysis, k, Outcome.Met);
+      const candidates = candidateNotes(analysis, k, "met");
       const evidence = strengthEvidence(candidates, maxStrength, shown);
       for (const e of evidence) shown.add(e.note);
       return { ...finding, evidence, evidenceTotal: candidates.length };
     }),
     improvements: improvements.sort(order).map(({ finding, k }) => {
-      const candidates = candidateNotes(analysis, k, Outcome.NotMet);
+      const candidates = candidateNotes(analysis, k, "notMet");
       return { ...finding, evidence: candidates.slice(0, maxImprovement).map((c) => c.evidence), evidenceTotal: candidates.length };
     }),
   };

@@ -1,6 +1,7 @@
 /**
  * The engine's view of a sheet: a rectangle of plain values, whatever read it (ExcelJS, Office.js).
  */
+import { toA1 } from "./address";
 
 /** An Excel error value such as `#N/A` or `#REF!`, as read from a cell. */
 export interface CellError {
@@ -91,9 +92,21 @@ export function gridCell(grid: Grid, row: number, col: number): CellValue {
   return grid.rows[row]?.[col] ?? null;
 }
 
-/** Whether every cell of a row is blank. */
+/**
+ * Whether every cell of a row is blank.
+ * @example isBlankRow([null, "  "]) // true
+ */
 export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   if (!row) return true;
-  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  for (const value of row) if (!isBlank(value)) return false;
   return true;
+}
+
+/**
+ * The A1 address of a position within a grid, or null for the header row of a table whose
+ * header row is not on the sheet (`top` -1).
+ * @example cellAddress({ sheet: "Cases", top: 2, left: 1, rows: [] }, 1, 0) // "B4"
+ */
+export function cellAddress(grid: Grid, row: number, col: number): string | null {
+  return grid.top + row < 0 ? null : toA1({ row: grid.top + row, col: grid.left + col });
 }

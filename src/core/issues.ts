@@ -2,6 +2,8 @@
  * Issues found in a workbook: codes and locations, kept apart from their wording
  * (see `messages.ts`), so tests assert codes and cells and the words can change freely.
  */
+import type { CellPosition } from "./address";
+import { cellAddress, type Grid } from "./grid";
 
 export type Severity = "error" | "warning";
 
@@ -65,68 +67,86 @@ export interface Issue {
   readonly message: string;
 }
 
-/** Issues in reading order: by sheet, then row, then column; errors before warnings on a tie. */
-export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): Issue[] {
-  const n = issues.length;
-  const ranks = new Int32Array(n);
-  const rows = new Float64Array(n);
-  const cols = new Float64Array(n);
-  const rankOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const issue = issues[i]!;
-    let rank = rankOf.get(issue.sheet);
-    if (rank === undefined) {
-      const k = sheetOrder.indexOf(issue.sheet);
-      rank = k === -1 ? sheetOrder.length : k;
-      rankOf.set(issue.sheet, rank);
-    }
-    ranks[i] = rank;
-    cellPosition(issue.cell, rows, cols, i);
-  }
-  const compare = (a: number, b: number): number => {
-    const x = issues[a]!;
-    const y = issues[b]!;
-    return (
-      ranks[a]! - ranks[b]! ||
-      (x.sheet === y.sheet ? 0 : x.sheet.localeCompare(y.sheet)) ||
-      rows[a]! - rows[b]! ||
-      cols[a]! - cols[b]! ||
-      (x.severity === y.severity ? 0 : x.severity === "error" ? -1 : 1) ||
-      a - b
-    );
+/**
+ * What is wrong with a cell, before it is placed on a sheet: the steps that read a cell return
+ * problems, and the step that knows where the cell is turns them into issues.
+ */
+export interface Problem {
+  readonly severity: Severity;
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+/**
+ * An error problem.
+ * @example errorProblem("invalid-value", "\"Maybe\" is not a judgement…").severity // "error"
+ */
+export function errorProblem(code: IssueCode, message: string): Problem {
+  return { severity: "error", code, message };
+}
+
+/**
+ * A warning problem.
+ * @example warningProblem("not-yet-judged", "Criterion 2.1 is not yet judged…").severity // "warning"
+ */
+export function warningProblem(code: IssueCode, message: string): Problem {
+  return { severity: "warning", code, message };
+}
+
+/** Whom an issue is about, beyond its cell. */
+export interface IssueSubject {
+  readonly caseId?: string | null;
+  readonly criterionId?: string | null;
+}
+
+/**
+ * The issue a problem makes at a position of a grid (zero-based, within the grid); `null` for an
+ * issue about the sheet as a whole.
+ * @example issueAt(grid, { row: 1, col: 5 }, problem, { caseId: "C01" }).cell // "F2" (grid at A1)
+ */
+export function issueAt(grid: Grid, at: CellPosition | null, problem: Problem, subject: IssueSubject = {}): Issue {
+  return {
+    severity: problem.severity,
+    code: problem.code,
+    sheet: grid.sheet,
+    cell: at === null ? null : cellAddress(grid, at.row, at.col),
+    caseId: subject.caseId ?? null,
+    criterionId: subject.criterionId ?? null,
+    message: problem.message,
   };
-  // Issues mostly arrive in reading order already (a sheet is read row by row): then no sort.
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) if (compare(i - 1, i) > 0) sorted = false;
-  if (sorted) return issues.slice();
-  const order = Array.from({ length: n }, (_, i) => i).sort(compare);
-  return order.map((i) => issues[i]!);
 }
 
-/** The 1-based row and column of an A1 address into `rows[i]`, `cols[i]`; -1, -1 for none. */
-function cellPosition(cell: string | null, rows: Float64Array, cols: Float64Array, i: number): void {
-  rows[i] = -1;
-  cols[i] = -1;
-  if (!cell) return;
+/**
+ * Issues in reading order: by sheet (in `sheetOrder`, then by name), then row, then column;
+ * errors before warnings on the same cell; otherwise in the order found.
+ * @example sortIssues(issues, ["Cases", "Criteria"])[0].sheet // "Cases"
+ */
+export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): Issue[] {
+  const rank = (sheet: string): number => {
+    const k = sheetOrder.indexOf(sheet);
+    return k === -1 ? sheetOrder.length : k;
+  };
+  const bySheet = (a: Issue, b: Issue): number => (a.sheet === b.sheet ? 0 : rank(a.sheet) - rank(b.sheet) || a.sheet.localeCompare(b.sheet));
+  const severity = (issue: Issue): number => (issue.severity === "error" ? 0 : 1);
+  return issues
+    .map((issue) => ({ issue, at: cellOrder(issue.cell) }))
+    .sort((a, b) => bySheet(a.issue, b.issue) || a.at.row - b.at.row || a.at.col - b.at.col || severity(a.issue) - severity(b.issue))
+    .map((x) => x.issue);
+}
+
+/** Where an A1 address sorts (1-based row and column); before every cell when there is none. */
+function cellOrder(cell: string | null): { row: number; col: number } {
+  const m = cell === null ? null : /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return { row: -1, col: -1 };
   let col = 0;
-  let k = 0;
-  for (; k < cell.length; k++) {
-    const code = cell.charCodeAt(k);
-    if (code < 65 || code > 90) break;
-    col = col * 26 + (code - 64);
-  }
-  if (k === 0 || k === cell.length) return;
-  for (let d = k; d < cell.length; d++) {
-    const code = cell.charCodeAt(d);
-    if (code < 48 || code > 57) return;
-  }
-  let row = 0;
-  for (let d = k; d < cell.length; d++) row = row * 10 + (cell.charCodeAt(d) - 48);
-  rows[i] = cell.length - k <= 15 ? row : Number(cell.slice(k));
-  cols[i] = col;
+  for (const letter of m[1]!) col = col * 26 + (letter.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
 }
 
-/** Counts of errors and warnings. */
+/**
+ * Counts of errors and warnings.
+ * @example countIssues(analysis.issues) // { errors: 2, warnings: 5 }
+ */
 export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number } {
   let errors = 0;
   for (const i of issues) if (i.severity === "error") errors++;

@@ -13,7 +13,9 @@
  * than a user table.
  */
 import { columnLetters } from "./address";
-import { applicabilityReason, Outcome, outcomeOf, requirementFor, type CaseRecord, type CaseTable } from "./cases";
+import { evidenceNote, type CaseNotes } from "./case-notes";
+import type { CaseRecord, CaseTable } from "./cases";
+import { applicabilityReason, requirementFor, type Outcome } from "./judgements";
 import { leadingCriterionId, type Criterion } from "./framework";
 import { cellText, isBlank, normaliseHeader, type CellValue, type Grid } from "./grid";
 import type { Issue, IssueCode, Severity } from "./issues";
@@ -177,7 +179,7 @@ export function applyModeration(table: CaseTable, entries: readonly ModerationEn
   const cases = table.cases.map((kase) => {
     const byK = wanted.get(kase);
     if (!byK) return kase;
-    const outcomes = table.criteria.map((_, k) => outcomeOf(kase, k));
+    const outcomes = [...kase.outcomes];
     for (const [k, list] of byK) {
       const crit = table.criteria[k]!;
       const o = moderatedOutcome(kase, crit, list, push);
@@ -203,26 +205,26 @@ function moderatedOutcome(kase: CaseRecord, crit: Criterion, list: readonly Mode
   }
   const values = new Set<Judgement>();
   for (const { read: r } of read) {
-    if (r.kind !== "value") return Outcome.Excluded;
+    if (r.kind !== "value") return "excluded";
     values.add(r.value);
   }
   if (values.size > 1) {
     push("error", "moderation-conflict", list[0]!.cell, moderationMessages.conflict(kase.id, crit.id, list.map((e) => e.cell.cell).join(", ")), kase.id, crit.id);
-    return Outcome.Excluded;
+    return "excluded";
   }
   const value = [...values][0]!;
-  const requirement = requirementFor(crit.appliesTo, kase.sentence, kase.psr);
-  const reason = applicabilityReason(crit.appliesTo, kase.sentence, kase.psr);
+  const requirement = requirementFor(crit.appliesTo, kase);
+  const reason = applicabilityReason(crit.appliesTo, kase);
   if (value === "N/A") {
-    if (requirement !== "required") return Outcome.NotApplicable;
+    if (requirement !== "required") return "notApplicable";
     push("error", "not-applicable-not-allowed", list[0]!.cell, messages.notApplicableNotAllowed(crit.id, crit.appliesTo, reason), kase.id, crit.id);
-    return Outcome.Excluded;
+    return "excluded";
   }
   if (requirement === "not-expected") {
     push("error", "judgement-not-expected", list[0]!.cell, messages.judgementNotExpected(crit.id, crit.appliesTo, reason), kase.id, crit.id);
-    return Outcome.Excluded;
+    return "excluded";
   }
-  return value === "Yes" ? Outcome.Met : Outcome.NotMet;
+  return value === "Yes" ? "met" : "notMet";
 }
 
 /**
@@ -247,7 +249,7 @@ export function listModeration(
     const col = second?.columns.criteria.get(criterionId);
     return !second || col === undefined ? null : { sheet: second.sheet, cell: `${columnLetters(second.grid.left + col)}${mark.row + 1}` };
   };
-  const noteOf = (notes: ReadonlyMap<number, string>, section: string): string => notes.get(Number(section)) ?? notes.get(0) ?? "";
+  const noteOf = (notes: CaseNotes, criterion: Criterion): string => evidenceNote(notes, criterion) ?? "";
 
   const rows: ModerationRow[] = [];
   const listed = new Set<string>();
@@ -265,8 +267,8 @@ export function listModeration(
       marker: d.mark.marker,
       first: d.first,
       second: d.second,
-      firstNote: noteOf(d.mark.kase.notes, d.criterion.section),
-      secondNote: noteOf(d.mark.notes, d.criterion.section),
+      firstNote: noteOf(d.mark.kase.notes, d.criterion),
+      secondNote: noteOf(d.mark.notes, d.criterion),
       moderated,
       reason: e?.reason ?? "",
       status: moderated === "" ? "to moderate" : "moderated",
@@ -295,8 +297,8 @@ export function listModeration(
       marker: e.marker,
       first: kase && crit ? firstJudgement(kase, ci) : null,
       second: mark && crit ? (mark.judgements[ci] ?? null) : null,
-      firstNote: kase && crit ? noteOf(kase.notes, crit.section) : "",
-      secondNote: mark && crit ? noteOf(mark.notes, crit.section) : "",
+      firstNote: kase && crit ? noteOf(kase.notes, crit) : "",
+      secondNote: mark && crit ? noteOf(mark.notes, crit) : "",
       moderated: e.judgement === null ? "" : cellText(e.judgement).trim(),
       reason: e.reason,
       status: kase && crit ? "no longer a difference" : "case not found",

@@ -8,7 +8,9 @@
  */
 import { columnLetters } from "./address";
 import { agreementOf, type AgreementFigures, type JudgementPair } from "./agreement";
-import { Outcome, outcomeOf, type CaseRecord, type CaseTable } from "./cases";
+import { meaningOfHeader } from "./case-columns";
+import { readCaseNotes, type CaseNotes, type NotesBy } from "./case-notes";
+import type { CaseRecord, CaseTable } from "./cases";
 import { leadingCriterionId, type Criterion } from "./framework";
 import { cellText, isBlank, isBlankRow, isCellError, normaliseHeader, type Grid } from "./grid";
 import type { Issue, IssueCode, Severity } from "./issues";
@@ -27,8 +29,8 @@ export interface SecondMark {
   readonly kase: CaseRecord;
   /** One per criterion of the table: the judgement, or null (blank, or unreadable). */
   readonly judgements: readonly (Judgement | null)[];
-  /** Evidence notes by section number (0: a general "Notes" column). */
-  readonly notes: ReadonlyMap<number, string>;
+  /** The second marker's evidence notes. */
+  readonly notes: CaseNotes;
 }
 
 export interface SecondMarkingColumns {
@@ -36,7 +38,7 @@ export interface SecondMarkingColumns {
   readonly marker: number | null;
   /** Zero-based grid column per criterion ID. */
   readonly criteria: ReadonlyMap<string, number>;
-  readonly notes: ReadonlyMap<number, number>;
+  readonly notes: NotesBy<number>;
 }
 
 export interface SecondMarkingTable {
@@ -141,12 +143,7 @@ export function readSecondMarking(grid: Grid, criteria: readonly Criterion[], ca
       continue;
     }
     seen.set(key, r);
-    const notes = new Map<number, string>();
-    for (const [section, col] of columns.notes) {
-      const v = row[col] ?? null;
-      if (!isBlank(v)) notes.set(section, cellText(v));
-    }
-    marks.push({ caseId, marker, row: grid.top + r, kase, judgements, notes });
+    marks.push({ caseId, marker, row: grid.top + r, kase, judgements, notes: readCaseNotes(row, columns.notes) });
   }
 
   return { table: { sheet: grid.sheet, grid, criteria, columns, marks, filledRows }, issues };
@@ -161,20 +158,21 @@ function findColumns(grid: Grid, criteria: readonly Criterion[], push: Push, at:
   let caseId: number | null = null;
   let marker: number | null = null;
   const critCols = new Map<string, number>();
-  const notes = new Map<number, number>();
+  const notes = { general: null as number | null, bySection: new Map<string, number>(), byCriterion: new Map<string, number>() };
   for (let c = 0; c < header.length; c++) {
     const h = normaliseHeader(header[c] ?? null);
     if (h === "") continue;
-    const note = /^(\d+)\s*notes?$/.exec(h);
-    if (note) {
-      if (!notes.has(Number(note[1]))) notes.set(Number(note[1]), c);
+    // Notes columns as in Cases; the first of each kind is read.
+    const meaning = meaningOfHeader(h, false);
+    if (meaning.kind === "general-notes") {
+      notes.general ??= c;
       continue;
     }
-    if (h === "notes" || h === "evidence notes") {
-      if (!notes.has(0)) notes.set(0, c);
+    if (meaning.kind === "numbered-notes") {
+      const kind = known.has(meaning.number) ? notes.byCriterion : notes.bySection;
+      if (!kind.has(meaning.number)) kind.set(meaning.number, c);
       continue;
     }
-    if (/^\d+\.\d+\s*notes?$/.test(h)) continue;
     const id = leadingCriterionId(h);
     if (id) {
       if (!known.has(id)) push("warning", "unknown-criterion-column", 0, c, messages.unknownCriterionColumn(id), null, id);
@@ -230,12 +228,12 @@ export interface Difference {
  * @example firstJudgement(kase, 0) // "Yes"
  */
 export function firstJudgement(kase: CaseRecord, k: number): Judgement | null {
-  switch (outcomeOf(kase, k)) {
-    case Outcome.Met:
+  switch (kase.outcomes[k]) {
+    case "met":
       return "Yes";
-    case Outcome.NotMet:
+    case "notMet":
       return "No";
-    case Outcome.NotApplicable:
+    case "notApplicable":
       return "N/A";
     default:
       return null;

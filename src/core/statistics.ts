@@ -4,9 +4,10 @@
  * (pooled over its criteria, its lowest criterion, or rated by hand) and the overall one by the
  * framework's (pooled, or the sum of the sections' scores).
  */
-import { Outcome, packedOutcomeCounts, type CaseRecord } from "./cases";
+import type { CaseRecord } from "./cases";
 import { isCounted, overallRule, sectionRule, type Criterion, type Framework, type OverallRule, type Section, type SectionRule } from "./framework";
 import { wilsonInterval, type Interval } from "./interval";
+import type { Outcome } from "./judgements";
 import { describeProportion } from "./phrases";
 import { ratingOfPercent, ratingOfScore, ratingScore, type Rating, type ScoreBand } from "./ratings";
 import type { Settings } from "./settings";
@@ -143,8 +144,13 @@ export function roundPercent(percent: number | null): number | null {
   return percent === null ? null : Math.round(percent * 10 + 1e-9) / 10;
 }
 
+/** How many of a criterion's cells came to each outcome. */
+export type OutcomeCounts = Record<Outcome, number>;
+
 /**
- * Counts each criterion over the cases.
+ * Counts each criterion over the cases, in one pass over them: each case's outcome on each
+ * criterion adds one to that criterion's count of that outcome. `criteria` are the criteria the
+ * cases were read for, in the same order (each case's `outcomes` follow it).
  * @example computeCriterionStats(criteria, table.cases, DEFAULT_SETTINGS, hasColumn)[0].met
  */
 export function computeCriterionStats(
@@ -154,18 +160,14 @@ export function computeCriterionStats(
   hasColumn: (id: string) => boolean,
   noun: readonly [singular: string, plural: string] = ["case", "cases"],
 ): CriterionStats[] {
-  const n = criteria.length;
-  let counts = packedOutcomeCounts(cases, criteria);
-  if (!counts) {
-    counts = new Int32Array(n * 6);
-    for (const c of cases) {
-      const o = c.outcomes;
-      for (let k = 0; k < n; k++) counts[k * 6 + o[k]!]!++;
-    }
+  const counts = criteria.map(noOutcomes);
+  for (const kase of cases) {
+    kase.outcomes.forEach((outcome, k) => {
+      if (outcome !== null) counts[k]![outcome]++;
+    });
   }
   return criteria.map((crit, k) => {
-    const met = counts[k * 6 + Outcome.Met]!;
-    const notMet = counts[k * 6 + Outcome.NotMet]!;
+    const { met, notMet, notApplicable, unjudged, excluded } = counts[k]!;
     const relevant = met + notMet;
     const judged = judgeCounts(met, relevant, settings);
     return {
@@ -176,9 +178,9 @@ export function computeCriterionStats(
       relevant,
       met,
       notMet,
-      unjudged: counts[k * 6 + Outcome.Unjudged]!,
-      notApplicable: counts[k * 6 + Outcome.NotApplicable]!,
-      excluded: counts[k * 6 + Outcome.Excluded]!,
+      unjudged,
+      notApplicable,
+      excluded,
       percent: judged.percent,
       phrase: describeProportion(met, relevant, { ...settings.phrases, noun }),
       interval: judged.interval,
@@ -188,6 +190,10 @@ export function computeCriterionStats(
       hasColumn: hasColumn(crit.id),
     };
   });
+}
+
+function noOutcomes(): OutcomeCounts {
+  return { met: 0, notMet: 0, notApplicable: 0, unjudged: 0, excluded: 0 };
 }
 
 /**

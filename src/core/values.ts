@@ -89,24 +89,35 @@ export function spellingsOf(kind: "judgement" | "sentence" | "yes-no", value: st
   return Object.keys(aliases).filter((k) => aliases[k] === value);
 }
 
-function readWith<T extends string>(value: CellValue, canon: readonly T[], aliases: Readonly<Record<string, T>>): ReadValue<T> {
-  if (isCellError(value)) return { kind: "error", text: value.error };
-  if (isBlank(value)) return { kind: "blank" };
-  const text = cellText(value);
-  if (typeof value === "string" && (canon as readonly string[]).includes(value)) {
-    return { kind: "value", value: value as T, canonical: true, text };
-  }
-  const match = aliases[fold(text)];
-  if (match) return { kind: "value", value: match, canonical: false, text };
-  return { kind: "invalid", text };
+/**
+ * A reader of one kind of value. A canonical value's reading is made once and shared (readings
+ * are never changed), so reading the values almost every cell holds builds nothing.
+ */
+function readerOf<T extends string>(canon: readonly T[], aliases: Readonly<Record<string, T>>): (value: CellValue) => ReadValue<T> {
+  const canonical = new Map<unknown, ReadValue<T>>(canon.map((v) => [v, { kind: "value", value: v, canonical: true, text: v }]));
+  return (value) => {
+    const reading = canonical.get(value);
+    if (reading) return reading;
+    if (isCellError(value)) return { kind: "error", text: value.error };
+    if (isBlank(value)) return BLANK;
+    const text = cellText(value);
+    const match = aliases[fold(text)];
+    if (match) return { kind: "value", value: match, canonical: false, text };
+    return { kind: "invalid", text };
+  };
 }
+
+const BLANK = { kind: "blank" } as const;
+const judgementReader = readerOf(JUDGEMENTS, JUDGEMENT_ALIASES);
+const sentenceReader = readerOf(SENTENCE_TYPES, SENTENCE_ALIASES);
+const yesNoReader = readerOf(YES_NO, YES_NO_ALIASES);
 
 /**
  * Reads a judgement cell.
  * @example readJudgement(" yes ") // { kind: "value", value: "Yes", canonical: false, text: " yes " }
  */
 export function readJudgement(value: CellValue): ReadValue<Judgement> {
-  return readWith(value, JUDGEMENTS, JUDGEMENT_ALIASES);
+  return judgementReader(value);
 }
 
 /**
@@ -114,7 +125,7 @@ export function readJudgement(value: CellValue): ReadValue<Judgement> {
  * @example readSentence("custodial") // { kind: "value", value: "Custody", canonical: false, ... }
  */
 export function readSentence(value: CellValue): ReadValue<SentenceType> {
-  return readWith(value, SENTENCE_TYPES, SENTENCE_ALIASES);
+  return sentenceReader(value);
 }
 
 /**
@@ -122,5 +133,5 @@ export function readSentence(value: CellValue): ReadValue<SentenceType> {
  * @example readYesNo("Y") // { kind: "value", value: "Yes", canonical: false, text: "Y" }
  */
 export function readYesNo(value: CellValue): ReadValue<YesNo> {
-  return readWith(value, YES_NO, YES_NO_ALIASES);
+  return yesNoReader(value);
 }

@@ -147,7 +147,7 @@ describe("readCases: every validation rule, by code and cell", () => {
     const { table, issues } = readCases(grid, BUILT_IN_FRAMEWORK);
     expect(issues.filter((i) => i.code === "missing-column")).toEqual([]);
     expect(table.columns.criteria.get("1.1")).toBe(3);
-    expect(table.cases[0]!.outcomes[0]).toBe(1);
+    expect(table.cases[0]!.outcomes[0]).toBe("met");
   });
 
   it("ignores blank rows and names cells where the table starts", () => {
@@ -159,8 +159,8 @@ describe("readCases: every validation rule, by code and cell", () => {
   it("reads section notes", () => {
     const grid = makeGrid([["Case ID", "Sentence", "PSR", "1.1 A", "1 Notes", "Notes"], ["A", "Community", "No", "Yes", "=not a formula", "general"]]);
     const { table } = readCases(grid, BUILT_IN_FRAMEWORK);
-    expect(table.cases[0]!.notes.get(1)).toBe("=not a formula");
-    expect(table.cases[0]!.notes.get(0)).toBe("general");
+    expect(table.cases[0]!.notes.bySection.get("1")).toBe("=not a formula");
+    expect(table.cases[0]!.notes.general).toBe("general");
   });
 });
 

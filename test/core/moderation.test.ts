@@ -50,9 +50,9 @@ describe("moderated judgements", () => {
     const c21 = (a: typeof before) => a.criteria.find((c) => c.id === "2.1")!;
     expect(c21(before)).toMatchObject({ relevant: 4, met: 2, notMet: 2 });
     expect(c21(after)).toMatchObject({ relevant: 4, met: 1, notMet: 3 });
-    expect(after.cases.cases[1]!.outcomes[k21]).toBe(2);
+    expect(after.cases.cases[1]!.outcomes[k21]).toBe("notMet");
     // The first marker's judgement is still what the Cases sheet and the first-marking table say.
-    expect(after.firstMarking.cases[1]!.outcomes[k21]).toBe(1);
+    expect(after.firstMarking.cases[1]!.outcomes[k21]).toBe("met");
     expect(cases.rows[2]![4 + k21]).toBe("Yes");
     expect(after.moderation).toMatchObject({ differences: 3, moderated: 1, changed: 1, open: 2 });
     expect(after.moderation!.rows.find((r) => r.caseId === "C02")).toMatchObject({ moderated: "No", reason: "No victim work.", status: "moderated" });

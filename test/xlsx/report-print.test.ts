@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { analyseWorkbook, buildReportLayouts, Outcome, outcomeOf, type Analysis } from "../../src/core";
+import { analyseWorkbook, buildReportLayouts, type Analysis, type Outcome } from "../../src/core";
 import { writeGeneratedSheets } from "../../src/xlsx/package-writer";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
@@ -167,12 +167,12 @@ runs("the printed report (LibreOffice PDF, read with pdftotext)", () => {
       for (const f of findings) {
         const k = a.criteria.findIndex((c) => c.id === f.id);
         const section = a.criteria[k]!.section;
-        const judged = (outcome: Outcome): string[] => a.cases.cases.filter((c) => outcomeOf(c, k) === outcome).map((c) => c.id);
-        const wanted = f.kind === "strength" ? Outcome.Met : Outcome.NotMet;
+        const judged = (outcome: Outcome): string[] => a.cases.cases.filter((c) => c.outcomes[k] === outcome).map((c) => c.id);
+        const wanted: Outcome = f.kind === "strength" ? "met" : "notMet";
         for (const id of f.cases) expect([f.id, id, judged(wanted).includes(id)]).toEqual([f.id, id, true]);
         if (f.kind === "strength") expect(f.cases.size).toBeLessThanOrEqual(3);
         else {
-          const withNotes = a.cases.cases.filter((c) => outcomeOf(c, k) === Outcome.NotMet && (c.notes.get(Number(section)) ?? "").trim() !== "").map((c) => c.id);
+          const withNotes = a.cases.cases.filter((c) => c.outcomes[k] === "notMet" && (c.notes.bySection.get(section) ?? "").trim() !== "").map((c) => c.id);
           expect([f.id, [...f.cases].sort()]).toEqual([f.id, withNotes.sort()]);
         }
       }

@@ -76,7 +76,7 @@ test("notes beginning with = or - are read back as text", () => {
   expect(values.some((v) => v.startsWith("="))).toBe(true);
   expect(values.some((v) => v.startsWith("-"))).toBe(true);
   const c11 = a.cases.cases.find((c) => c.id === "C11")!;
-  expect(c11.notes.get(3)).toMatch(/^=Good liaison/);
+  expect(c11.notes.bySection.get("3")).toMatch(/^=Good liaison/);
 });
 
 test("the sample file is what scripts/make-sample.ts generates (regenerate with npm run make-sample)", async () => {

@@ -42,7 +42,7 @@ describeWithLibreOffice("the Summary recalculates in LibreOffice to the engine's
     const colOf = (id: string): string => columnLetters(table.grid.left + table.columns.criteria.get(id)!);
     const custody = table.cases.find((c) => c.sentence === "Custody")!;
     const k21 = table.criteria.findIndex((c) => c.id === "2.1");
-    const na21 = table.cases.find((c) => c.outcomes[k21] === 3)!;
+    const na21 = table.cases.find((c) => c.outcomes[k21] === "notApplicable")!;
     const first = table.cases[0]!;
     const zip = await JSZip.loadAsync(report.bytes);
     const workbook = await zip.file("xl/workbook.xml")!.async("string");
@@ -51,8 +51,8 @@ describeWithLibreOffice("the Summary recalculates in LibreOffice to the engine's
     const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
     const sheetPath = `xl/${(target[1] ?? target[2])!.replace(/^\/?xl\//, "")}`;
     const k36 = table.criteria.findIndex((c) => c.id === "3.6");
-    await setCell(zip, sheetPath, `${colOf("2.1")}${first.row + 1}`, first.outcomes[k21] === 1 ? "No" : "Yes");
-    await setCell(zip, sheetPath, `${colOf("3.6")}${custody.row + 1}`, custody.outcomes[k36] === 1 ? "No" : "Yes");
+    await setCell(zip, sheetPath, `${colOf("2.1")}${first.row + 1}`, first.outcomes[k21] === "met" ? "No" : "Yes");
+    await setCell(zip, sheetPath, `${colOf("3.6")}${custody.row + 1}`, custody.outcomes[k36] === "met" ? "No" : "Yes");
     await setCell(zip, sheetPath, `${colOf("2.1")}${na21.row + 1}`, "Yes");
     const edited = tmp.file("edited.xlsx");
     fs.writeFileSync(edited, await zip.generateAsync({ type: "uint8array" }));

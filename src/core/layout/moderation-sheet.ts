@@ -10,7 +10,8 @@
  */
 import type { AgreementFigures } from "../agreement";
 import type { Analysis } from "../analyse";
-import { Outcome, outcomeOf, type CaseRecord } from "../cases";
+import type { CaseRecord } from "../cases";
+import type { Outcome } from "../judgements";
 import type { Criterion } from "../framework";
 import { cellText } from "../grid";
 import { MODERATION_HEADERS, MODERATION_MARKER, type ModerationRow } from "../moderation";
@@ -227,8 +228,8 @@ class ListWriter {
     const group = this.groups.get(groupKey(row))!;
     const zero = (): void => void b.number(r, COL.yesChange, 0, "change").number(r, COL.noChange, 0, "change");
     if (group[0] !== r || !kase || k === undefined || !crit || col === undefined || table.columns.caseId === null) return zero();
-    const before = outcomeOf(kase, k);
-    const after = outcomeOf(this.counted.get(kase)!, k);
+    const before = kase.outcomes[k];
+    const after = this.counted.get(kase)!.outcomes[k];
     const change = (o: Outcome): number => (after === o ? 1 : 0) - (before === o ? 1 : 0);
     const typed = group.map((g) => at(g, COL.moderated));
     const moderated = typed.reduceRight((inner, cell) => `IF(TRIM(${cell})<>"",${cell},${inner})`, '""');
@@ -240,8 +241,8 @@ class ListWriter {
       const diff = `(${readsAs(moderated, words)}-${readsAs(at(r, COL.first), words)})`;
       return `IF(OR(NOT(${found}),${noneTyped}),0,${applies === null ? diff : `${diff}*${applies}`})`;
     };
-    b.formula(r, COL.yesChange, formulaFor("Yes"), change(Outcome.Met), "change");
-    b.formula(r, COL.noChange, formulaFor("No"), change(Outcome.NotMet), "change");
+    b.formula(r, COL.yesChange, formulaFor("Yes"), change("met"), "change");
+    b.formula(r, COL.noChange, formulaFor("No"), change("notMet"), "change");
   }
 }
 
