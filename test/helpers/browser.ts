@@ -1,6 +1,6 @@
 /**
  * A real browser for task-pane tests: Debian's Chromium driven by playwright-core, the built pane
- * served from a local static server on 127.0.0.1. With CI=true a missing browser is a failure;
+ * served from a local static server on 127.0.0.1. In CI (see inCI) a missing browser is a failure;
  * elsewhere the tests say loudly that they were skipped.
  */
 import { execFileSync } from "node:child_process";
@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { createStaticServer } from "../../scripts/serve";
+import { inCI } from "./ci";
 
 export const ROOT = path.join(__dirname, "..", "..");
 
@@ -26,9 +27,9 @@ export function findChromium(): string | null {
  * skipped with a loud warning.
  */
 export function describeWithBrowser(name: string, body: () => void): void {
-  if (findChromium() || process.env.CI === "true") {
+  if (findChromium() || inCI()) {
     describe(name, () => {
-      if (!findChromium()) it("needs Chromium (CI=true: a missing browser is a failure)", () => expect(findChromium()).not.toBeNull());
+      if (!findChromium()) it("needs Chromium (in CI a missing browser is a failure)", () => expect(findChromium()).not.toBeNull());
       else body();
     });
   } else {

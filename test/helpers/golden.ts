@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { inCI } from "./ci";
 
 /**
  * Compares a value with a golden file under test/fixtures/golden/. `UPDATE_GOLDEN=1` rewrites the
@@ -8,7 +9,7 @@ import * as path from "node:path";
 export function expectGolden(name: string, value: unknown): void {
   const file = path.join(__dirname, "..", "fixtures", "golden", name);
   const text = `${JSON.stringify(value, null, 1)}\n`;
-  if (process.env.UPDATE_GOLDEN === "1" || (!fs.existsSync(file) && process.env.CI !== "true")) {
+  if (process.env.UPDATE_GOLDEN === "1" || (!fs.existsSync(file) && !inCI())) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);
     if (process.env.UPDATE_GOLDEN !== "1") console.warn(`GOLDEN FILE CREATED: ${file} — review and commit it.`);

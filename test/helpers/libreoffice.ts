@@ -8,6 +8,7 @@ import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync, e
 import { tmpdir } from "node:os";
 import { basename, delimiter, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { inCI } from "./ci";
 
 /** Recalculate formulas on load: 0 = always, 1 = never, 2 = ask. */
 const REGISTRY_MODIFICATIONS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -102,7 +103,7 @@ export function recalculate(xlsxPath: string, outDir: string, options: ConvertWi
 }
 
 /**
- * `describe` for tests that need LibreOffice. Without it, the tests fail when CI=true (CI must
+ * `describe` for tests that need LibreOffice. Without it, the tests fail in CI (see inCI; CI must
  * install it) and are skipped with a loud warning elsewhere.
  */
 export function describeWithLibreOffice(name: string, body: () => void): void {
@@ -110,10 +111,10 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  if (process.env.CI === "true") {
+  if (inCI()) {
     describe(name, () => {
       it("needs LibreOffice, which CI must install", () => {
-        throw new Error("LibreOffice (soffice) is not installed but CI=true: install libreoffice-calc-nogui in .ci/run");
+        throw new Error("LibreOffice (soffice) is not installed but this is CI: install libreoffice-calc-nogui in .ci/run");
       });
     });
     return;

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as semver from "semver";
+import { inCI } from "../helpers/ci";
 
 const ROOT = path.join(__dirname, "..", "..");
 const read = (file: string): string => readFileSync(path.join(ROOT, file), "utf8");
@@ -53,11 +54,11 @@ test("the README names the tested version and how to get it", () => {
   expect(readme).toMatch(new RegExp(`npm install --prefix \\S+ node@${major}`));
 });
 
-if (process.env.CI === "true") {
+if (inCI()) {
   test("CI runs the tests on that version", () => {
     expect(process.versions.node).toBe(ciNodeVersion());
   });
 } else {
   const wanted = /^NODE_VERSION=(\S+)$/m.exec(read(".ci/run"))?.[1];
-  if (process.versions.node !== wanted) console.warn(`\n*** Node.js ${process.versions.node} runs these tests; CI runs ${wanted ?? "(none named in .ci/run)"} (see the README). With CI=true this fails. ***\n`);
+  if (process.versions.node !== wanted) console.warn(`\n*** Node.js ${process.versions.node} runs these tests; CI runs ${wanted ?? "(none named in .ci/run)"} (see the README). In CI this fails. ***\n`);
 }
