@@ -58,7 +58,7 @@ function expects(c: Criterion, sentence: Fact<"Community" | "Custody">, psr: Fac
   return "judgement or N/A";
 }
 
-const COMMUNITY: Criterion = { id: "4.6", section: 4, title: "Community work", subject: "community work", appliesTo: "community" };
+const COMMUNITY: Criterion = { id: "4.6", section: "4", title: "Community work", subject: "community work", appliesTo: "community" };
 const CRITERIA = [...BUILT_IN_FRAMEWORK.criteria, COMMUNITY];
 
 const row = fc.record({
