@@ -12,7 +12,7 @@ import { meaningOfHeader } from "./case-columns";
 import { readCaseNotes, type CaseNotes, type NotesBy } from "./case-notes";
 import type { CaseRecord, CaseTable } from "./cases";
 import { leadingCriterionId, type Criterion } from "./framework";
-import { cellText, isBlank, isBlankRow, isCellError, normaliseHeader, type Grid } from "./grid";
+import { cellText, isBlankRow, isCellError, normaliseHeader, type Grid } from "./grid";
 import type { Issue, IssueCode, Severity } from "./issues";
 import { messages, secondMarkingMessages } from "./messages";
 import { readJudgement, type Judgement } from "./values";
