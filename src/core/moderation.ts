@@ -152,6 +152,8 @@ export interface ApplyModerationResult {
  * @example applyModeration(cases, readModerationSheet(grid)).table.cases[2].outcomes
  */
 export function applyModeration(table: CaseTable, entries: readonly ModerationEntry[]): ApplyModerationResult {
+  // No moderated judgement typed: the cases count as the first marker judged them.
+  if (entries.every((e) => e.judgement === null)) return { table, issues: [], moderated: 0, changed: 0 };
   const issues: Issue[] = [];
   const push = (severity: Severity, code: IssueCode, cell: CellRef, message: string, caseId: string, criterionId: string): void => {
     issues.push({ severity, code, sheet: cell.sheet, cell: cell.cell, caseId, criterionId, message });
