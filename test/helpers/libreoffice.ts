@@ -8,6 +8,7 @@ import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync, e
 import { tmpdir } from "node:os";
 import { basename, delimiter, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import JSZip from "jszip";
 import { inCI } from "./ci";
 
 /** Recalculate formulas on load: 0 = always, 1 = never, 2 = ask. */
@@ -126,4 +127,32 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
       `!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
   );
   describe.skip(name, body);
+}
+
+/** The number every formula's cached result is set to by {@link poisonCachedResults}: no count the tests make. */
+export const POISON = 987654;
+
+/**
+ * The package with every formula's cached result in the given sheet parts replaced by
+ * {@link POISON} (a number, whatever the result's type was), so that a value read back after
+ * LibreOffice opened the file can only be right if LibreOffice recalculated it. Resolves to the
+ * new bytes and the number of results poisoned.
+ * @example const { bytes, poisoned } = await poisonCachedResults(report, ["xl/worksheets/sheet3.xml"]);
+ */
+export async function poisonCachedResults(bytes: Uint8Array, parts: readonly string[]): Promise<{ bytes: Uint8Array; poisoned: number }> {
+  const zip = await JSZip.loadAsync(bytes);
+  let poisoned = 0;
+  for (const part of parts) {
+    const xml = await zip.file(part)?.async("string");
+    if (xml === undefined) throw new Error(`no part ${part}`);
+    const cell = /<c\b([^>]*?)>(<f\b[^>]*?(?:\/>|>[^<]*<\/f>))<v>[^<]*<\/v><\/c>/g;
+    zip.file(
+      part,
+      xml.replace(cell, (_m, attributes: string, formula: string) => {
+        poisoned++;
+        return `<c${attributes.replace(/\s+t="[^"]*"/, "")}>${formula}<v>${POISON}</v></c>`;
+      }),
+    );
+  }
+  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), poisoned };
 }

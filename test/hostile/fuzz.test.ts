@@ -326,10 +326,13 @@ describe("mutants of the sample workbook through the command line", () => {
     }
   });
 
-  test("the whole run stays bounded, and the mutants are not all refused alike", async () => {
+  // Runs after the mutants' tests (a file's tests run in order), so the tally is complete.
+  test("the whole run stays bounded; every mutant answered, some refused (exit 2) and some still read (exit 0 or 1)", async () => {
     await Promise.all([...results.values()].flatMap((r) => [r.validate, r.report ?? Promise.resolve()]));
     expect(Date.now() - started).toBeLessThan(90_000);
+    expect(tally[0]! + tally[1]! + tally[2]!).toBe(mutants.length);
     expect(tally[2]).toBeGreaterThan(0);
+    expect(tally[0]! + tally[1]!).toBeGreaterThan(0);
     if (process.env.HOSTILE_TIMINGS === "1") console.log(`mutants: exit 0 ×${tally[0] ?? 0}, exit 1 ×${tally[1] ?? 0}, exit 2 ×${tally[2] ?? 0}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 });

@@ -2,7 +2,9 @@
  * The Summary's counts are live formulas with the engine's values cached. Excel recalculates them
  * on opening, so on every usable hostile workbook the recalculated counts (LibreOffice as an
  * independent spreadsheet engine) must be the engine's counts: otherwise a manager sees other
- * numbers than the ones the command line printed, next to phrases that no longer match.
+ * numbers than the ones the command line printed, next to phrases that no longer match. The
+ * cached results are poisoned before LibreOffice opens each report, so every count compared is
+ * one LibreOffice calculated.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -12,13 +14,18 @@ import { decodeEntities } from "../../src/xlsx/ooxml/xml";
 import { writeGeneratedSheets } from "../../src/xlsx/package-writer";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { CORPUS } from "../../scripts/make-hostile-corpus";
-import { describeWithLibreOffice } from "../helpers/libreoffice";
+import { describeWithLibreOffice, poisonCachedResults, POISON } from "../helpers/libreoffice";
 import { makeTempDir } from "../helpers/workbook-files";
 import { convertAllWithLibreOffice } from "./libreoffice-batch";
 import { generatedSheetParts } from "./package-parts";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "hostile");
 const USABLE = CORPUS.filter((e) => !e.large && e.expected.exit !== 2);
+/** LibreOffice reads a table without a header row as if its first row were the header. */
+const NOT_IN_LIBREOFFICE = new Set(["table-without-header-row.xlsx", "table-without-header-row-offset.xlsx"]);
+const COMPARED = USABLE.filter((e) => !NOT_IN_LIBREOFFICE.has(e.file)).map((e) => e.file);
+/** How many workbooks of the corpus are compared (a change to the corpus changes it here too). */
+const EXPECTED_COMPARED = 45;
 
 /**
  * Rows where a spreadsheet rightly differs from the engine, and why. Each listed row must really
@@ -34,9 +41,6 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, { readonly rows: readonly strin
     why: "a TRUE cell: LibreOffice has no logical type (TRIM(TRUE) is \"1\" there, \"TRUE\" in Excel), so only Excel counts it as the engine does",
   },
 };
-
-/** LibreOffice reads a table without a header row as if its first row were the header. */
-const NOT_IN_LIBREOFFICE = new Set(["table-without-header-row.xlsx", "table-without-header-row-offset.xlsx"]);
 
 interface SummaryRow {
   readonly label: string;
@@ -100,6 +104,8 @@ describeWithLibreOffice("the Summary's live formulas agree with the engine on ev
   const tmp = makeTempDir("ciw-live-");
   const analyses = new Map<string, Analysis>();
   const recalculated = new Map<string, string | null>();
+  const poisonedCells = new Map<string, number>();
+  const compared = new Set<string>();
 
   beforeAll(async () => {
     const reports: string[] = [];
@@ -108,8 +114,11 @@ describeWithLibreOffice("the Summary's live formulas agree with the engine on ev
       const analysis = analyseWorkbook(await readWorkbookGrids(bytes));
       analyses.set(entry.file, analysis);
       const written = await writeGeneratedSheets(bytes, buildReportLayouts(analysis, { generatedAt: new Date(Date.UTC(2026, 0, 15)) }));
+      const parts = (await generatedSheetParts(written.bytes)).map((g) => g.part);
+      const { bytes: poisoned, poisoned: cells } = await poisonCachedResults(written.bytes, parts);
+      poisonedCells.set(entry.file, cells);
       const out = tmp.file(`report-${entry.file}`);
-      writeFileSync(out, written.bytes);
+      writeFileSync(out, poisoned);
       reports.push(out);
     }
     const outputs = await convertAllWithLibreOffice(reports, tmp.file("recalculated"), "xlsx");
@@ -118,13 +127,23 @@ describeWithLibreOffice("the Summary's live formulas agree with the engine on ev
 
   afterAll(() => tmp.remove());
 
-  test.each(USABLE.filter((e) => !NOT_IN_LIBREOFFICE.has(e.file)).map((e) => [e.file]))("%s", async (file) => {
+  test.each(COMPARED.map((file) => [file]))("%s", async (file) => {
     const out = recalculated.get(file);
     expect(out).not.toBeNull();
+    expect(poisonedCells.get(file)).toBeGreaterThan(0);
     const live = await summaryRows(out!);
+    expect(live.length).toBeGreaterThan(0);
+    expect(live.filter((r) => r.relevant === POISON || r.met === POISON)).toEqual([]);
     const engine = engineRows(analyses.get(file)!);
     const known = KNOWN_DIFFERENCES[file]?.rows ?? [];
     for (const label of known) expect(live.find((r) => r.label === label)).not.toEqual(engine.find((r) => r.label === label));
     expect(live.filter((r) => !known.includes(r.label))).toEqual(engine.filter((r) => !known.includes(r.label)));
+    compared.add(file);
+  });
+
+  // Runs after the comparisons (a file's tests run in order): each was made and passed.
+  test(`all ${EXPECTED_COMPARED} workbooks were compared`, () => {
+    expect(COMPARED).toHaveLength(EXPECTED_COMPARED);
+    expect([...compared].sort()).toEqual([...COMPARED].sort());
   });
 });

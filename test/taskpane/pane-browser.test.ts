@@ -89,7 +89,18 @@ describeWithBrowser("task pane in a plain browser", () => {
       if (typeof id === "string" && /^\d\.\d$/.test(id)) cells[id] = (row.getCell(4).value as { result?: unknown })?.result;
     });
     expect(cells["2.1"]).toBe(c21.met);
-    expect(wb.getWorksheet("Strengths & improvements")).toBeDefined();
+    // Strengths & improvements: a row per criterion in a strength or improvement band, under its heading.
+    const findingsSheet = wb.getWorksheet("Strengths & improvements")!;
+    const columnA: string[] = [];
+    findingsSheet.eachRow((row) => columnA.push(String(row.getCell(1).value ?? "")));
+    const inBand = (band: string): string[] => expected.criteria.filter((c) => c.band === band).map((c) => c.id);
+    expect(inBand("strength").length + inBand("improvement").length).toBeGreaterThan(0);
+    const headings = [columnA.indexOf("Key strengths"), columnA.indexOf("Areas requiring improvement")];
+    expect(headings[0]).toBeGreaterThan(-1);
+    expect(headings[1]).toBeGreaterThan(headings[0]!);
+    const ids = (rows: string[]): string[] => rows.filter((a) => /^\d+\.\d+$/.test(a)).sort();
+    expect(ids(columnA.slice(headings[0], headings[1]))).toEqual(inBand("strength").sort());
+    expect(ids(columnA.slice(headings[1]))).toEqual(inBand("improvement").sort());
     // The engine reads the downloaded file the same way as the original.
     const again = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(saved))));
     expect(again.criteria.map((c) => [c.id, c.met, c.relevant])).toEqual(expected.criteria.map((c) => [c.id, c.met, c.relevant]));
