@@ -15,6 +15,8 @@ describe("what a header means", () => {
     ["2.1notes", { kind: "numbered-notes", number: "2.1" }],
     ["02.1 Note", { kind: "numbered-notes", number: "2.1" }],
     ["2.1.3 notes", { kind: "numbered-notes", number: "2.1.3" }],
+    ["2.10 notes", { kind: "numbered-notes", number: "2.10" }],
+    ["12.10.11 notes", { kind: "numbered-notes", number: "12.10.11" }],
     ["2.1 Notes on risk", { kind: "criterion", id: "2.1" }],
     ["3 Notes", { kind: "numbered-notes", number: "3" }],
     ["03notes", { kind: "numbered-notes", number: "3" }],
@@ -110,11 +112,26 @@ describe("findCaseColumns", () => {
     expect(columns.caseId).toBe(1);
     expect(columns.sentence).toBeNull();
     expect(issues).toEqual([]);
-    expect(codes(columnsOf(["Role", "5.2 Priorities"], true).issues)).toEqual([
+    const missing = columnsOf(["Role", "5.2 Priorities"], true).issues;
+    expect(codes(missing)).toEqual([
       ["missing-column", "A1", null],
       ["missing-criterion-column", "A1", "2.6"],
       ["missing-criterion-column", "A1", "3.5"],
     ]);
+    expect(missing[0]!.message).toMatch(/"Interviewee" column.*header row/);
+  });
+
+  it("reads the notes columns of different criteria and sections side by side, none a repeat of another", () => {
+    const { columns, issues } = columnsOf(["Case ID", "Sentence", "PSR", "2.1 Notes", "2.2 Notes", "2 Notes", "3 Notes", "Notes"]);
+    expect(issues.filter((i) => i.code === "duplicate-column")).toEqual([]);
+    expect([...columns.notes.byCriterion]).toEqual([["2.1", 3], ["2.2", 4]]);
+    expect([...columns.notes.bySection]).toEqual([["2", 5], ["3", 6]]);
+    expect(columns.notes.general).toBe(7);
+  });
+
+  it("names a repeated column by its header, spaces folded", () => {
+    const repeated = columnsOf(["Case ID", "Sentence", "PSR", "Case   ID"]).issues.find((i) => i.code === "duplicate-column")!;
+    expect(repeated.message).toMatch(/"Case ID"/);
   });
 
   it("names a repeated column by its position when the header row is off the sheet", () => {

@@ -3,6 +3,7 @@ import { earlierRowWithId, foldCaseId, readCaseId, type SeenCaseIds } from "../.
 describe("case IDs", () => {
   it("are read as text with runs of white space made one space, trimmed", () => {
     expect(readCaseId("  C 01\n", false)).toEqual({ id: "C 01", problem: null });
+    expect(readCaseId("C \t\u00A0 01", false)).toEqual({ id: "C 01", problem: null });
     expect(readCaseId(12, false)).toEqual({ id: "12", problem: null });
   });
 

@@ -164,6 +164,47 @@ describe("readCases: every validation rule, by code and cell", () => {
   });
 });
 
+describe("readCases: each case as a record", () => {
+  it("numbers the cases in order, skipping blank rows, with the sheet row of each and the manager trimmed", () => {
+    const manager = (row: CellValue[], name: CellValue): CellValue[] => [row[0]!, name, ...row.slice(2)];
+    const { table } = read([manager(validRow("C01", "Community", "Yes"), "  A. Khan "), [null], manager(validRow("C02", "Custody", "No"), null)], { top: 3, left: 2 });
+    expect(table.cases.map((c) => [c.id, c.number, c.row, c.manager])).toEqual([
+      ["C01", 1, 4, "A. Khan"],
+      ["C02", 2, 6, ""],
+    ]);
+  });
+
+  it("has an empty ID and manager where the table has no such column", () => {
+    const grid = makeGrid([["Sentence", "PSR", "1.1 A"], ["Community", "No", "Yes"]]);
+    const { table, issues } = readCases(grid, BUILT_IN_FRAMEWORK);
+    expect(table.cases.map((c) => [c.id, c.manager, c.outcomes[0]])).toEqual([["", "", "met"]]);
+    expect(issues.filter((i) => i.severity === "error").map((i) => [i.code, i.cell, i.caseId])).toEqual([["missing-column", "A1", null]]);
+  });
+
+  it("names the first row of a repeated ID in the message, and the case in each issue of its row", () => {
+    const { issues } = read([validRow("C01", "Community", "Yes"), validRow("c01", "Custody", "Maybe" as "Yes", { "1.1": "Perhaps" })], { top: 4 });
+    expect(issues.map((i) => [i.code, i.cell, i.caseId, i.criterionId])).toEqual([
+      ["duplicate-case-id", "A7", "c01", null],
+      ["invalid-psr", "D7", "c01", null],
+      ["invalid-value", `${colOf("1.1")}7`, "c01", "1.1"],
+    ]);
+    expect(issues[0]!.message).toMatch(/A6/);
+    // A row without an ID: its issues name no case.
+    const anonymous = read([["", "M", "Prison", "No", ...validRow("x", "Community", "No").slice(4)]]).issues;
+    expect(anonymous.map((i) => [i.code, i.caseId])).toEqual([
+      ["missing-case-id", null],
+      ["invalid-sentence", null],
+    ]);
+  });
+
+  it("warns when a Cases table with a header has no case rows, but not an Interviews table", () => {
+    expect(codes(read([[null, "  "]]).issues)).toEqual([["no-case-rows", null, "warning"]]);
+    expect(readCases(makeGrid([]), BUILT_IN_FRAMEWORK).issues.filter((i) => i.code === "no-case-rows")).toEqual([]);
+    const interviews = readCases(makeGrid([["Interviewee", "2.6 Policies"]]), BUILT_IN_FRAMEWORK, { interviews: true });
+    expect(interviews.issues.filter((i) => i.code === "no-case-rows")).toEqual([]);
+  });
+});
+
 describe("the Interviews table", () => {
   it("is counted the same way", () => {
     const a = analyseWorkbook({

@@ -73,6 +73,7 @@ describe("judging one cell", () => {
     expect(codes("Maybe", "all")).toEqual(["excluded", "error:invalid-value"]);
     expect(codes(3, "where-relevant")).toEqual(["excluded", "error:invalid-value"]);
     expect(codes({ error: "#N/A" }, "all")).toEqual(["excluded", "error:cell-error"]);
+    expect(judgeCell({ error: "#N/A" }, criterion("all"), community).problems[0]!.message).toMatch(/#N\/A.*Yes, No or N\/A/);
   });
 
   it("explains an applicability error by the case's Sentence or PSR", () => {
