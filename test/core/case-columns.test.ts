@@ -119,6 +119,8 @@ describe("findCaseColumns", () => {
       ["missing-criterion-column", "A1", "3.5"],
     ]);
     expect(missing[0]!.message).toMatch(/"Interviewee" column.*header row/);
+    // A repeated question's column is still reported there.
+    expect(codes(columnsOf(["Interviewee", "2.6 Policies", "3.5 Safeguarding", "5.2 Priorities", "2.6 Policies again"], true).issues)).toEqual([["duplicate-column", "E1", "2.6"]]);
   });
 
   it("reads the notes columns of different criteria and sections side by side, none a repeat of another", () => {

@@ -112,6 +112,11 @@ describe("readCases: every validation rule, by code and cell", () => {
       ["missing-case-id", "A4", "error"],
     ]);
     expect(table.cases.map((c) => c.id)).toEqual(["C01", "c01", "", "12"]);
+    // Rows without an ID are each missing one, not repeats of each other.
+    expect(codes(read([validRow("", "Community", "Yes"), validRow("", "Community", "Yes")]).issues)).toEqual([
+      ["missing-case-id", "A2", "error"],
+      ["missing-case-id", "A3", "error"],
+    ]);
   });
 
   it("checks Sentence and PSR", () => {

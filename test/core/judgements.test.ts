@@ -1,4 +1,4 @@
-import { APPLICABILITY_LABELS, judgeCell, requirementFor, type Applicability, type CaseFacts, type Criterion, type Requirement } from "../../src/core";
+import { APPLICABILITY_LABELS, applicabilityReason, judgeCell, requirementFor, type Applicability, type CaseFacts, type Criterion, type Requirement } from "../../src/core";
 
 const criterion = (appliesTo: Applicability): Criterion => ({ id: "7.1", section: "7", title: "A criterion", subject: "a criterion", appliesTo });
 const community: CaseFacts = { sentence: "Community", psr: "No" };
@@ -83,5 +83,7 @@ describe("judging one cell", () => {
     expect(message("N/A", "new-psr", custodyWithPsr)).toMatch(/\(Cases with a new PSR\) and this case had a new PSR\./);
     expect(message("Yes", "new-psr", community)).toMatch(/cases with a new psr and this case had no new PSR\./);
     expect(message("N/A", "all", community)).toMatch(/\(All cases\)\. Enter Yes or No\./);
+    // Nothing to say of a Sentence or PSR that is not known.
+    expect(["custody", "community", "new-psr", "all"].map((kind) => applicabilityReason(kind as Applicability, unknown))).toEqual(["", "", "", ""]);
   });
 });
