@@ -16,6 +16,7 @@ import * as path from "node:path";
 import { analyseWorkbook, buildReportLayouts, type Analysis, type Outcome } from "../../src/core";
 import { writeGeneratedSheets } from "../../src/xlsx/package-writer";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
+import { inCI } from "../helpers/ci";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
 import { hasPdftotext, overlappingLines, pdfPages, type PdfPage } from "../helpers/pdf-layout";
 import { makeTempDir } from "../helpers/workbook-files";
@@ -89,9 +90,9 @@ function listedCases(pages: readonly PdfPage[], labels: ReadonlySet<string>): { 
 }
 
 const runs = hasPdftotext() ? describeWithLibreOffice : (name: string, body: () => void): void => {
-  if (process.env.CI === "true") {
+  if (inCI()) {
     describe(name, () => it("needs pdftotext, which CI must install", () => {
-      throw new Error("pdftotext is not installed but CI=true: install poppler-utils in .ci/run");
+      throw new Error("pdftotext is not installed but this is CI: install poppler-utils in .ci/run");
     }));
     return;
   }
