@@ -183,7 +183,7 @@ interface FactCell<T extends string> {
 
 const SENTENCE_CELL: FactCell<SentenceType> = {
   read: readSentence,
-  expected: "Community or Custody",
+  expected: "Community, Custody or Out-of-court",
   missing: "missing-sentence",
   invalid: "invalid-sentence",
   missingMessage: messages.missingSentence,

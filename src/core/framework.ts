@@ -11,6 +11,9 @@ export type Applicability =
   | "all"
   | "custody"
   | "community"
+  | "court"
+  | "court-where-required"
+  | "out-of-court"
   | "new-psr"
   | "where-relevant"
   | "where-required"
@@ -21,6 +24,9 @@ export const APPLICABILITY_LABELS: Readonly<Record<Applicability, string>> = {
   all: "All cases",
   custody: "Custody cases",
   community: "Community cases",
+  court: "Court disposals",
+  "court-where-required": "Court disposals where required",
+  "out-of-court": "Out-of-court disposals",
   "new-psr": "Cases with a new PSR",
   "where-relevant": "Where relevant",
   "where-required": "Where required",
@@ -241,6 +247,22 @@ export function parseApplicability(text: string): Applicability | null {
     community: "community",
     "community only": "community",
     "community cases": "community",
+    court: "court",
+    "court cases": "court",
+    "court disposal": "court",
+    "court disposals": "court",
+    "out of court": "out-of-court",
+    "out-of-court": "out-of-court",
+    "out of court cases": "out-of-court",
+    "out-of-court cases": "out-of-court",
+    "out of court disposal": "out-of-court",
+    "out of court disposals": "out-of-court",
+    "out-of-court disposal": "out-of-court",
+    "court where required": "court-where-required",
+    "court disposals, where required": "court-where-required",
+    "court cases where required": "court-where-required",
+    ooc: "out-of-court",
+    oocd: "out-of-court",
     "new psr": "new-psr",
     psr: "new-psr",
     "cases with a psr": "new-psr",

@@ -50,6 +50,12 @@ export function requirementFor(applies: Applicability, kase: CaseFacts): Require
       return whenKnown(kase.sentence, "Custody");
     case "community":
       return whenKnown(kase.sentence, "Community");
+    case "court":
+      return kase.sentence === null ? "optional" : kase.sentence === "Out-of-court" ? "not-expected" : "required";
+    case "court-where-required":
+      return kase.sentence === "Out-of-court" ? "not-expected" : "optional";
+    case "out-of-court":
+      return whenKnown(kase.sentence, "Out-of-court");
     case "new-psr":
       return whenKnown(kase.psr, "Yes");
     case "where-relevant":
@@ -100,7 +106,9 @@ export function judgeCell(value: CellValue, criterion: Criterion, kase: CaseFact
  * @example applicabilityReason("new-psr", { sentence: null, psr: "Yes" }) // " and this case had a new PSR"
  */
 export function applicabilityReason(applies: Applicability, kase: CaseFacts): string {
-  if (applies === "custody" || applies === "community") return kase.sentence ? ` and this is a ${kase.sentence.toLowerCase()} case` : "";
+  if (applies === "custody" || applies === "community" || applies === "court" || applies === "court-where-required" || applies === "out-of-court") {
+    return kase.sentence ? ` and this is ${kase.sentence === "Out-of-court" ? "an out-of-court" : `a ${kase.sentence.toLowerCase()}`} case` : "";
+  }
   if (applies === "new-psr") return kase.psr === "Yes" ? " and this case had a new PSR" : kase.psr === "No" ? " and this case had no new PSR" : "";
   return "";
 }

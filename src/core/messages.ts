@@ -20,8 +20,8 @@ export const messages = {
   missingCaseId: () => `This case has no Case ID. Enter a unique ID, such as C01.`,
   duplicateCaseId: (id: string, firstCell: string) =>
     `Case ID ${q(id)} is also used at ${firstCell}. Give each case its own ID.`,
-  missingSentence: () => `Sentence is blank. Enter Community or Custody.`,
-  invalidSentence: (text: string) => `Sentence ${q(text)} is not recognised. Enter Community or Custody.`,
+  missingSentence: () => `Sentence is blank. Enter Community or Custody (a court sentence) or Out-of-court.`,
+  invalidSentence: (text: string) => `Sentence ${q(text)} is not recognised. Enter Community or Custody (a court sentence) or Out-of-court.`,
   missingPsr: () => `PSR is blank. Enter Yes if a new pre-sentence report was prepared, otherwise No.`,
   invalidPsr: (text: string) => `PSR ${q(text)} is not recognised. Enter Yes if a new pre-sentence report was prepared, otherwise No.`,
   invalidValue: (text: string, criterionId: string) =>

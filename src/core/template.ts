@@ -7,7 +7,7 @@ import { CRITERIA_HEADERS, OVERALL_ROW_ID } from "./criteria-sheet";
 import { APPLICABILITY_LABELS, BUILT_IN_FRAMEWORK, isCounted, needsRatings, overallRule, SECTION_RULE_LABELS, sectionRule, type Framework } from "./framework";
 import { describeScoreBands } from "./ratings";
 import { DEFAULT_SETTINGS, SETTING_ROWS, settingDisplayValue, type Settings } from "./settings";
-import { JUDGEMENTS, SENTENCE_TYPES, YES_NO } from "./values";
+import { COURT_SENTENCES, JUDGEMENTS, SENTENCE_TYPES, YES_NO } from "./values";
 
 export const SHEET_NAMES = {
   cases: "Cases",
@@ -92,9 +92,14 @@ export function buildTemplate(options: BuildTemplateOptions = {}): WorkbookTempl
   const blankRows = options.blankRows ?? 30;
 
   const caseHeaders: string[] = ["Case ID", "Case manager", "Sentence", "PSR"];
+  // Out-of-court disposals are offered where a criterion applies to them, or only to court cases.
+  const outOfCourt = framework.criteria.some((c) => c.appliesTo === "out-of-court" || c.appliesTo === "court");
+  const sentences = outOfCourt ? SENTENCE_TYPES : COURT_SENTENCES;
   const caseWidths: number[] = [10, 18, 12, 7];
   const validations: ColumnValidation[] = [
-    { col: 2, list: SENTENCE_TYPES, errorMessage: "Enter Community or Custody.", strict: true },
+    sentences.length === 2
+      ? { col: 2, list: sentences, errorMessage: "Enter Community or Custody.", strict: true }
+      : { col: 2, list: sentences, errorMessage: "Enter Community or Custody for a court sentence, or Out-of-court for an out-of-court disposal.", strict: true },
     { col: 3, list: YES_NO, errorMessage: "Enter Yes if a new pre-sentence report was prepared, otherwise No.", strict: true },
   ];
   const secondHeaders: string[] = ["Case ID", "Second marker"];

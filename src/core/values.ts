@@ -7,8 +7,11 @@ import { cellText, isBlank, isCellError, type CellValue } from "./grid";
 export type Judgement = "Yes" | "No" | "N/A";
 export const JUDGEMENTS: readonly Judgement[] = ["Yes", "No", "N/A"];
 
-export type SentenceType = "Community" | "Custody";
-export const SENTENCE_TYPES: readonly SentenceType[] = ["Community", "Custody"];
+/** A court sentence (Community, Custody) or an out-of-court disposal (caution, community resolution). */
+export type SentenceType = "Community" | "Custody" | "Out-of-court";
+export const SENTENCE_TYPES: readonly SentenceType[] = ["Community", "Custody", "Out-of-court"];
+/** The sentences of a framework with no out-of-court criteria (the Sentence dropdown offers these). */
+export const COURT_SENTENCES: readonly SentenceType[] = ["Community", "Custody"];
 
 export type YesNo = "Yes" | "No";
 export const YES_NO: readonly YesNo[] = ["Yes", "No"];
@@ -68,6 +71,15 @@ const SENTENCE_ALIASES: Readonly<Record<string, SentenceType>> = {
   custodial: "Custody",
   "custodial sentence": "Custody",
   "custody sentence": "Custody",
+  "out-of-court": "Out-of-court",
+  "out of court": "Out-of-court",
+  "out-of-court disposal": "Out-of-court",
+  "out of court disposal": "Out-of-court",
+  ooc: "Out-of-court",
+  oocd: "Out-of-court",
+  "youth caution": "Out-of-court",
+  "youth conditional caution": "Out-of-court",
+  "community resolution": "Out-of-court",
 };
 
 const YES_NO_ALIASES: Readonly<Record<string, YesNo>> = {

@@ -36,6 +36,7 @@ describe("every usage error names the option, the closest valid one, and --help"
     [["report", "x.xlsx", "--out", "--json"], "--json", "--out report.xlsx"],
     [["report", "x.xlsx"], "report", "--out <out.xlsx>"],
     [["template", "x.xlsx", "--framework", "sqs-2104"], "sqs-2104", "sqs-2014"],
+    [["template", "x.xlsx", "--framework", "hmip-yuoth"], "hmip-yuoth", "hmip-youth"],
     [["template", "x.xlsx", "--framework"], "--framework", "--framework sqs-2014"],
     [["validate", "-starts-with-dash.xlsx"], "-starts-with-dash.xlsx", "validate -- -starts-with-dash.xlsx"],
   ])("%j", (args, typed, valid) => {
@@ -88,6 +89,7 @@ describe("valid command lines still parse", () => {
     [["validate", "--", "-x.xlsx"], { kind: "validate", input: "-x.xlsx", json: false }],
     [["template", "t.xlsx", "--force"], { kind: "template", out: "t.xlsx", force: true, framework: "sqs-2014" }],
     [["template", "--framework", "SQS-2014", "t.xlsx"], { kind: "template", out: "t.xlsx", force: false, framework: "sqs-2014" }],
+    [["template", "t.xlsx", "--framework", "HMIP-Youth"], { kind: "template", out: "t.xlsx", force: false, framework: "hmip-youth" }],
     [["help"], { kind: "help" }],
     [["validate", "x.xlsx", "--help"], { kind: "help" }],
   ])("%j", (args, expected) => {

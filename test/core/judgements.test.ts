@@ -15,9 +15,20 @@ describe("what a criterion expects of a case (the product contract's applicabili
     ["where-relevant", "optional", "optional", "optional"],
     ["where-required", "optional", "optional", "optional"],
     ["interviews", "optional", "optional", "optional"],
+    // The youth standards' kinds (README, Frameworks): court sentences are Community and Custody.
+    ["court", "required", "required", "optional"],
+    ["court-where-required", "optional", "optional", "optional"],
+    ["out-of-court", "not-expected", "not-expected", "optional"],
   ];
   it.each(table)("%s", (kind, forCommunity, forCustodyWithPsr, forUnknown) => {
     expect([requirementFor(kind, community), requirementFor(kind, custodyWithPsr), requirementFor(kind, unknown)]).toEqual([forCommunity, forCustodyWithPsr, forUnknown]);
+  });
+
+  it("an out-of-court disposal: only out-of-court criteria (and those for every case) apply", () => {
+    const ooc: CaseFacts = { sentence: "Out-of-court", psr: "No" };
+    const kinds: Applicability[] = ["all", "custody", "community", "court", "court-where-required", "out-of-court", "where-relevant"];
+    expect(kinds.map((k) => requirementFor(k, ooc))).toEqual(["required", "not-expected", "not-expected", "not-expected", "not-expected", "required", "optional"]);
+    expect(judgeCell("Yes", criterion("court"), ooc).problems[0]?.message).toMatch(/applies only to court disposals and this is an out-of-court case/);
   });
 
   it("covers every applicability kind", () => {

@@ -65,7 +65,8 @@ describe("buildReportLayouts", () => {
     const f36 = cellAt(summary!, row36, 3)!;
     expect(f36.kind === "formula" && f36.formula).toBe(
       `SUMPRODUCT(ISNUMBER(MATCH(TRIM(CLEAN(${spaced("Cases[[3.6 Custodial planning for safeguarding and vulnerability]]")})),{"yes","y","true"},0))` +
-        `*NOT(ISNUMBER(MATCH(TRIM(CLEAN(${spaced("Cases[[Sentence]]")})),{"community","community sentence","in the community"},0))))`,
+        `*NOT(ISNUMBER(MATCH(TRIM(CLEAN(${spaced("Cases[[Sentence]]")})),{"community","community sentence","in the community",` +
+          `"out-of-court","out of court","out-of-court disposal","out of court disposal","ooc","oocd","youth caution","youth conditional caution","community resolution"},0))))`,
     );
     const plain = buildReportLayouts(sample(), { generatedAt })[0]!;
     const f = cellAt(plain, row, 3)!;

@@ -13,7 +13,7 @@ import { columnLetters, quoteSheetName } from "../address";
 import type { Applicability } from "../framework";
 import { cellText, type Grid } from "../grid";
 import type { CaseTable } from "../cases";
-import { SPACE_LIKE_CODES, spellingsOf } from "../values";
+import { SPACE_LIKE_CODES, spellingsOf, type SentenceType } from "../values";
 
 /**
  * A header escaped for a structured reference (`'` before `[ ] # '`), or null when it cannot be
@@ -66,6 +66,15 @@ export function countFormula(table: CaseTable, col: number, applies: Applicabili
   return `SUMPRODUCT(${terms.length === 1 ? `--${terms[0]!}` : terms.join("*")})`;
 }
 
+/** Per applicability that depends on the Sentence column, the sentences it does not apply to. */
+const OTHER_SENTENCES = {
+  custody: ["Community", "Out-of-court"],
+  community: ["Custody", "Out-of-court"],
+  court: ["Out-of-court"],
+  "court-where-required": ["Out-of-court"],
+  "out-of-court": ["Community", "Custody"],
+} as const satisfies Partial<Record<Applicability, readonly SentenceType[]>>;
+
 /**
  * The condition that a criterion may be judged for a case, where that depends on its Sentence or
  * PSR (TRUE unless that cell says it does not apply), over the cells `ref` gives for a Cases
@@ -74,8 +83,10 @@ export function countFormula(table: CaseTable, col: number, applies: Applicabili
  */
 export function appliesTerm(table: CaseTable, applies: Applicability, ref: (col: number) => string): string | null {
   const { sentence, psr } = table.columns;
-  if ((applies === "custody" || applies === "community") && sentence !== null) {
-    return `NOT(${readsAs(ref(sentence), spellingsOf("sentence", applies === "custody" ? "Community" : "Custody"))})`;
+  if (sentence !== null) {
+    // The sentences the criterion does not apply to.
+    const others = OTHER_SENTENCES[applies as keyof typeof OTHER_SENTENCES] as readonly string[] | undefined;
+    if (others) return `NOT(${readsAs(ref(sentence), others.flatMap((s) => spellingsOf("sentence", s)))})`;
   }
   if (applies === "new-psr" && psr !== null) return `NOT(${readsAs(ref(psr), spellingsOf("yes-no", "No"))})`;
   return null;
