@@ -30,6 +30,7 @@ export * from "./layout/bands";
 export * from "./findings";
 export * from "./layout/text";
 export * from "./layout/formulas";
+export * from "./layout/stale";
 export * from "./layout/template-layout";
 export * from "./draft";
 export * from "./rollup";

@@ -101,12 +101,13 @@ describe("buildReportLayouts", () => {
     expect(band.kind === "formula" && band.formula).toBe(
       `IF(C${row + 1}=0,"No relevant cases",IF(100*D${row + 1}/C${row + 1}>=80-1E-9,"Strength",IF(100*D${row + 1}/C${row + 1}<=65+1E-9,"Improvement needed","–")))`,
     );
-    // Percent and band columns, green and red, nothing else (no data bars).
+    // Percent and band columns, green and red, nothing else (no data bars); phrases out of date in red.
     expect(summary!.conditionalFormats.map((f) => [f.kind, f.range.replace(/\d+/g, "")])).toEqual([
       ["expression", "F:F"],
       ["expression", "G:G"],
       ["expression", "F:F"],
       ["expression", "G:G"],
+      ["text-equals", "H:H"],
     ]);
   });
 
@@ -130,7 +131,8 @@ describe("buildReportLayouts", () => {
     const [, strengths] = buildReportLayouts(sample(), { generatedAt });
     const note = strengths!.cells.find((c) => c.kind === "text" && c.text === "=SUM(A1:A9)");
     expect(note).toBeDefined();
-    expect(strengths!.cells.some((c) => c.kind === "formula")).toBe(false);
+    // The one formula is the banner in A3.
+    expect(strengths!.cells.filter((c) => c.kind === "formula").map((c) => [c.row, c.col])).toEqual([[2, 0]]);
   });
 
   it("labels cases by number when redaction is on, and never shows managers", () => {

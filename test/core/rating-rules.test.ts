@@ -246,7 +246,13 @@ describe("the Summary under the rating rules", () => {
     expect(cell(s2, 3)).toMatchObject({ result: 5 });
     expect(cell(rowOf(0, "2.2"), 0)).toMatchObject({ style: "decidingId" });
     expect(cell(s2, 6)).toMatchObject({ kind: "formula", result: "Requires improvement" });
-    expect(cell(s2, 7)).toMatchObject({ kind: "text", text: "Its lowest criterion, 2.2." });
+    // Which criterion is lowest is shown while the counts of the section's criteria are unchanged.
+    expect(cell(s2, 7)).toMatchObject({ kind: "formula", result: "Its lowest criterion, 2.2." });
+    const kept = ["2.1", "2.2", "2.3"].flatMap((id) => {
+      const c = a.criteria.find((x) => x.id === id)!;
+      return [`D${rowOf(0, id) + 1}=${c.met}`, `E${rowOf(0, id) + 1}=${c.notMet}`];
+    });
+    expect(formulaOf(s2, 7)).toBe(`IF(AND(${kept.join(",")}),"Its lowest criterion, 2.2.","Out of date: build the Summary again")`);
   });
 
   it("a section rated by hand shows its rating and no counts; one not counted says so", () => {
@@ -260,8 +266,10 @@ describe("the Summary under the rating rules", () => {
     const overall = rowOf(1, "All criteria");
     expect(formulaOf(overall, 3)).toBe(`SUM(D${rowOf(0, "1.1") + 1}:D${rowOf(0, "1.2") + 1})+SUM(D${rowOf(0, "2.1") + 1}:D${rowOf(0, "2.3") + 1})`);
     expect(cell(overall, 3)).toMatchObject({ result: a.overall.met });
-    expect(cell(overall, 6)).toMatchObject({ kind: "text", text: a.overall.rating });
-    expect(cell(overall, 7)).toMatchObject({ kind: "text", text: expect.stringMatching(/^Score \d+ of 9 \(0–2 Inadequate/) });
+    // The score sum's rating and score, shown while the counted criteria's counts are unchanged.
+    expect(cell(overall, 6)).toMatchObject({ kind: "formula", result: a.overall.rating });
+    expect(formulaOf(overall, 6)).toMatch(new RegExp(`^IF\\(AND\\(D${rowOf(0, "1.1") + 1}=\\d+,E${rowOf(0, "1.1") + 1}=\\d+,.*\\),"${a.overall.rating}","Out of date: build the Summary again"\\)$`));
+    expect(cell(overall, 7)).toMatchObject({ kind: "formula", result: expect.stringMatching(/^Score \d+ of 9 \(0–2 Inadequate/) });
     // Its band cell is left out of the colour rule (the score, not the percentage, rates it).
     const bandRanges = summary!.conditionalFormats.filter((f) => f.range.startsWith("G")).map((f) => f.range);
     expect(bandRanges.some((r) => new RegExp(`^G\\d+:G${overall}$`).test(r))).toBe(true);

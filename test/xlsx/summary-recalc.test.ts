@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { analyseWorkbook, buildReportLayouts, columnLetters, type Analysis } from "../../src/core";
+import { analyseWorkbook, bandText, buildReportLayouts, columnLetters, outOfDate, type Analysis } from "../../src/core";
 import { writeGeneratedSheets } from "../../src/xlsx/package-writer";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
@@ -21,6 +21,15 @@ async function setCell(zip: JSZip, sheetPath: string, ref: string, text: string)
   const re = new RegExp(`(<c r="${ref}"[^>]*?)(?: t="[^"]*")?(>)(?:<v>[^<]*</v>|<is>.*?</is>)`);
   if (!re.test(xml)) throw new Error(`no cell ${ref}`);
   zip.file(sheetPath, xml.replace(re, `$1 t="inlineStr"$2<is><t>${text}</t></is>`));
+}
+
+/** The part of the sheet a workbook names `name`. */
+async function sheetPart(zip: JSZip, name: string): Promise<string> {
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)![1]!;
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
+  return `xl/${(target[1] ?? target[2])!.replace(/^\/?xl\//, "")}`;
 }
 
 function countsOf(a: Analysis): Record<string, [number, number, number]> {
@@ -45,11 +54,7 @@ describeWithLibreOffice("the Summary recalculates in LibreOffice to the engine's
     const na21 = table.cases.find((c) => c.outcomes[k21] === "notApplicable")!;
     const first = table.cases[0]!;
     const zip = await JSZip.loadAsync(report.bytes);
-    const workbook = await zip.file("xl/workbook.xml")!.async("string");
-    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-    const rid = /<sheet [^>]*name="Cases"[^>]*r:id="([^"]+)"/.exec(workbook)![1]!;
-    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
-    const sheetPath = `xl/${(target[1] ?? target[2])!.replace(/^\/?xl\//, "")}`;
+    const sheetPath = await sheetPart(zip, "Cases");
     const k36 = table.criteria.findIndex((c) => c.id === "3.6");
     await setCell(zip, sheetPath, `${colOf("2.1")}${first.row + 1}`, first.outcomes[k21] === "met" ? "No" : "Yes");
     await setCell(zip, sheetPath, `${colOf("3.6")}${custody.row + 1}`, custody.outcomes[k36] === "met" ? "No" : "Yes");
@@ -84,4 +89,69 @@ describeWithLibreOffice("the Summary recalculates in LibreOffice to the engine's
     for (const s of expected.sections) expect(totals[`Section ${s.number} total`]).toEqual([s.relevant, s.met]);
     expect(totals.overall).toEqual([expected.overall.relevant, expected.overall.met]);
   });
+
+  it("after edits, every band follows its percentage, every phrase fits its counts or says it is out of date, and the Strengths banner shows until the edit is undone", async () => {
+    const input = new Uint8Array(fs.readFileSync(SAMPLE));
+    const original = analyseWorkbook(await readWorkbookGrids(input));
+    const report = await writeGeneratedSheets(input, buildReportLayouts(original, { generatedAt: new Date(2026, 10, 25, 10, 0) }));
+    const table = original.cases;
+    const k = (id: string): number => table.criteria.findIndex((c) => c.id === id);
+    const cellOf = (id: string, c: (typeof table.cases)[number]): string => `${columnLetters(table.grid.left + table.columns.criteria.get(id)!)}${c.row + 1}`;
+    // 2.1 (11 of 19, Requires improvement): three No made Yes, 14 of 19 is Good. 4.2 (all ten
+    // cases): one Yes made No. 3.2: one No made Yes.
+    const edits: [string, string, string][] = [];
+    const flip = (id: string, from: number, to: string, n: number): void => {
+      for (const c of table.cases.filter((x) => x.outcomes[k(id)] === from).slice(0, n)) edits.push([cellOf(id, c), from === 1 ? "Yes" : "No", to]);
+    };
+    flip("2.1", 2, "Yes", 3);
+    flip("4.2", 1, "No", 1);
+    flip("3.2", 2, "Yes", 1);
+    expect(edits).toHaveLength(5);
+
+    const zip = await JSZip.loadAsync(report.bytes);
+    const casesPath = await sheetPart(zip, "Cases");
+    const untouched = tmp.file("untouched.xlsx");
+    fs.writeFileSync(untouched, await zip.generateAsync({ type: "uint8array" }));
+    for (const [cell, , to] of edits) await setCell(zip, casesPath, cell, to);
+    const edited = tmp.file("edited.xlsx");
+    fs.writeFileSync(edited, await zip.generateAsync({ type: "uint8array" }));
+    for (const [cell, from] of edits) await setCell(zip, casesPath, cell, from);
+    const undone = tmp.file("undone.xlsx");
+    fs.writeFileSync(undone, await zip.generateAsync({ type: "uint8array" }));
+
+    const expected = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(edited))));
+    expect(bandText(expected.criteria[k("2.1")]!)).not.toBe(bandText(original.criteria[k("2.1")]!));
+
+    const read = async (file: string, name: string): Promise<ExcelJS.Workbook> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(fs.readFileSync(await convertWithLibreOffice(file, tmp.file(`out-${name}`), "xlsx")) as unknown as ArrayBuffer);
+      return wb;
+    };
+    const shown = (v: ExcelJS.CellValue): string => String(v && typeof v === "object" && "formula" in v ? (v.result ?? "") : (v ?? ""));
+    const banner = (wb: ExcelJS.Workbook): string => shown(wb.getWorksheet("Strengths & improvements")!.getCell("A3").value);
+    const stale = outOfDate("Summary");
+
+    const after = await read(edited, "edited");
+    const rows = new Map<string, { band: string; phrase: string }>();
+    after.getWorksheet("Summary")!.eachRow((row) => {
+      const id = row.getCell(1).value;
+      if (typeof id === "string" && id !== "") rows.set(id, { band: shown(row.getCell(7).value), phrase: shown(row.getCell(8).value) });
+    });
+    const changed: string[] = [];
+    for (const [i, c] of expected.criteria.entries()) {
+      const row = rows.get(c.id)!;
+      expect([c.id, row.band]).toEqual([c.id, bandText(c)]);
+      const before = original.criteria[i]!;
+      if (before.met !== c.met || before.notMet !== c.notMet) {
+        changed.push(c.id);
+        expect([c.id, row.phrase]).toEqual([c.id, stale]);
+      } else expect([c.id, row.phrase]).toEqual([c.id, c.phrase]);
+    }
+    expect(changed.sort()).toEqual(["2.1", "3.2", "4.2"]);
+    for (const s of expected.sections) expect([s.number, rows.get(String(s.number))!.band]).toEqual([s.number, bandText(s)]);
+    expect(banner(after)).toBe("Judgements have changed since this sheet was built on 25 November 2026 at 10:00: build it again.");
+
+    expect(banner(await read(untouched, "untouched"))).toBe("");
+    expect(banner(await read(undone, "undone"))).toBe("");
+  }, 300_000);
 });

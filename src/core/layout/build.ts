@@ -22,7 +22,8 @@ import { formatWithInterval, wilsonInterval, Z_95 } from "../interval";
 import { GENERATED_MARKER_PREFIX, sheetReference, type CellStyle, type ChartSpec, type SheetLayout } from "./model";
 import { buildModerationSheet, MODERATION_COUNT_CHANGE_COLUMNS, type ModerationListRange } from "./moderation-sheet";
 import { SheetBuilder } from "./sheet-builder";
-import { columnTextWidth, generatedAtText, inspectionDates, lineHeight, splitToLines } from "./text";
+import { bannerFormula, outOfDate, STALE_STYLE, textWhileUnchanged, type KeptCount } from "./stale";
+import { columnTextWidth, generatedAtText, inspectionDates, lineHeight, splitToLines, wrapText } from "./text";
 
 
 export interface BuildReportLayoutsOptions extends SelectFindingsOptions {
@@ -71,6 +72,7 @@ export const REPORT_STYLES: Readonly<Record<string, CellStyle>> = styles({
   overallPercent: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], horizontal: "center", vertical: "top", numberFormat: "0.0%" },
   overallBand: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], horizontal: "center", vertical: "top" },
   note: { italic: true, colour: GREY_TEXT, wrap: true, vertical: "top" },
+  banner: { bold: true, colour: "9C0006", wrap: true, vertical: "top" },
   heading: { bold: true, size: 13, colour: BLUE, border: ["bottom"], borderColour: BLUE, vertical: "bottom" },
   findingId: { bold: true, vertical: "top" },
   sentence: { bold: true, wrap: true, vertical: "top" },
@@ -141,6 +143,7 @@ export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptio
   r = writeInterviews(b, a, r, scores);
   const chart = writeSectionScores(b, r, sections);
   colourScores(b, a, scores);
+  markStale(b, scores);
 
   const onePage = a.criteria.length + (a.interviews?.cases.length ? a.interviewStats.length : 0) <= SUMMARY_ONE_PAGE_ROWS;
   return b.build({
@@ -174,7 +177,7 @@ function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string): numb
   line(1, marker, "marker");
   const sheets = a.interviews ? `${a.cases.sheet} and ${a.interviews.sheet} sheets` : `${a.cases.sheet} sheet`;
   const moderated = a.moderation ? " (with the Moderation sheet's moderated judgements)" : "";
-  line(2, `Counts, percentages, intervals and bands are live formulas over the ${sheets}${moderated}; phrases are as they were when generated.`, "marker");
+  line(2, `Counts, percentages, intervals and ratings are live formulas over the ${sheets}${moderated}; a phrase whose counts have changed says "${outOfDate(SHEET_NAMES.summary)}".`, "marker");
   const m = a.moderation;
   line(
     3,
@@ -216,8 +219,8 @@ function writeScores(
   counts: { met: string | number; notMet: string | number },
   stats: Pick<CriterionStats, "relevant" | "met" | "notMet" | "percent" | "band" | "rating" | "tooFew">,
   look: { count: string; percent: string; band: string },
-  /** Band words written as they are, not as a formula (a rating the rule cannot compute from this row). */
-  fixedBand?: string,
+  /** Band words the rule cannot compute from this row (a rating by the sections' scores), shown while `kept` holds. */
+  fixedBand?: { readonly text: string; readonly kept: readonly KeptCount[] },
 ): void {
   const at = SheetBuilder.at;
   const put = (col: number, value: string | number, result: number): void => {
@@ -232,7 +235,7 @@ function writeScores(
   b.formula(row, COL.percent, `IF(${relevant}=0,"",${met}/${relevant})`, pct(stats.percent), look.percent);
   const percent = stats.relevant === 0 ? null : (100 * stats.met) / stats.relevant;
   b.formula(row, COL.interval, intervalFormula(relevant, met), formatWithInterval(percent, wilsonInterval(stats.met, stats.relevant)), look.band);
-  if (fixedBand !== undefined) b.text(row, COL.band, fixedBand, look.band);
+  if (fixedBand !== undefined) b.formula(row, COL.band, textWhileUnchanged(fixedBand.text, fixedBand.kept, STALE_SUMMARY), fixedBand.text, look.band);
   else b.formula(row, COL.band, bandFormula(relevant, met, a.settings), bandText(stats), look.band);
 }
 
@@ -280,8 +283,28 @@ function writeCriterionRow(
       : { met: c.met, notMet: c.notMet };
   writeScores(b, a, row, counts, c, CRITERION_LOOK);
   const leftOut = leftOutShort(c.excluded, c.unjudged);
-  const phrase = c.hasColumn ? `${c.phrase}${leftOut ? ` (${leftOut})` : ""}` : `no column for this criterion in the ${table?.sheet ?? "Cases"} sheet`;
-  b.text(row, COL.phrase, phrase, "text");
+  if (!c.hasColumn) {
+    b.text(row, COL.phrase, `no column for this criterion in the ${table?.sheet ?? "Cases"} sheet`, "text");
+    return;
+  }
+  // The phrase is the engine's words for these counts: shown while the live counts are still them.
+  const phrase = `${c.phrase}${leftOut ? ` (${leftOut})` : ""}`;
+  b.formula(row, COL.phrase, textWhileUnchanged(phrase, keptCounts(row, c), STALE_SUMMARY), phrase, "text");
+}
+
+const STALE_SUMMARY = outOfDate(SHEET_NAMES.summary);
+
+/** The kept counts of every criterion row of a section. */
+function keptRows(a: Analysis, criterionRows: ReadonlyMap<string, number>): KeptCount[] {
+  return [...criterionRows].flatMap(([id, row]) => keptCounts(row, a.criteria.find((c) => c.id === id)!));
+}
+
+/** A score row's live Met and Not met cells, with the counts the engine gave them. */
+function keptCounts(row: number, c: Pick<CriterionStats, "met" | "notMet">): KeptCount[] {
+  return [
+    { cell: SheetBuilder.at(row, COL.met), value: c.met },
+    { cell: SheetBuilder.at(row, COL.notMet), value: c.notMet },
+  ];
 }
 
 /**
@@ -358,7 +381,11 @@ function writeCriteria(
       if (section.rule === "lowest") notes.push(section.decidedBy === null ? "Its lowest criterion (none judged yet)" : `Its lowest criterion, ${section.decidedBy}`);
     }
     if (!section.counted) notes.push("not counted in the overall figure");
-    b.text(sectionRow, COL.phrase, notes.length === 0 ? "" : `${capitalise(notes.join("; "))}.`, "sectionNote");
+    const note = notes.length === 0 ? "" : `${capitalise(notes.join("; "))}.`;
+    // Which criterion is lowest holds only while its criteria's counts are those it was found from.
+    if (section.rule === "lowest" && section.decidedBy !== null) {
+      b.formula(sectionRow, COL.phrase, textWhileUnchanged(note, keptRows(a, criterionRows), STALE_SUMMARY), note, "sectionNote");
+    } else b.text(sectionRow, COL.phrase, note, "sectionNote");
     scores.push({ row: sectionRow, kind: "section" });
     sections.push({ section, row: sectionRow, first, last: r - 1, criterionRows });
   }
@@ -376,17 +403,18 @@ function writeOverall(b: SheetBuilder, a: Analysis, r: number, scores: ScoreRow[
   const sum = (col: number): string => (counted.length === 0 ? "0" : counted.map((s) => `SUM(${at(s.first, col)}:${at(s.last, col)})`).join("+"));
   const look = { count: "overallCount", percent: "overallPercent", band: "overallBand" };
   b.text(r, COL.id, "", "overall").text(r, COL.title, "All criteria", "overall");
-  // Under a score sum, the rating of the sections' scores added up is written as the engine gave it.
+  // Under a score sum, the rating of the sections' scores added up is written as the engine gave
+  // it, shown while the counts of the criteria behind those scores are unchanged.
   const byScore = a.overall.rule === "score-sum";
-  writeScores(b, a, r, { met: sum(COL.met), notMet: sum(COL.notMet) }, a.overall, look, byScore ? (a.overall.rating ?? "Not rated yet") : undefined);
-  let note = "";
+  const kept = counted.flatMap((s) => keptRows(a, s.criterionRows));
+  writeScores(b, a, r, { met: sum(COL.met), notMet: sum(COL.notMet) }, a.overall, look, byScore ? { text: a.overall.rating ?? "Not rated yet", kept } : undefined);
   if (byScore) {
-    note =
+    const note =
       a.overall.unrated.length > 0
         ? `Rated by the sections' scores once every counted section is rated (${a.overall.unrated.join(", ")} not yet).`
         : `Score ${a.overall.score ?? 0} of ${a.overall.maxScore ?? 0} (${describeScoreBands(a.overall.bands ?? [])}).`;
-  }
-  b.text(r, COL.phrase, note, "overall");
+    b.formula(r, COL.phrase, textWhileUnchanged(note, kept, STALE_SUMMARY), note, "overall");
+  } else b.text(r, COL.phrase, "", "overall");
   scores.push({ row: r, kind: a.overall.rule === "score-sum" ? "overall-by-score" : "overall" });
   return r + 1;
 }
@@ -461,6 +489,15 @@ function colourScores(b: SheetBuilder, a: Analysis, scores: readonly ScoreRow[])
   }
 }
 
+/** Text that says it is out of date stands out: the phrases, and a rating by the sections' scores. */
+function markStale(b: SheetBuilder, scores: readonly ScoreRow[]): void {
+  if (scores.length === 0) return;
+  const rows = scores.map((s) => s.row);
+  const at = SheetBuilder.at;
+  b.conditional({ kind: "text-equals", range: `${at(Math.min(...rows), COL.phrase)}:${at(Math.max(...rows), COL.phrase)}`, text: STALE_SUMMARY, style: STALE_STYLE });
+  for (const s of scores) if (s.kind === "overall-by-score") b.conditional({ kind: "text-equals", range: at(s.row, COL.band), text: STALE_SUMMARY, style: STALE_STYLE });
+}
+
 // ------------------------------------------------------------------------------------------
 // Strengths & improvements
 
@@ -491,10 +528,11 @@ export function buildStrengthsLayout(a: Analysis, options: BuildReportLayoutsOpt
     `Key strengths are the criteria met in ${s.strengthThreshold}% of relevant cases or more, with up to three notes from cases judged Yes; ` +
     `areas requiring improvement are those at ${s.improvementThreshold}% or less, with the notes of the cases judged No.` +
     (s.redact ? " Case IDs are replaced by case numbers." : "");
-  b.text(2, 0, intro, "note").merge(2, 0, 2, last);
+  writeBanner(b, a, 2, last, options.generatedAt);
+  b.text(3, 0, intro, "note").merge(3, 0, 3, last);
 
   const shown = new Map<string, string>();
-  const r = writeFindings(b, a, 3, "Key strengths", findings.strengths, `No criterion reached the strength threshold of ${s.strengthThreshold}%.`, shown);
+  const r = writeFindings(b, a, 4, "Key strengths", findings.strengths, `No criterion reached the strength threshold of ${s.strengthThreshold}%.`, shown);
   writeFindings(b, a, r, "Areas requiring improvement", findings.improvements, `No criterion was at or below the improvement threshold of ${s.improvementThreshold}%.`, shown);
 
   return b.build({
@@ -511,6 +549,20 @@ export function buildStrengthsLayout(a: Analysis, options: BuildReportLayoutsOpt
     chart: null,
     marker,
   });
+}
+
+/**
+ * The banner of a sheet of static text: empty while the Cases table's judgements are those the
+ * sheet was built from, a warning asking for a rebuild (in the sheet, and printed) once they
+ * differ. Its row is as tall as the warning.
+ */
+function writeBanner(b: SheetBuilder, a: Analysis, row: number, lastCol: number, at: Date): void {
+  const { formula, text } = bannerFormula(a.cases.grid, generatedAtText(at));
+  b.formula(row, 0, formula, "", "banner").merge(row, 0, row, lastCol);
+  const width = columnTextWidth(STRENGTHS_WIDTHS.reduce((x, y) => x + y, 0));
+  b.height(row, wrapText(text, width, REPORT_STYLES.banner!).length * lineHeight(11));
+  const cell = SheetBuilder.at(row, 0);
+  b.conditional({ kind: "expression", range: cell, formula: `LEN($${cell.replace(/(\d+)$/, "$$$1")})>0`, style: { fill: STALE_STYLE.fill! } });
 }
 
 /**
