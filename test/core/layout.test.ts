@@ -101,8 +101,10 @@ describe("buildReportLayouts", () => {
     expect(band.kind === "formula" && band.formula).toBe(
       `IF(C${row + 1}=0,"No relevant cases",IF(100*D${row + 1}/C${row + 1}>=80-1E-9,"Strength",IF(100*D${row + 1}/C${row + 1}<=65+1E-9,"Improvement needed","–")))`,
     );
-    // Percent and band columns, green and red, nothing else (no data bars); phrases out of date in red.
+    // The facts line once out of date; percent and band columns, green and red, nothing else (no
+    // data bars); phrases out of date in red.
     expect(summary!.conditionalFormats.map((f) => [f.kind, f.range.replace(/\d+/g, "")])).toEqual([
+      ["expression", "A"],
       ["expression", "F:F"],
       ["expression", "G:G"],
       ["expression", "F:F"],

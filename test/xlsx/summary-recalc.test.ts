@@ -90,7 +90,7 @@ describeWithLibreOffice("the Summary recalculates in LibreOffice to the engine's
     expect(totals.overall).toEqual([expected.overall.relevant, expected.overall.met]);
   });
 
-  it("after edits, every band follows its percentage, every phrase fits its counts or says it is out of date, and the Strengths banner shows until the edit is undone", async () => {
+  it("after edits, every band follows its percentage, every phrase fits its counts or says it is out of date, and the Strengths banner and the Summary's facts line say so until the edit is undone", async () => {
     const input = new Uint8Array(fs.readFileSync(SAMPLE));
     const original = analyseWorkbook(await readWorkbookGrids(input));
     const report = await writeGeneratedSheets(input, buildReportLayouts(original, { generatedAt: new Date(2026, 10, 25, 10, 0) }));
@@ -129,6 +129,8 @@ describeWithLibreOffice("the Summary recalculates in LibreOffice to the engine's
     };
     const shown = (v: ExcelJS.CellValue): string => String(v && typeof v === "object" && "formula" in v ? (v.result ?? "") : (v ?? ""));
     const banner = (wb: ExcelJS.Workbook): string => shown(wb.getWorksheet("Strengths & improvements")!.getCell("A3").value);
+    const facts = (wb: ExcelJS.Workbook): string => shown(wb.getWorksheet("Summary")!.getCell("A4").value);
+    const factsAsBuilt = "Inspection dates: 10 March 2026 to 12 March 2026. Cases inspected: 20. Judgements counted: 320. Not yet judged: 0. Cells left out for errors: 0.";
     const stale = outOfDate("Summary");
 
     const after = await read(edited, "edited");
@@ -151,7 +153,12 @@ describeWithLibreOffice("the Summary recalculates in LibreOffice to the engine's
     for (const s of expected.sections) expect([s.number, rows.get(String(s.number))!.band]).toEqual([s.number, bandText(s)]);
     expect(banner(after)).toBe("Judgements have changed since this sheet was built on 25 November 2026 at 10:00: build it again.");
 
-    expect(banner(await read(untouched, "untouched"))).toBe("");
-    expect(banner(await read(undone, "undone"))).toBe("");
+    // The Summary's facts line says its counts are as built.
+    expect(facts(after)).toBe(`${factsAsBuilt} These figures are as built on 25 November 2026 at 10:00: judgements have changed since, so build the Summary again.`);
+
+    for (const [file, name] of [[untouched, "untouched"], [undone, "undone"]] as const) {
+      const wb = await read(file, name);
+      expect([name, banner(wb), facts(wb)]).toEqual([name, "", factsAsBuilt]);
+    }
   }, 300_000);
 });

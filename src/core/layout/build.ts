@@ -22,7 +22,7 @@ import { formatWithInterval, wilsonInterval, Z_95 } from "../interval";
 import { GENERATED_MARKER_PREFIX, sheetReference, type CellStyle, type ChartSpec, type SheetLayout } from "./model";
 import { buildModerationSheet, MODERATION_COUNT_CHANGE_COLUMNS, type ModerationListRange } from "./moderation-sheet";
 import { SheetBuilder } from "./sheet-builder";
-import { bannerFormula, outOfDate, STALE_STYLE, textWhileUnchanged, type KeptCount } from "./stale";
+import { bannerFormula, judgementsKept, outOfDate, STALE_STYLE, textWhileUnchanged, type KeptCount } from "./stale";
 import { columnTextWidth, generatedAtText, inspectionDates, lineHeight, splitToLines, wrapText } from "./text";
 
 
@@ -133,7 +133,7 @@ interface ScoreRow {
 export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptions): SheetLayout {
   const b = new SheetBuilder("summary", SHEET_NAMES.summary, REPORT_STYLES);
   const marker = summaryMarker(a, options.generatedAt);
-  let r = writeSummaryHeading(b, a, marker);
+  let r = writeSummaryHeading(b, a, marker, options.generatedAt);
   const headerRow = r;
   r = writeTableHeader(b, a, r);
   const scores: ScoreRow[] = [];
@@ -167,8 +167,11 @@ function summaryMarker(a: Analysis, at: Date): string {
   return `${GENERATED_MARKER_PREFIX} (Summary) on ${generatedAtText(at)}, from ${plural(judgements, "judgement", "judgements")}.`;
 }
 
-/** Title, marker, what is live, and the facts of the inspection in two lines. Returns the next row. */
-function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string): number {
+/**
+ * Title, marker, what is live, and the facts of the inspection in two lines (the counts in them
+ * said to be as built once the judgements change). Returns the next row.
+ */
+function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string, at: Date): number {
   const s = a.settings;
   const line = (row: number, text: string, style: string): void => {
     b.text(row, 0, text, style).merge(row, 0, row, LAST_COL);
@@ -179,13 +182,16 @@ function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string): numb
   const moderated = a.moderation ? " (with the Moderation sheet's moderated judgements)" : "";
   line(2, `Counts, percentages, intervals and ratings are live formulas over the ${sheets}${moderated}; a phrase whose counts have changed says "${outOfDate(SHEET_NAMES.summary)}".`, "marker");
   const m = a.moderation;
-  line(
-    3,
+  const facts =
     `Inspection dates: ${inspectionDates(s.inspectionStart, s.inspectionEnd)}. Cases inspected: ${a.cases.cases.length}. ` +
-      `Judgements counted: ${a.overall.relevant}. Not yet judged: ${a.overall.unjudged}. Cells left out for errors: ${a.excludedCells}.` +
-      (m ? ` Judgements moderated after second marking: ${m.moderated} (${m.changed} counted differently from the first marker's; ${m.open} still to moderate).` : ""),
-    "value",
-  );
+    `Judgements counted: ${a.overall.relevant}. Not yet judged: ${a.overall.unjudged}. Cells left out for errors: ${a.excludedCells}.` +
+    (m ? ` Judgements moderated after second marking: ${m.moderated} (${m.changed} counted differently from the first marker's; ${m.open} still to moderate).` : "");
+  const stale = `${facts} These figures are as built on ${generatedAtText(at)}: judgements have changed since, so build the Summary again.`;
+  b.formula(3, 0, textWhileUnchanged(facts, [judgementsKept(a.cases.grid)], stale), facts, "value").merge(3, 0, 3, LAST_COL);
+  // As tall as the longer wording; red once it is the stale one.
+  b.height(3, wrapText(stale, columnTextWidth(SUMMARY_WIDTHS.reduce((x, y) => x + y, 0)), REPORT_STYLES.value!).length * lineHeight(11));
+  const cell = SheetBuilder.at(3, 0);
+  b.conditional({ kind: "expression", range: cell, formula: `ISNUMBER(SEARCH("judgements have changed since",${absolute(cell)}))`, style: STALE_STYLE });
   const rating =
     s.ratingScheme === "none"
       ? ""
@@ -293,6 +299,9 @@ function writeCriterionRow(
 }
 
 const STALE_SUMMARY = outOfDate(SHEET_NAMES.summary);
+
+/** "A4" as "$A$4". */
+const absolute = (a1: string): string => a1.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 
 /** The kept counts of every criterion row of a section. */
 function keptRows(a: Analysis, criterionRows: ReadonlyMap<string, number>): KeptCount[] {
@@ -562,7 +571,7 @@ function writeBanner(b: SheetBuilder, a: Analysis, row: number, lastCol: number,
   const width = columnTextWidth(STRENGTHS_WIDTHS.reduce((x, y) => x + y, 0));
   b.height(row, wrapText(text, width, REPORT_STYLES.banner!).length * lineHeight(11));
   const cell = SheetBuilder.at(row, 0);
-  b.conditional({ kind: "expression", range: cell, formula: `LEN($${cell.replace(/(\d+)$/, "$$$1")})>0`, style: { fill: STALE_STYLE.fill! } });
+  b.conditional({ kind: "expression", range: cell, formula: `LEN(${absolute(cell)})>0`, style: { fill: STALE_STYLE.fill! } });
 }
 
 /**

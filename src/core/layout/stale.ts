@@ -45,9 +45,9 @@ export function stringExpression(text: string): string {
   return chunks.map((c) => `"${c.replace(/"/g, '""')}"`).join("&");
 }
 
-/** A cell expected to hold a number when the text was written. */
+/** A cell (or an expression) expected to hold a number when the text was written. */
 export interface KeptCount {
-  /** A1 address on the same sheet. */
+  /** A1 address on the same sheet, or an expression. */
   readonly cell: string;
   readonly value: number;
 }
@@ -121,11 +121,17 @@ export function fingerprintFormula(grid: Grid): string {
   return `SUMPRODUCT((${codes})*${weight})`;
 }
 
+/** The grid's judgements as a kept value: the fingerprint formula, and its value now. */
+export function judgementsKept(grid: Grid): KeptCount {
+  return { cell: fingerprintFormula(grid), value: judgementFingerprint(grid) };
+}
+
 /**
  * The banner of a sheet of static text: empty while the grid's judgements are those it was built
  * from, else a sentence saying when it was built and asking for a rebuild.
  */
 export function bannerFormula(grid: Grid, builtOn: string): { formula: string; text: string } {
   const text = `Judgements have changed since this sheet was built on ${builtOn}: build it again.`;
-  return { formula: `IF(${fingerprintFormula(grid)}=${judgementFingerprint(grid)},"",${stringExpression(text)})`, text };
+  const kept = judgementsKept(grid);
+  return { formula: `IF(${kept.cell}=${kept.value},"",${stringExpression(text)})`, text };
 }
