@@ -100,12 +100,12 @@ describeWithLibreOffice("the Summary recalculates in LibreOffice to the engine's
     // 2.1 (11 of 19, Requires improvement): three No made Yes, 14 of 19 is Good. 4.2 (all ten
     // cases): one Yes made No. 3.2: one No made Yes.
     const edits: [string, string, string][] = [];
-    const flip = (id: string, from: number, to: string, n: number): void => {
-      for (const c of table.cases.filter((x) => x.outcomes[k(id)] === from).slice(0, n)) edits.push([cellOf(id, c), from === 1 ? "Yes" : "No", to]);
+    const flip = (id: string, from: "met" | "notMet", to: string, n: number): void => {
+      for (const c of table.cases.filter((x) => x.outcomes[k(id)] === from).slice(0, n)) edits.push([cellOf(id, c), from === "met" ? "Yes" : "No", to]);
     };
-    flip("2.1", 2, "Yes", 3);
-    flip("4.2", 1, "No", 1);
-    flip("3.2", 2, "Yes", 1);
+    flip("2.1", "notMet", "Yes", 3);
+    flip("4.2", "met", "No", 1);
+    flip("3.2", "notMet", "Yes", 1);
     expect(edits).toHaveLength(5);
 
     const zip = await JSZip.loadAsync(report.bytes);
