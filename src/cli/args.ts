@@ -157,9 +157,13 @@ function commandSynopsis(c: CommandSpec): string {
   return [PROGRAM, c.name, ...c.files.map((f) => f.placeholder), ...options].join(" ");
 }
 
+/** The column the options' help starts at; a longer name puts its help on the next line. */
+const OPTION_HELP_COLUMN = 22;
+
 function optionLine(o: OptionSpec): string {
   const names = `${o.short ? `-${o.short}, ` : "    "}--${o.long}${o.value ? ` ${o.value}` : ""}`;
-  return `  ${names.padEnd(22)}${o.help}`;
+  if (names.length >= OPTION_HELP_COLUMN - 1) return `  ${names}\n  ${" ".repeat(OPTION_HELP_COLUMN)}${o.help}`;
+  return `  ${names.padEnd(OPTION_HELP_COLUMN)}${o.help}`;
 }
 
 /** The text `--help` prints, made from the tables above. */

@@ -82,6 +82,13 @@ describe("--help lists every alias the parser accepts", () => {
   });
 });
 
+test("--help: every option's placeholder stands apart from its help text (at least two spaces or a new line)", () => {
+  const options = USAGE.slice(USAGE.indexOf("Options:"), USAGE.indexOf("Exit codes:"));
+  for (const placeholder of options.match(/<[^>]+>/g) ?? []) {
+    expect({ placeholder, followedBy: options.slice(options.indexOf(placeholder) + placeholder.length).match(/^(\s*)/)![1]!.length >= 2 || /^\n/.test(options.slice(options.indexOf(placeholder) + placeholder.length)) }).toEqual({ placeholder, followedBy: true });
+  }
+});
+
 describe("valid command lines still parse", () => {
   test.each([
     [["report", "in.xlsx", "--out", "out.xlsx", "--json"], { kind: "report", input: "in.xlsx", out: "out.xlsx", json: true, force: false }],
