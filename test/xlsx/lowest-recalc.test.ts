@@ -52,4 +52,17 @@ describeWithLibreOffice("a lowest-key-question standard recalculates in LibreOff
     expect(rows["2.1"]).toEqual([10, 7, 3]);
     expect(rows["All criteria"]).toEqual([expected.overall.relevant, expected.overall.met, expected.overall.notMet]);
   }, 180_000);
+
+  it("an untouched report with out-of-court disposals says nothing is out of date once recalculated", async () => {
+    const filled = await fillHmipWorkbook(await writeTemplate(buildTemplate({ framework: HMIP_YOUTH_FRAMEWORK })));
+    expect(HMIP_CASES.filter((c) => c.sentence === "Out-of-court")).toHaveLength(5);
+    const report = await writeGeneratedSheets(filled, buildReportLayouts(analyseWorkbook(await readWorkbookGrids(filled)), { generatedAt: new Date(2026, 10, 25, 10, 0) }));
+    const written = tmp.file("untouched.xlsx");
+    fs.writeFileSync(written, report.bytes);
+    const recalculated = await convertWithLibreOffice(written, tmp.file("untouched-out"), "xlsx");
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(fs.readFileSync(recalculated) as unknown as ArrayBuffer);
+    const shown = (v: ExcelJS.CellValue): unknown => (v && typeof v === "object" && "formula" in v ? (v.result ?? "") : (v ?? ""));
+    expect(shown(out.getWorksheet("Strengths & improvements")!.getCell("A3").value)).toBe("");
+  }, 180_000);
 });

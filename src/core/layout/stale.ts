@@ -11,7 +11,7 @@
  *   differ. The judgements are compared by a fingerprint, one number the engine computes when it
  *   builds the sheet and a formula recomputes from the cells: the sum, over every cell of the
  *   table's data, of a code for what the cell reads as (Yes 1, No 2, N/A 3, Custody 4,
- *   Community 5, anything else 0, read as the engine reads it) times a weight for its position
+ *   Community 5, Out-of-court 6, anything else 0, read as the engine reads it) times a weight for its position
  *   in the table. Any single change of what a cell reads as changes the sum, and so does moving
  *   a judgement to another case; a sorted table is a changed one too.
  */
@@ -84,6 +84,7 @@ const CODES: readonly { readonly words: readonly string[]; readonly code: number
   { words: spellingsOf("judgement", "N/A"), code: 3 },
   { words: spellingsOf("sentence", "Custody"), code: 4 },
   { words: spellingsOf("sentence", "Community"), code: 5 },
+  { words: spellingsOf("sentence", "Out-of-court"), code: 6 },
 ];
 
 /**
@@ -106,7 +107,7 @@ function codeOf(value: Grid["rows"][number][number]): number {
   const judgement = readJudgement(value);
   if (judgement.kind === "value") return judgement.value === "Yes" ? 1 : judgement.value === "No" ? 2 : 3;
   const sentence = readSentence(value);
-  if (sentence.kind === "value") return sentence.value === "Custody" ? 4 : 5;
+  if (sentence.kind === "value") return sentence.value === "Custody" ? 4 : sentence.value === "Community" ? 5 : 6;
   return 0;
 }
 
