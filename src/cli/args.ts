@@ -12,7 +12,7 @@ export type Command =
   | { readonly kind: "version" }
   | { readonly kind: "template"; readonly out: string; readonly force: boolean; readonly framework: FrameworkId }
   | { readonly kind: "validate"; readonly input: string; readonly json: boolean }
-  | { readonly kind: "report"; readonly input: string; readonly out: string; readonly json: boolean; readonly force: boolean }
+  | { readonly kind: "report"; readonly input: string; readonly out: string; readonly json: boolean; readonly force: boolean; readonly previous: string | null }
   | { readonly kind: "check-text"; readonly input: string; readonly draft: string; readonly json: boolean }
   | {
       readonly kind: "rollup";
@@ -50,6 +50,12 @@ const FRAMEWORK_IDS = Object.keys(BUILT_IN_FRAMEWORKS);
 /** Every option the command line accepts. */
 export const OPTIONS = {
   out: { long: "out", short: "o", value: "<out.xlsx>", help: "report: the copy to write; rollup: the roll-up workbook" },
+  previous: {
+    long: "previous",
+    value: "<old.xlsx>",
+    needs: { what: "the name of an earlier inspection workbook", example: "inspection-2012.xlsx" },
+    help: "report: compare with this earlier inspection (its figures are kept in the report)",
+  },
   dir: { long: "dir", value: "<folder>", needs: { what: "a folder name", example: "inspections" }, help: "rollup: every .xlsx workbook in this folder" },
   json: { long: "json", help: "validate, report, check-text, rollup: print one JSON document on standard output" },
   force: { long: "force", help: "template, report, rollup: replace an existing file" },
@@ -104,13 +110,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "report",
     files: [{ placeholder: "<in.xlsx>", needs: "the workbook to report on, such as inspection.xlsx" }],
-    options: ["out", "json", "force"],
+    options: ["out", "previous", "json", "force"],
     required: ["out"],
     help: [
-      "Write a copy of the workbook with the Summary and Strengths & improvements",
-      "sheets. The input file is never modified. An existing <out.xlsx> is replaced",
-      "only when it is a report this tool wrote and is not open in Excel or",
-      "LibreOffice; --force replaces it in any case.",
+      "Write a copy of the workbook with the Summary, Strengths & improvements and",
+      "Action plan sheets. The input file is never modified. An existing <out.xlsx> is",
+      "replaced only when it is a report this tool wrote and is not open in Excel or",
+      "LibreOffice; --force replaces it in any case. --previous compares with an",
+      "earlier inspection and keeps its figures in the report's Previous inspection",
+      "sheet, so later reports compare without it.",
     ],
   },
   {
@@ -174,7 +182,7 @@ ${COMMANDS.map((c) => `  ${commandSynopsis(c)}\n${c.help.map((l) => `      ${l}`
 
 Options:
 ${Object.values(OPTIONS).map(optionLine).join("\n")}
-  --                    everything after it is a file name, even if it starts with -
+  ${"--".padEnd(NAMES_WIDTH)}everything after it is a file name, even if it starts with -
 
 Exit codes:
   0  done, no errors (warnings allowed)
@@ -330,7 +338,7 @@ export function parseCommand(argv: readonly string[]): Command {
     case "validate":
       return { kind: "validate", input: file, json: flag("json") };
     case "report":
-      return { kind: "report", input: file, out: String(values.get("out")), json: flag("json"), force: flag("force") };
+      return { kind: "report", input: file, out: String(values.get("out")), json: flag("json"), force: flag("force"), previous: typeof values.get("previous") === "string" ? String(values.get("previous")) : null };
     case "check-text":
       return { kind: "check-text", input: file, draft: files[1]!, json: flag("json") };
     case "rollup": {

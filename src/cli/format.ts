@@ -1,7 +1,7 @@
 /**
  * The command line's words for people: issue lines, counts, and what a report contains.
  */
-import { describeActual, describeStated, overallRuleNote, percentText, quoteSheetName, readingText, roundPercent, sectionRuleNote, type Analysis, type DraftCheck, type DraftStatement, type Issue, type Rollup } from "../core";
+import { changeMarker, describeActual, describeStated, overallRuleNote, percentText, quoteSheetName, readingText, roundPercent, sectionRuleNote, type Analysis, type DraftCheck, type DraftStatement, type FigureChange, type Issue, type Rollup } from "../core";
 
 /**
  * One issue on one line: where, severity, code, case and criterion, then the message.
@@ -86,6 +86,7 @@ export function formatReport(a: Analysis, output: string, sheets: readonly { rea
     }
   }
 
+  lines.push(...formatComparison(a));
   lines.push(...formatQuality(a));
 
   const errorIssues = a.issues.filter((i) => i.severity === "error");
@@ -93,6 +94,34 @@ export function formatReport(a: Analysis, output: string, sheets: readonly { rea
   lines.push("", countLine(a));
   if (a.excludedCells > 0) lines.push(`${plural(a.excludedCells, "judgement cell")} with errors ${a.excludedCells === 1 ? "was" : "were"} left out of the counts.`);
   if (a.warnings > 0) lines.push(`Run "inspection-workbook validate" on the workbook to list the warnings.`);
+  return lines;
+}
+
+/** A change as the command line shows it: "was 57.9% (11/19), +31.6 points, improved". */
+function changeText(c: FigureChange, sameCriteria = true): string {
+  const before = c.previous.percent === null ? "no relevant cases" : `${roundPercent(c.previous.percent)!.toFixed(1)}% (${c.previous.met}/${c.previous.relevant})`;
+  const points = c.change === null ? "" : `, ${c.change >= 0 ? "+" : "−"}${Math.abs(roundPercent(c.change) ?? 0).toFixed(1)} points`;
+  return `was ${before}${points}, ${changeMarker(c, sameCriteria).toLowerCase()}`;
+}
+
+/**
+ * The comparison lines of a report: what was compared, then the sections and overall figure, and
+ * each criterion that improved or declined beyond chance.
+ * @example formatComparison(a) // ["", "Compared with the previous inspection of … : 21 criteria compared, …", "  2 Protecting the public: was 50.8% (31/61), +14.8 points, improved", …]
+ */
+export function formatComparison(a: Analysis): string[] {
+  const c = a.comparison;
+  if (!c) return [];
+  const kept = a.previousFrom === "sheet" ? " The previous inspection's figures are those kept in the workbook's Previous inspection sheet." : "";
+  const lines = ["", `${c.compared}${kept}`];
+  for (const s of c.sections) lines.push(`  ${s.number} ${s.title}: ${changeText(s, s.sameCriteria)}`);
+  if (c.overall) lines.push(`  Overall: ${changeText(c.overall, c.overall.sameCriteria)}`);
+  for (const direction of ["improved", "declined"] as const) {
+    const moved = c.criteria.filter((x) => x.direction === direction);
+    if (moved.length > 0) lines.push(`  ${direction === "improved" ? "Improved" : "Declined"} beyond chance: ${moved.map((x) => `${x.id} (${roundPercent(x.previous.percent)!.toFixed(0)}% to ${roundPercent(x.current.percent)!.toFixed(0)}%)`).join(", ")}.`);
+  }
+  const still = c.criteria.filter((x) => x.direction === "no clear change").length;
+  if (still > 0) lines.push(`  No clear change: ${plural(still, "criterion", "criteria")} (a difference within what chance alone would give for those counts).`);
   return lines;
 }
 

@@ -4,7 +4,21 @@
  */
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { analyseWorkbook, buildReportLayouts, buildTemplate, BUILT_IN_FRAMEWORKS, checkDraft, toCheckTextJson, toReportJson, toValidateJson, type FrameworkId } from "../core";
+import {
+  analyseWorkbook,
+  buildReportLayouts,
+  buildTemplate,
+  BUILT_IN_FRAMEWORKS,
+  checkDraft,
+  inspectionDates,
+  previousFromAnalysis,
+  readPreviousSheet,
+  toCheckTextJson,
+  toReportJson,
+  toValidateJson,
+  type FrameworkId,
+  type PreviousInspection,
+} from "../core";
 import { DEFAULT_DRAFT_LIMITS, readDraft, UnusableDraftError, type DraftText } from "../docx/read-draft";
 import { writeGeneratedSheets } from "../xlsx/package-writer";
 import { readFileBytes, readWorkbookFile, UnusableWorkbookError } from "../xlsx/read-workbook";
@@ -75,13 +89,26 @@ async function template(out: string, force: boolean, framework: FrameworkId, io:
   return ExitCode.Ok;
 }
 
-async function readInput(file: string): Promise<Awaited<ReturnType<typeof readWorkbookFile>>> {
+async function readInput(file: string, what = ""): Promise<Awaited<ReturnType<typeof readWorkbookFile>>> {
   try {
     return await readWorkbookFile(file);
   } catch (e) {
-    if (e instanceof UnusableWorkbookError) throw new CliFailure(`cannot use "${file}": ${e.message}`);
+    if (e instanceof UnusableWorkbookError) throw new CliFailure(`cannot use ${what}"${file}": ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * The figures of the earlier inspection given with --previous (its workbook, or a report made
+ * from it), and what a user should know about them.
+ */
+async function readPrevious(file: string): Promise<{ previous: PreviousInspection; notices: string[] }> {
+  const { grids } = await readInput(file, "the previous inspection ");
+  // The earlier file's own comparison, if it has one, is not this one's.
+  const a = analyseWorkbook({ ...grids, previous: null, actionPlan: null });
+  const notices: string[] = [];
+  if (a.errors > 0) notices.push(`the previous inspection's workbook "${file}" has ${a.errors} error${a.errors === 1 ? "" : "s"}; the cells concerned are left out of its counts (run "${PROGRAM} validate" on it to see them).`);
+  return { previous: previousFromAnalysis(a, path.basename(file)), notices };
 }
 
 /** Checks a drafted report against the workbook's counts. */
@@ -130,7 +157,9 @@ async function report(command: Extract<Command, { kind: "report" }>, io: CliIo):
   await checkDistinct(input, out);
   if (!command.force) await checkReplaceable(out);
   const { bytes, grids } = await readInput(input);
-  const analysis = analyseWorkbook(grids);
+  const earlier = command.previous === null ? null : await readPrevious(command.previous);
+  const analysis = analyseWorkbook(grids, { previous: earlier?.previous ?? null });
+  const notices = [...(earlier?.notices ?? []), ...comparisonNotices(analysis, grids.previous ? readPreviousSheet(grids.previous).previous : null)];
   const layouts = buildReportLayouts(analysis, { generatedAt: new Date() });
   let written;
   try {
@@ -140,7 +169,7 @@ async function report(command: Extract<Command, { kind: "report" }>, io: CliIo):
     throw new CliFailure(`could not add the generated sheets to a copy of "${input}": ${oneLine(e instanceof Error ? e.message : String(e))}`);
   }
   await writeOutput(out, written.bytes, {});
-  for (const notice of written.notices) io.stderr(`${PROGRAM}: ${oneLine(notice)}\n`);
+  for (const notice of [...notices, ...written.notices]) io.stderr(`${PROGRAM}: ${oneLine(notice)}\n`);
   const inExt = path.extname(input).toLowerCase();
   const outExt = path.extname(out).toLowerCase();
   if (inExt !== outExt && (inExt === ".xlsx" || inExt === ".xlsm")) {
@@ -154,6 +183,21 @@ async function report(command: Extract<Command, { kind: "report" }>, io: CliIo):
     io.stdout(`${formatReport(analysis, where, written.sheets).join("\n")}\n`);
   }
   return analysis.errors > 0 ? ExitCode.Errors : ExitCode.Ok;
+}
+
+/** What a user should know about the comparison: figures kept in the workbook that a file replaces, dates the wrong way round. */
+function comparisonNotices(a: ReturnType<typeof analyseWorkbook>, stored: PreviousInspection | null): string[] {
+  const notices: string[] = [];
+  const p = a.previous;
+  if (!p) return notices;
+  const describe = (x: PreviousInspection): string => `${x.service === "" ? "service not named" : x.service}, ${inspectionDates(x.start, x.end)}`;
+  if (a.previousFrom === "file" && stored) notices.push(`the report compares with ${p.source} (${describe(p)}); it replaces the previous inspection kept in the workbook (${describe(stored)}).`);
+  const before = p.end ?? p.start;
+  const now = a.settings.inspectionStart ?? a.settings.inspectionEnd;
+  if (before && now && /^\d{4}-\d{2}-\d{2}$/.test(before) && /^\d{4}-\d{2}-\d{2}$/.test(now) && before > now) {
+    notices.push(`the previous inspection's dates (${inspectionDates(p.start, p.end)}) are after this inspection's (${inspectionDates(a.settings.inspectionStart, a.settings.inspectionEnd)}); check that --previous names the earlier one.`);
+  }
+  return notices;
 }
 
 /** Refuses an output that is the input itself (same path, link or hard link). */

@@ -2,13 +2,16 @@
  * The whole engine in one call: grids in, framework, settings, checked cases, statistics and
  * every issue out.
  */
+import { readActionPlanSheet, type ActionPlanRead } from "./action-plan";
 import { readCases, type CaseTable } from "./cases";
+import { compareWithPrevious, type Comparison } from "./comparison";
 import { applyModeration, listModeration, readModerationSheet, type ModerationReport } from "./moderation";
 import { compareMarking, readSecondMarking, type AgreementReport, type SecondMarkingTable } from "./second-marking";
 import { readFramework } from "./criteria-sheet";
 import { needsRatings, type Framework } from "./framework";
 import type { Grid } from "./grid";
 import { countIssues, sortIssues, type Issue } from "./issues";
+import { readPreviousSheet, type PreviousInspection } from "./previous-inspection";
 import { readSettings, type ReadSettingsResult, type Settings } from "./settings";
 import { computeCriterionStats, computeOverallStats, computeSectionStats, type CriterionStats, type OverallStats, type SectionStats } from "./statistics";
 
@@ -22,6 +25,16 @@ export interface WorkbookGrids {
   readonly secondMarking?: Grid | null;
   /** The Moderation sheet built before, whose typed moderated judgements and reasons count. */
   readonly moderation?: Grid | null;
+  /** The Previous inspection sheet built before, whose figures the comparison uses. */
+  readonly previous?: Grid | null;
+  /** The Action plan sheet built before, whose rows and typed cells are kept. */
+  readonly actionPlan?: Grid | null;
+}
+
+/** Options for {@link analyseWorkbook}. */
+export interface AnalyseOptions {
+  /** An earlier inspection to compare with, read from its file: it takes the place of the figures kept in the workbook. */
+  readonly previous?: PreviousInspection | null;
 }
 
 export interface Analysis {
@@ -39,6 +52,14 @@ export interface Analysis {
   /** The Moderation list; null without a Second marking table or moderated judgements. */
   readonly moderation: ModerationReport | null;
   readonly interviews: CaseTable | null;
+  /** The previous inspection compared with; null when there is none. */
+  readonly previous: PreviousInspection | null;
+  /** Where its figures came from: a file given for this build, or the Previous inspection sheet kept in the workbook. */
+  readonly previousFrom: "file" | "sheet" | null;
+  /** This inspection against the previous one; null without one. */
+  readonly comparison: Comparison | null;
+  /** The Action plan sheet built before, as read; null when there is none. */
+  readonly actionPlan: ActionPlanRead | null;
   readonly criteria: readonly CriterionStats[];
   readonly sections: readonly SectionStats[];
   readonly overall: OverallStats;
@@ -57,7 +78,7 @@ export interface Analysis {
  * const a = analyseWorkbook({ cases: grid });
  * a.criteria.find((c) => c.id === "2.1")?.percent;
  */
-export function analyseWorkbook(grids: WorkbookGrids): Analysis {
+export function analyseWorkbook(grids: WorkbookGrids, options: AnalyseOptions = {}): Analysis {
   const fw = readFramework(grids.criteria ?? null);
   const st = effectiveSettings(readSettings(grids.settings ?? null), fw.framework);
   const cases = readCases(grids.cases, fw.framework);
@@ -80,6 +101,10 @@ export function analyseWorkbook(grids: WorkbookGrids): Analysis {
     ? computeCriterionStats(fw.framework.interviewQuestions, interviews.table.cases, st.settings, (id) => interviews.table.columns.criteria.has(id), ["interviewee", "interviewees"])
     : [];
 
+  const stored = grids.previous ? readPreviousSheet(grids.previous) : null;
+  const previous = options.previous ?? stored?.previous ?? null;
+  const previousFrom = options.previous ? "file" : previous ? "sheet" : null;
+
   const sheetOrder = [
     grids.cases.sheet,
     grids.interviews?.sheet ?? "",
@@ -87,11 +112,13 @@ export function analyseWorkbook(grids: WorkbookGrids): Analysis {
     grids.moderation?.sheet ?? "",
     grids.criteria?.sheet ?? "",
     grids.settings?.sheet ?? "",
+    grids.previous?.sheet ?? "",
   ];
-  const issues = sortIssues([...fw.issues, ...st.issues, ...cases.issues, ...(interviews?.issues ?? []), ...(secondRead?.issues ?? []), ...counted.issues], sheetOrder);
+  const storedIssues = options.previous ? [] : (stored?.issues ?? []);
+  const issues = sortIssues([...fw.issues, ...st.issues, ...cases.issues, ...(interviews?.issues ?? []), ...(secondRead?.issues ?? []), ...counted.issues, ...storedIssues], sheetOrder);
   const { errors, warnings } = countIssues(issues);
   const excludedCells = criteria.reduce((n, c) => n + c.excluded, 0) + interviewStats.reduce((n, c) => n + c.excluded, 0);
-  return {
+  const analysis: Analysis = {
     framework: fw.framework,
     frameworkFromSheet: fw.fromSheet,
     settings: st.settings,
@@ -101,6 +128,10 @@ export function analyseWorkbook(grids: WorkbookGrids): Analysis {
     agreement: compared?.agreement ?? null,
     moderation,
     interviews: interviews?.table ?? null,
+    previous,
+    previousFrom,
+    comparison: null,
+    actionPlan: grids.actionPlan ? readActionPlanSheet(grids.actionPlan) : null,
     criteria,
     sections,
     overall,
@@ -110,6 +141,7 @@ export function analyseWorkbook(grids: WorkbookGrids): Analysis {
     warnings,
     excludedCells,
   };
+  return previous ? { ...analysis, comparison: compareWithPrevious(analysis, previous) } : analysis;
 }
 
 /**

@@ -18,6 +18,7 @@ import type { Analysis } from "./analyse";
 import { sourcedEvidenceNote } from "./case-notes";
 import type { CaseRecord } from "./cases";
 import type { Outcome } from "./judgements";
+import { withChange } from "./comparison";
 import { compareNumbers } from "./framework";
 import { countInWords, criterionSentence, leftOutSentence } from "./phrases";
 import type { CriterionStats } from "./statistics";
@@ -206,7 +207,13 @@ export function selectFindings(analysis: Analysis, options: SelectFindingsOption
     return {
       kind,
       criterion: c,
-      sentence: [criterionSentence(c.subject, c.met, c.relevant, kind, settings.phrases), leftOutSentence(c.excluded, c.unjudged)].filter((t) => t !== "").join(" "),
+      // With the change since the previous inspection, where it is beyond chance.
+      sentence: [
+        withChange(criterionSentence(c.subject, c.met, c.relevant, kind, settings.phrases), analysis.comparison?.criteria.find((x) => !x.interview && x.id === c.id), kind),
+        leftOutSentence(c.excluded, c.unjudged),
+      ]
+        .filter((t) => t !== "")
+        .join(" "),
       distance: kind === "strength" ? pct - settings.strengthThreshold : settings.improvementThreshold - pct,
       caution: findingCaution(c),
     };

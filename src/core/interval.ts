@@ -51,3 +51,29 @@ export function formatWithInterval(percent: number | null, interval: Interval | 
   const whole = (x: number): number => Math.round(x + 1e-9);
   return `${whole(percent)}% (${whole(interval.low)}–${whole(interval.high)}%)`;
 }
+
+/**
+ * The 95% interval for the difference between two independent proportions, `met1` of `relevant1`
+ * less `met2` of `relevant2`, in percentage points: Newcombe's hybrid score interval (Newcombe
+ * 1998, "Interval estimation for the difference between independent proportions: comparison of
+ * eleven methods", Statistics in Medicine 17:873–890, method 10). It joins the two Wilson score
+ * intervals (l1–u1 around p1, l2–u2 around p2) with d = p1 − p2:
+ * low = d − √((p1 − l1)² + (u2 − p2)²), high = d + √((u1 − p1)² + (p2 − l2)²).
+ * Like the Wilson interval it stays within −100 to 100 and behaves at 0% and 100%. Null when
+ * either has nothing relevant.
+ * @example
+ * newcombeDifference(9, 10, 3, 10)   // { low: 17.05, high: 80.90 } (to two decimals; Newcombe's example b)
+ * newcombeDifference(11, 19, 12, 19) // { low: -35.7, high: 25.6 } (about): no clear change
+ * newcombeDifference(1, 0, 0, 0)     // RangeError (more met than relevant)
+ */
+export function newcombeDifference(met1: number, relevant1: number, met2: number, relevant2: number, z: number = Z_95): Interval | null {
+  const first = wilsonInterval(met1, relevant1, z);
+  const second = wilsonInterval(met2, relevant2, z);
+  if (first === null || second === null) return null;
+  const p1 = (100 * met1) / relevant1;
+  const p2 = (100 * met2) / relevant2;
+  const d = p1 - p2;
+  const low = d - Math.hypot(p1 - first.low, second.high - p2);
+  const high = d + Math.hypot(first.high - p1, p2 - second.low);
+  return { low: Math.max(-100, low), high: Math.min(100, high) };
+}

@@ -54,7 +54,9 @@ export type IssueCode =
   | "second-marking-missing-marker"
   | "second-marking-duplicate"
   // Moderation sheet
-  | "moderation-conflict";
+  | "moderation-conflict"
+  // Previous inspection sheet
+  | "previous-invalid-figure";
 
 export interface Issue {
   readonly severity: Severity;

@@ -95,3 +95,11 @@ export const moderationMessages = {
   conflict: (id: string, criterionId: string, cells: string) =>
     `Case ${q(id)} has different moderated judgements for criterion ${criterionId} (${cells}), so it is left out of the counts. Enter one moderated judgement, or the same one in each row.`,
 } as const;
+
+export const previousMessages = {
+  invalidFigure: (which: "met" | "relevant", what: string) =>
+    which === "relevant"
+      ? `The previous inspection's relevant count for ${what} is not a whole number, so ${what} is not compared. Enter the number of relevant cases it had, such as 19.`
+      : `The previous inspection's met count for ${what} is not a whole number from 0 to its relevant count, so ${what} is not compared. Enter how many cases met it, such as 11.`,
+  invalidId: (text: string) => `${q(text)} is not a criterion ID, so this row is not compared. Enter the criterion's ID, such as 2.1.`,
+} as const;

@@ -4,6 +4,7 @@
  */
 import type { AgreementFigures } from "./agreement";
 import type { Analysis } from "./analyse";
+import type { Comparison, Direction, FigureChange } from "./comparison";
 import type { Interval } from "./interval";
 import { selectFindings, type Finding, type NoteSource } from "./findings";
 import type { Issue } from "./issues";
@@ -89,10 +90,46 @@ export interface ReportJson {
     readonly open: number;
     readonly rows: readonly ModerationRow[];
   } | null;
+  /** The previous inspection compared with; null without one. */
+  readonly previous: PreviousJson | null;
   readonly excludedCells: number;
   readonly errors: number;
   readonly warnings: number;
   readonly issues: readonly Issue[];
+}
+
+/** A figure at the previous inspection and how it changed: percentages and points to one decimal. */
+export interface ChangeJson {
+  /** The previous inspection's counts and percentage. */
+  readonly met: number;
+  readonly relevant: number;
+  readonly percent: number | null;
+  /** Percentage points, this inspection less the previous one. */
+  readonly change: number | null;
+  /** The 95% interval of the change, in points (Newcombe's hybrid score interval). */
+  readonly interval: IntervalJson | null;
+  /** Beyond chance: "improved" or "declined"; otherwise "no clear change"; null without relevant cases on either side. */
+  readonly direction: Direction | null;
+}
+
+export interface PreviousJson {
+  /** The previous inspection's first day of fieldwork (its last when only that is recorded), ISO; null when not recorded. */
+  readonly date: string | null;
+  readonly start: string | null;
+  readonly end: string | null;
+  readonly service: string;
+  /** The file the figures were read from. */
+  readonly source: string;
+  /** "file" (given for this report) or "sheet" (the Previous inspection sheet kept in the workbook). */
+  readonly from: "file" | "sheet";
+  readonly framework: string;
+  /** What was compared, in words. */
+  readonly compared: string;
+  readonly criteria: readonly (ChangeJson & { readonly id: string; readonly title: string })[];
+  readonly interviews: readonly (ChangeJson & { readonly id: string; readonly title: string })[];
+  readonly sections: readonly (ChangeJson & { readonly number: SectionNumberJson; readonly title: string; readonly rating: string | null; readonly sameCriteria: boolean })[];
+  readonly overall: (ChangeJson & { readonly rating: string | null; readonly sameCriteria: boolean }) | null;
+  readonly notComparable: readonly { readonly id: string; readonly title: string; readonly in: string; readonly reason: string }[];
 }
 
 export interface SectionJson {
@@ -208,10 +245,47 @@ export function toReportJson(a: Analysis): ReportJson {
     moderation: a.moderation
       ? { differences: a.moderation.differences, moderated: a.moderation.moderated, changed: a.moderation.changed, open: a.moderation.open, rows: a.moderation.rows }
       : null,
+    previous: a.comparison ? previousJson(a.comparison, a.previousFrom ?? "sheet") : null,
     excludedCells: a.excludedCells,
     errors: a.errors,
     warnings: a.warnings,
     issues: a.issues,
+  };
+}
+
+/** Points rounded to one decimal place the same way either side of zero. */
+function roundPoints(x: number | null): number | null {
+  return x === null ? null : Math.sign(x) * roundPercent(Math.abs(x))! + 0;
+}
+
+function changeJson(c: FigureChange): ChangeJson {
+  return {
+    met: c.previous.met,
+    relevant: c.previous.relevant,
+    percent: roundPercent(c.previous.percent),
+    change: roundPoints(c.change),
+    interval: c.interval === null ? null : { low: roundPoints(c.interval.low)!, high: roundPoints(c.interval.high)! },
+    direction: c.direction,
+  };
+}
+
+function previousJson(c: Comparison, from: "file" | "sheet"): PreviousJson {
+  const p = c.previous;
+  const criterion = (x: Comparison["criteria"][number]) => ({ id: x.id, title: x.title, ...changeJson(x) });
+  return {
+    date: p.start ?? p.end,
+    start: p.start,
+    end: p.end,
+    service: p.service,
+    source: p.source,
+    from,
+    framework: p.framework,
+    compared: c.compared,
+    criteria: c.criteria.filter((x) => !x.interview).map(criterion),
+    interviews: c.criteria.filter((x) => x.interview).map(criterion),
+    sections: c.sections.map((s) => ({ number: sectionNumberJson(s.number), title: s.title, rating: s.previousRating, sameCriteria: s.sameCriteria, ...changeJson(s) })),
+    overall: c.overall ? { rating: c.overall.previousRating, sameCriteria: c.overall.sameCriteria, ...changeJson(c.overall) } : null,
+    notComparable: c.notComparable.map((n) => ({ id: n.id, title: n.title, in: n.in, reason: n.reason })),
   };
 }
 

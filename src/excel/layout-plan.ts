@@ -14,7 +14,7 @@ export interface CellsBand {
   readonly top: number;
   readonly rows: number;
   /** Values, and formulas with their "="; text cells carry number format "@" so they stay text. */
-  readonly formulas: (string | number)[][];
+  readonly formulas: (string | number | boolean)[][];
   readonly numberFormat: string[][];
   /** Estimated bytes in a request. */
   readonly bytes: number;
@@ -45,7 +45,7 @@ export function layoutBands(layout: SheetLayout, maxBandBytes: number): CellsBan
     cols = Math.max(cols, c.col + 1);
   }
   if (rows === 0 || cols === 0) return [];
-  const formulas: (string | number)[][] = Array.from({ length: rows }, () => new Array<string | number>(cols).fill(""));
+  const formulas: (string | number | boolean)[][] = Array.from({ length: rows }, () => new Array<string | number | boolean>(cols).fill(""));
   const formats: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill("General"));
   for (const cell of layout.cells) {
     const style: CellStyle | undefined = cell.style === undefined ? undefined : layout.styles[cell.style];
@@ -54,7 +54,12 @@ export function layoutBands(layout: SheetLayout, maxBandBytes: number): CellsBan
     switch (cell.kind) {
       case "text":
         f[cell.col] = cell.text;
-        n[cell.col] = "@";
+        // Text stays text; an empty cell takes its style's format, so a date typed in it later is a date.
+        n[cell.col] = cell.text === "" ? (style?.numberFormat ?? "General") : "@";
+        break;
+      case "boolean":
+        f[cell.col] = cell.value;
+        n[cell.col] = "General";
         break;
       case "number":
         f[cell.col] = Number.isFinite(cell.number) ? cell.number : "";

@@ -1,6 +1,7 @@
 /**
  * Reads the sheets the engine needs (Cases, Criteria, Settings, Interviews, Second marking, and
- * the Moderation sheet built before, found by its A2 marker) from the open
+ * the Moderation, Previous inspection and Action plan sheets built before, found by their A2
+ * markers) from the open
  * workbook, each from the Excel table of that name when there is one, else from the sheet of that
  * name (from A1, as the .xlsx reader does).
  *
@@ -21,12 +22,23 @@
  *   than one band).
  * Below those limits the count stays at two.
  */
-import { MODERATION_MARKER, SHEET_NAMES, TABLE_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
+import {
+  ACTION_PLAN_MARKER,
+  ACTION_PLAN_SHEET_NAME,
+  MODERATION_MARKER,
+  PREVIOUS_MARKER,
+  PREVIOUS_SHEET_NAME,
+  SHEET_NAMES,
+  TABLE_NAMES,
+  type CellValue,
+  type Grid,
+  type WorkbookGrids,
+} from "../core";
 import { errorCodeOf, fromOfficeValue, parseOfficeAddress, readsAsError } from "./office-values";
 import { runnerOf, type AdapterOptions } from "./run";
 
 /** Which engine input a grid is. */
-export type GridRole = "cases" | "criteria" | "settings" | "interviews" | "secondMarking" | "moderation";
+export type GridRole = "cases" | "criteria" | "settings" | "interviews" | "secondMarking" | "moderation" | "previous" | "actionPlan";
 
 /** Where a grid was read from. */
 export interface GridSource {
@@ -91,6 +103,13 @@ const cellKey = (row: number, col: number): number => row * 16_384 + col;
 
 const fold = (s: string): string => s.trim().toLowerCase();
 
+/** The generated sheets a build reads back, by the marker their cell A2 starts with, and the name each is written under. */
+const READ_BACK: readonly { readonly role: GridRole; readonly marker: string; readonly name: string }[] = [
+  { role: "moderation", marker: MODERATION_MARKER, name: SHEET_NAMES.moderation },
+  { role: "previous", marker: PREVIOUS_MARKER, name: PREVIOUS_SHEET_NAME },
+  { role: "actionPlan", marker: ACTION_PLAN_MARKER, name: ACTION_PLAN_SHEET_NAME },
+];
+
 /**
  * Reads the engine's grids from the open workbook, with the cells' real positions (so an issue
  * at F7 names F7 even when the table starts at B3).
@@ -122,11 +141,15 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
       if (sheet !== undefined) plan.push({ role: probe.role, kind: "sheet", name: sheet, showHeaders: true, showTotals: false });
     }
     if (!plan.some((p) => p.role === "cases")) return notInspection(sheetNames);
-    // The Moderation sheet this tool built holds what people typed; it is known by its A2 marker,
-    // whatever it is called now. The sheet named Moderation is read with the rest on the chance it
-    // is the one; every sheet's A2 is read too, to find it if it has been renamed.
-    const named = sheetNames.find((n) => fold(n) === fold(SHEET_NAMES.moderation));
-    if (named !== undefined) plan.push({ role: "moderation", kind: "sheet", name: named, showHeaders: true, showTotals: false });
+    // The sheets this tool built and reads back (Moderation, Previous inspection, Action plan) hold
+    // what people typed; each is known by its A2 marker, whatever it is called now. The sheet with
+    // the usual name is read with the rest on the chance it is the one; every sheet's A2 is read
+    // too, to find one that has been renamed.
+    const named = READ_BACK.map((k) => sheetNames.find((n) => fold(n) === fold(k.name)));
+    READ_BACK.forEach((k, i) => {
+      const name = named[i];
+      if (name !== undefined) plan.push({ role: k.role, kind: "sheet", name, showHeaders: true, showTotals: false });
+    });
 
     const requests = plan.map((p) => request(context, p));
     let a2s = sheetNames.map((n) => worksheets.getItem(n).getRange("A2").load("values"));
@@ -147,23 +170,30 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
       // A GeneralException is older Excel on the web refusing a large response, or something else.
       if (errorCodeOf(e) === "GeneralException" && !blocks.some((b) => b.address !== null && cellsOf(b.address) > cellsPerBand)) throw e;
     }
-    const marked = sheetNames.filter((_, i) => {
-      const a2 = a2s[i]!.values[0]?.[0];
-      return typeof a2 === "string" && a2.startsWith(MODERATION_MARKER);
+    const renamed: { p: Planned; range: Excel.Range }[] = [];
+    READ_BACK.forEach((k, i) => {
+      const marked = sheetNames.filter((_, j) => {
+        const a2 = a2s[j]!.values[0]?.[0];
+        return typeof a2 === "string" && a2.startsWith(k.marker);
+      });
+      const found = marked.find((n) => n === named[i]) ?? marked[0];
+      if (found === named[i]) return;
+      const at = plan.findIndex((p) => p.role === k.role);
+      if (at >= 0) {
+        plan.splice(at, 1);
+        blocks.splice(at, 1);
+      }
+      if (found === undefined) return;
+      const p: Planned = { role: k.role, kind: "sheet", name: found, showHeaders: true, showTotals: false };
+      renamed.push({ p, range: request(context, p).range });
     });
-    const moderation = marked.find((n) => n === named) ?? marked[0];
-    const at = plan.findIndex((p) => p.role === "moderation");
-    if (at >= 0 && moderation !== named) {
-      plan.splice(at, 1);
-      blocks.splice(at, 1);
-    }
-    if (moderation !== undefined && moderation !== named) {
+    if (renamed.length > 0) {
       // Renamed: one more sync, only then.
-      const p: Planned = { role: "moderation", kind: "sheet", name: moderation, showHeaders: true, showTotals: false };
-      const { range } = request(context, p);
       await context.sync();
-      plan.push(p);
-      blocks.push({ address: range.isNullObject ? null : range.address, values: range.isNullObject ? [] : Array.isArray(range.values) ? range.values : null, columnNames: null });
+      for (const { p, range } of renamed) {
+        plan.push(p);
+        blocks.push({ address: range.isNullObject ? null : range.address, values: range.isNullObject ? [] : Array.isArray(range.values) ? range.values : null, columnNames: null });
+      }
     }
     await fillInBands(context, blocks, cellsPerBand);
     await readErrorTypes(context, blocks);
@@ -189,6 +219,8 @@ export async function readWorkbookGrids(options: ReadWorkbookGridsOptions = {}):
         interviews: grids.interviews ?? null,
         secondMarking: grids.secondMarking ?? null,
         moderation: grids.moderation ?? null,
+        previous: grids.previous ?? null,
+        actionPlan: grids.actionPlan ?? null,
       },
       description: `Cases read from ${where}: ${dataRows} row${dataRows === 1 ? "" : "s"} below the header.`,
       sources,

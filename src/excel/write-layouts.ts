@@ -174,6 +174,14 @@ function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number):
     });
   }
   for (const cf of layout.conditionalFormats) op(cf, 16, (sheet) => addConditionalFormat(sheet, cf));
+  // The range (path and instantiation), its dataValidation, and the rule and alert set.
+  for (const v of layout.validations ?? []) {
+    op(v, 6, (sheet) => {
+      const validation = sheet.getRange(v.range).dataValidation;
+      validation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
+      validation.errorAlert = { showAlert: true, style: v.strict ? "Stop" : "Warning", title: "Not in the list", message: v.error };
+    });
+  }
   const print = layout.print;
   // print: the page layout, orientation, paper, zoom, six margins, print titles, the footer's two parts.
   op(print, 17, (sheet) => {

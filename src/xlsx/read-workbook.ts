@@ -8,7 +8,19 @@
  * sheet) raises an {@link UnusableWorkbookError} with a one-line reason a user can act on.
  */
 import { promises as fs } from "node:fs";
-import { columnLetters, MODERATION_MARKER, SHEET_NAMES, TABLE_NAMES, type CellValue, type Grid, type WorkbookGrids } from "../core";
+import {
+  ACTION_PLAN_MARKER,
+  ACTION_PLAN_SHEET_NAME,
+  columnLetters,
+  MODERATION_MARKER,
+  PREVIOUS_MARKER,
+  PREVIOUS_SHEET_NAME,
+  SHEET_NAMES,
+  TABLE_NAMES,
+  type CellValue,
+  type Grid,
+  type WorkbookGrids,
+} from "../core";
 import { fileHead, megabytes, officeFileStart, UnusableFileError } from "./ooxml/office-file";
 import { relsPathOf } from "./ooxml/package";
 import { DamagedPartError, PackageParts } from "./package-parts";
@@ -225,8 +237,8 @@ async function readSheets(parts: PackageParts, limits: ReadLimits): Promise<Work
 
   const sheets: WorkbookSheet[] = [];
   for (const s of withTables) {
-    // A generated Moderation sheet, whatever it is called now, holds what people typed: its cell A2 says what it is.
-    if (!needed.includes(s) && !(s.path !== null && (await isModerationSheet(parts, s.path, shared)))) {
+    // A generated sheet the build reads back (Moderation, Action plan, Previous inspection), whatever it is called now: its cell A2 says what it is.
+    if (!needed.includes(s) && !(s.path !== null && (await isReadBackSheet(parts, s.path, shared)))) {
       sheets.push({ name: s.name, tables: s.tables, values: null });
       continue;
     }
@@ -246,10 +258,17 @@ async function readSheets(parts: PackageParts, limits: ReadLimits): Promise<Work
   return sheets;
 }
 
-async function isModerationSheet(parts: PackageParts, path: string, shared: readonly string[]): Promise<boolean> {
+/** The generated sheets a build reads back, by the marker their cell A2 starts with, and the name each is written under. */
+const READ_BACK = [
+  { marker: MODERATION_MARKER, name: SHEET_NAMES.moderation },
+  { marker: PREVIOUS_MARKER, name: PREVIOUS_SHEET_NAME },
+  { marker: ACTION_PLAN_MARKER, name: ACTION_PLAN_SHEET_NAME },
+] as const;
+
+async function isReadBackSheet(parts: PackageParts, path: string, shared: readonly string[]): Promise<boolean> {
   const top = await readSheetValues(path, (onText) => parts.stream(path, onText), { shared, dateStyles: new Set(), date1904: false, keepRows: 2, keepCols: 1, stopAfterRow: 1 });
   const a2 = top.rows[1]?.[0];
-  return typeof a2 === "string" && a2.startsWith(MODERATION_MARKER);
+  return typeof a2 === "string" && READ_BACK.some((r) => a2.startsWith(r.marker));
 }
 
 async function relationshipsOf(parts: PackageParts, source: string): Promise<Relationship[]> {
@@ -318,20 +337,22 @@ function gridsOf(sheets: readonly WorkbookSheet[], limits: ReadLimits): Workbook
     settings: gridFor(sheets, tables, SHEET_NAMES.settings, limits, false),
     interviews: gridFor(sheets, tables, SHEET_NAMES.interviews, limits, true),
     secondMarking: gridFor(sheets, tables, TABLE_NAMES.secondMarking, limits, true) ?? gridFor(sheets, tables, SHEET_NAMES.secondMarking, limits, true),
-    moderation: moderationGrid(sheets, limits),
+    moderation: markedGrid(sheets, READ_BACK[0], limits),
+    previous: markedGrid(sheets, READ_BACK[1], limits),
+    actionPlan: markedGrid(sheets, READ_BACK[2], limits),
   };
 }
 
 /**
- * The generated Moderation sheet (cell A2 says so), whatever it is called now: the one named
- * Moderation if there are several, as the writer replaces that one.
+ * A generated sheet the build reads back (cell A2 says which), whatever it is called now: the one
+ * with its usual name if there are several, as the writer replaces that one.
  */
-function moderationGrid(sheets: readonly WorkbookSheet[], limits: ReadLimits): Grid | null {
+function markedGrid(sheets: readonly WorkbookSheet[], kind: (typeof READ_BACK)[number], limits: ReadLimits): Grid | null {
   const marked = sheets.filter((s) => {
     const a2 = s.values?.rows[1]?.[0];
-    return typeof a2 === "string" && a2.startsWith(MODERATION_MARKER);
+    return typeof a2 === "string" && a2.startsWith(kind.marker);
   });
-  const sheet = marked.find((s) => fold(s.name) === fold(SHEET_NAMES.moderation)) ?? marked[0];
+  const sheet = marked.find((s) => fold(s.name) === fold(kind.name)) ?? marked[0];
   return sheet ? sheetGrid(sheet, limits, false) : null;
 }
 

@@ -24,6 +24,7 @@ describe("every usage error names the option, the closest valid one, and --help"
     [["report", "x.xlsx", "--ot", "y.xlsx"], "--ot", "--out"],
     [["report", "x.xlsx", "--outt", "y.xlsx"], "--outt", "--out"],
     [["report", "x.xlsx", "--out", "y.xlsx", "--froce"], "--froce", "--force"],
+    [["report", "x.xlsx", "--out", "y.xlsx", "--previos", "old.xlsx"], "--previos", "--previous"],
     [["template", "x.xlsx", "--forse"], "--forse", "--force"],
     [["--hepl"], "--hepl", "--help"],
     [["--verison"], "--verison", "--version"],
@@ -34,6 +35,7 @@ describe("every usage error names the option, the closest valid one, and --help"
     [["validate", "x.xlsx", "--json=yes"], "--json=yes", "--json"],
     [["report", "x.xlsx", "--out"], "--out", "--out report.xlsx"],
     [["report", "x.xlsx", "--out", "--json"], "--json", "--out report.xlsx"],
+    [["report", "x.xlsx", "--out", "y.xlsx", "--previous"], "--previous", "--previous inspection-2012.xlsx"],
     [["report", "x.xlsx"], "report", "--out <out.xlsx>"],
     [["template", "x.xlsx", "--framework", "sqs-2104"], "sqs-2104", "sqs-2014"],
     [["template", "x.xlsx", "--framework", "hmip-yuoth"], "hmip-yuoth", "hmip-youth"],
@@ -91,8 +93,9 @@ test("--help: every option's placeholder stands apart from its help text (at lea
 
 describe("valid command lines still parse", () => {
   test.each([
-    [["report", "in.xlsx", "--out", "out.xlsx", "--json"], { kind: "report", input: "in.xlsx", out: "out.xlsx", json: true, force: false }],
-    [["report", "--out=out.xlsx", "in.xlsx", "--force"], { kind: "report", input: "in.xlsx", out: "out.xlsx", json: false, force: true }],
+    [["report", "in.xlsx", "--out", "out.xlsx", "--json"], { kind: "report", input: "in.xlsx", out: "out.xlsx", json: true, force: false, previous: null }],
+    [["report", "--out=out.xlsx", "in.xlsx", "--force"], { kind: "report", input: "in.xlsx", out: "out.xlsx", json: false, force: true, previous: null }],
+    [["report", "in.xlsx", "--previous", "old.xlsx", "-o", "out.xlsx"], { kind: "report", input: "in.xlsx", out: "out.xlsx", json: false, force: false, previous: "old.xlsx" }],
     [["validate", "--", "-x.xlsx"], { kind: "validate", input: "-x.xlsx", json: false }],
     [["template", "t.xlsx", "--force"], { kind: "template", out: "t.xlsx", force: true, framework: "sqs-2014" }],
     [["template", "--framework", "SQS-2014", "t.xlsx"], { kind: "template", out: "t.xlsx", force: false, framework: "sqs-2014" }],

@@ -61,7 +61,7 @@ describe("help and version", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/template <out\.xlsx>/);
     expect(r.stdout).toMatch(/validate <in\.xlsx> \[--json\]/);
-    expect(r.stdout).toMatch(/report <in\.xlsx> --out <out\.xlsx> \[--json\]/);
+    expect(r.stdout).toMatch(/report <in\.xlsx> --out <out\.xlsx> \[--previous <old\.xlsx>\] \[--json\]/);
   });
 
   test("--version prints the package version", () => {

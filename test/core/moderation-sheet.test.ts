@@ -23,7 +23,7 @@ const at = new Date(2026, 11, 1, 9, 0);
 /** The sheet as a spreadsheet shows it before recalculating: text, numbers, formulas' cached values. */
 function gridOf(layout: SheetLayout, edits: Record<string, CellValue> = {}): Grid {
   const rows: CellValue[][] = Array.from({ length: layout.rowCount }, () => Array<CellValue>(layout.colCount).fill(null));
-  for (const c of layout.cells) rows[c.row]![c.col] = c.kind === "text" ? (c.text === "" ? null : c.text) : c.kind === "number" ? c.number : c.result;
+  for (const c of layout.cells) rows[c.row]![c.col] = c.kind === "text" ? (c.text === "" ? null : c.text) : c.kind === "number" ? c.number : c.kind === "boolean" ? c.value : c.result;
   for (const [cell, v] of Object.entries(edits)) {
     const m = /^([A-Z])(\d+)$/.exec(cell)!;
     rows[Number(m[2]) - 1]![m[1]!.charCodeAt(0) - 65] = v;

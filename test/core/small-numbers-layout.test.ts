@@ -31,7 +31,7 @@ function analysis(minRelevant: number | null = null) {
 
 const textAt = (l: SheetLayout, row: number, col: number): string | number | null => {
   const c = l.cells.find((x) => x.row === row && x.col === col);
-  return !c ? null : c.kind === "text" ? c.text : c.kind === "number" ? c.number : (c.result as string | number);
+  return !c ? null : c.kind === "text" ? c.text : c.kind === "number" ? c.number : c.kind === "boolean" ? null : (c.result as string | number);
 };
 const rowOf = (l: SheetLayout, id: string): number => l.cells.find((c) => c.col === 0 && c.kind === "text" && c.text === id)!.row;
 

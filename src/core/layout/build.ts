@@ -21,6 +21,8 @@ import { countFormula } from "./formulas";
 import { formatWithInterval, wilsonInterval, Z_95 } from "../interval";
 import { GENERATED_MARKER_PREFIX, sheetReference, type CellStyle, type ChartSpec, type SheetLayout } from "./model";
 import { buildModerationSheet, MODERATION_COUNT_CHANGE_COLUMNS, type ModerationListRange } from "./moderation-sheet";
+import { buildActionPlanSheet } from "./action-plan-sheet";
+import { buildPreviousSheet } from "./previous-sheet";
 import { SheetBuilder } from "./sheet-builder";
 import { bannerFormula, judgementsKept, outOfDate, STALE_STYLE, textWhileUnchanged, type KeptCount } from "./stale";
 import { columnTextWidth, generatedAtText, inspectionDates, lineHeight, splitToLines, wrapText } from "./text";
@@ -90,10 +92,15 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
  */
 export function buildReportLayouts(analysis: Analysis, options: BuildReportLayoutsOptions): SheetLayout[] {
   const moderation = buildModerationSheet(analysis, options);
+  const improvements = [...selectFindings(analysis, options).improvements].sort((x, y) => analysis.criteria.indexOf(x.criterion) - analysis.criteria.indexOf(y.criterion));
+  const actionPlan = buildActionPlanSheet(analysis, improvements, options);
+  const previous = buildPreviousSheet(analysis, options);
   return [
     buildSummaryLayout(analysis, { ...options, moderationList: moderation?.list ?? null }),
     buildStrengthsLayout(analysis, options),
+    ...(actionPlan ? [actionPlan.layout] : []),
     ...(moderation ? [moderation.layout] : []),
+    ...(previous ? [previous] : []),
   ];
 }
 

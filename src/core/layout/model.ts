@@ -34,6 +34,8 @@ export interface CellStyle {
 export type LayoutCell =
   | { readonly row: number; readonly col: number; readonly kind: "text"; readonly text: string; readonly style?: string }
   | { readonly row: number; readonly col: number; readonly kind: "number"; readonly number: number; readonly style?: string }
+  /** TRUE or FALSE, as a person typed it in a column the sheet keeps. */
+  | { readonly row: number; readonly col: number; readonly kind: "boolean"; readonly value: boolean; readonly style?: string }
   | {
       readonly row: number;
       readonly col: number;
@@ -181,7 +183,7 @@ export interface WorksheetLayout {
   readonly validations: readonly ListValidation[];
 }
 
-export type GeneratedKind = "summary" | "strengths" | "moderation" | RollupKind;
+export type GeneratedKind = "summary" | "strengths" | "moderation" | "previous" | "action-plan" | RollupKind;
 
 /** The sheets of a roll-up workbook (a new workbook setting several inspections side by side). */
 export type RollupKind = "rollup-services" | "rollup-criteria" | "rollup-chart" | "rollup-sources";
@@ -191,6 +193,8 @@ export const GENERATED_KIND_LABELS: Readonly<Record<GeneratedKind, string>> = {
   summary: "Summary",
   strengths: "Strengths & improvements",
   moderation: "Moderation",
+  previous: "Previous inspection",
+  "action-plan": "Action plan",
   "rollup-services": "Roll-up: services",
   "rollup-criteria": "Roll-up: criteria",
   "rollup-chart": "Roll-up: chart",
@@ -217,6 +221,8 @@ export interface SheetLayout {
   readonly conditionalFormats: readonly ConditionalFormat[];
   readonly print: PrintSettings;
   readonly chart: ChartSpec | null;
+  /** Dropdowns (none when absent). */
+  readonly validations?: readonly ListValidation[];
   /** Number of rows and columns the layout spans. */
   readonly rowCount: number;
   readonly colCount: number;

@@ -4,7 +4,8 @@
  * breaks so that what belongs together stays on one page.
  */
 import { toA1 } from "../address";
-import { NORMAL_MARGINS, type CellStyle, type ChartSpec, type ConditionalFormat, type GeneratedKind, type LayoutCell, type Merge, type PrintSettings, type SheetLayout } from "./model";
+import type { CellValue } from "../grid";
+import { NORMAL_MARGINS, type CellStyle, type ChartSpec, type ConditionalFormat, type GeneratedKind, type LayoutCell, type ListValidation, type Merge, type PrintSettings, type SheetLayout } from "./model";
 import { columnTextWidth, fitCellText, lineHeight, MAX_ROW_HEIGHT, wrapText } from "./text";
 
 /** A4 in points. */
@@ -18,6 +19,7 @@ export class SheetBuilder {
   private readonly formats: ConditionalFormat[] = [];
   private readonly fixedHeights = new Map<number, number>();
   private readonly groups: { first: number; last: number }[] = [];
+  private readonly validations: ListValidation[] = [];
   private rows = 0;
   private cols = 0;
 
@@ -48,6 +50,28 @@ export class SheetBuilder {
   formula(row: number, col: number, formula: string, result: string | number | null, style?: string): this {
     this.grow(row, col);
     this.cells.push(style === undefined ? { row, col, kind: "formula", formula, result } : { row, col, kind: "formula", formula, result, style });
+    return this;
+  }
+
+  /**
+   * A value a person typed, written back as it was read: text as text (never cut, never trimmed),
+   * a number as a number, TRUE or FALSE as themselves, an error as its text; nothing for a blank.
+   */
+  kept(row: number, col: number, value: CellValue, style?: string): this {
+    if (typeof value === "number" && Number.isFinite(value)) return this.number(row, col, value, style);
+    if (typeof value === "boolean") {
+      this.grow(row, col);
+      this.cells.push(style === undefined ? { row, col, kind: "boolean", value } : { row, col, kind: "boolean", value, style });
+      return this;
+    }
+    const text = value === null || typeof value === "number" ? "" : typeof value === "string" ? value : value.error;
+    this.grow(row, col);
+    this.cells.push(style === undefined ? { row, col, kind: "text", text } : { row, col, kind: "text", text, style });
+    return this;
+  }
+
+  validation(validation: ListValidation): this {
+    this.validations.push(validation);
     return this;
   }
 
@@ -97,7 +121,7 @@ export class SheetBuilder {
       if (this.fixedHeights.has(cell.row) || cell.kind === "number" || cell.style === undefined) continue;
       const style = this.styles[cell.style];
       const size = style?.size ?? 11;
-      const text = cell.kind === "text" ? cell.text : typeof cell.result === "string" ? cell.result : "";
+      const text = cell.kind === "text" ? cell.text : cell.kind === "formula" && typeof cell.result === "string" ? cell.result : "";
       const lines = style?.wrap && text !== "" ? wrapText(text, columnTextWidth(span.get(`${cell.row}:${cell.col}`) ?? widths[cell.col] ?? 8.43), style).length : 1;
       const needed = Math.min(MAX_ROW_HEIGHT, lines * lineHeight(size));
       if (needed > (heights.get(cell.row) ?? lineHeight(11))) heights.set(cell.row, needed);
@@ -163,6 +187,7 @@ export class SheetBuilder {
       conditionalFormats: this.formats,
       print: { ...options.print, pageBreaks },
       chart: options.chart,
+      ...(this.validations.length > 0 ? { validations: this.validations } : {}),
       rowCount: this.rows,
       colCount: Math.max(this.cols, options.columnWidths.length),
       marker: options.marker,

@@ -226,3 +226,21 @@ export function columnTextWidth(chars: number): number {
 
 /** Excel's tallest row, in points. */
 export const MAX_ROW_HEIGHT = 409;
+
+/**
+ * A day as UK text, in local time.
+ * @example ukDay(new Date(2027, 2, 12)) // "12 March 2027"
+ */
+export function ukDay(at: Date): string {
+  return `${at.getDate()} ${MONTHS[at.getMonth()]} ${at.getFullYear()}`;
+}
+
+/**
+ * An ISO date as Excel's serial number (days since 30 December 1899); null for other text.
+ * @example isoToSerial("2014-06-16") // 41806
+ */
+export function isoToSerial(value: string | null): number | null {
+  const m = value === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 + 25569;
+}

@@ -63,6 +63,8 @@ function cellXml(cell: LayoutCell, ref: string, s: string): string {
   switch (cell.kind) {
     case "text":
       return cell.text === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s} t="inlineStr">${inlineString(cell.text)}</c>`;
+    case "boolean":
+      return `<c r="${ref}"${s} t="b"><v>${cell.value ? 1 : 0}</v></c>`;
     case "number": {
       const v = numberValue(cell.number);
       return v === null ? `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>` : `<c r="${ref}"${s}><v>${v}</v></c>`;
@@ -285,7 +287,7 @@ export function renderWorksheet(layout: SheetLayout | WorksheetLayout, styles: W
   (generated?.conditionalFormats ?? []).forEach((cf, i) => {
     xml += `<conditionalFormatting sqref="${sqref(cf.range)}">${conditionalRule(cf, i + 1, styles)}</conditionalFormatting>`;
   });
-  const validations = "validations" in layout ? layout.validations : [];
+  const validations = layout.validations ?? [];
   if (validations.length > 0) xml += `<dataValidations count="${validations.length}">${validations.map(validationXml).join("")}</dataValidations>`;
   const m = print?.margins ?? NORMAL_MARGINS;
   const inches = (n: number, fallback: number): string => String(Number.isFinite(n) && n >= 0 && n < 50 ? n : fallback);
