@@ -97,6 +97,9 @@ export function formatReport(a: Analysis, output: string, sheets: readonly { rea
   return lines;
 }
 
+/** A percentage in whole points, rounded once from the exact figure. */
+const whole = (p: number): string => `${Math.round(p + 1e-9)}%`;
+
 /** A change as the command line shows it: "was 57.9% (11/19), +31.6 points, improved". */
 function changeText(c: FigureChange, sameCriteria = true): string {
   const before = c.previous.percent === null ? "no relevant cases" : `${roundPercent(c.previous.percent)!.toFixed(1)}% (${c.previous.met}/${c.previous.relevant})`;
@@ -118,7 +121,7 @@ export function formatComparison(a: Analysis): string[] {
   if (c.overall) lines.push(`  Overall: ${changeText(c.overall, c.overall.sameCriteria)}`);
   for (const direction of ["improved", "declined"] as const) {
     const moved = c.criteria.filter((x) => x.direction === direction);
-    if (moved.length > 0) lines.push(`  ${direction === "improved" ? "Improved" : "Declined"} beyond chance: ${moved.map((x) => `${x.id} (${roundPercent(x.previous.percent)!.toFixed(0)}% to ${roundPercent(x.current.percent)!.toFixed(0)}%)`).join(", ")}.`);
+    if (moved.length > 0) lines.push(`  ${direction === "improved" ? "Improved" : "Declined"} beyond chance: ${moved.map((x) => `${x.id} (${whole(x.previous.percent!)} to ${whole(x.current.percent!)})`).join(", ")}.`);
   }
   const still = c.criteria.filter((x) => x.direction === "no clear change").length;
   if (still > 0) lines.push(`  No clear change: ${plural(still, "criterion", "criteria")} (a difference within what chance alone would give for those counts).`);

@@ -189,7 +189,7 @@ function comparedSentence(a: Analysis, previous: PreviousInspection, criteria: r
   const who = previous.service === "" ? "the previous inspection" : `the previous inspection of ${previous.service}`;
   let text = `Compared with ${who} (${when === "not recorded" ? "dates not recorded" : when}): ${parts.join("; ")}.`;
   const now = describeFramework(a.framework);
-  if (previous.framework !== "" && foldTitle(previous.framework) !== foldTitle(now)) text += ` The previous inspection used ${previous.framework}; this one ${now}.`;
+  if (previous.framework !== "" && foldTitle(previous.framework) !== foldTitle(now)) text += ` The previous inspection used ${previous.framework}; this one uses ${now}.`;
   return text;
 }
 

@@ -36,5 +36,5 @@ test("the adapter never uses a child of a null object (it works where that is an
   const read = await readWorkbookGrids({ run });
   if (read.kind !== "ok") throw new Error(read.reason);
   await writeLayouts(buildReportLayouts(analyseWorkbook(read.grids), { generatedAt: new Date(2026, 0, 1) }), { run });
-  expect(double.sheetNames()).toEqual(["Summary", "Strengths & improvements", "Cases", "Settings", "Interviews", "Second marking", "Criteria"]);
+  expect(double.sheetNames()).toEqual(["Summary", "Strengths & improvements", "Action plan", "Cases", "Settings", "Interviews", "Second marking", "Criteria"]);
 });

@@ -229,9 +229,9 @@ describe("writeLayouts with the engine's layouts", () => {
   test("writes the Summary and Strengths & improvements for a 20-case analysis, in three syncs", async () => {
     const double = workbook();
     const result = await build(double);
-    expect(result.sheets).toEqual(["Summary", "Strengths & improvements"]);
+    expect(result.sheets).toEqual(["Summary", "Strengths & improvements", "Action plan"]);
     expect(double.syncs).toBe(3);
-    expect(double.sheetNames()).toEqual(["Summary", "Strengths & improvements", "Cases", "Criteria", "Settings"]);
+    expect(double.sheetNames()).toEqual(["Summary", "Strengths & improvements", "Action plan", "Cases", "Criteria", "Settings"]);
     expect(generatedKindOf(double.sheet("Summary").value("A2"))).toBe("summary");
     expect(generatedKindOf(double.sheet("Strengths & improvements").value("A2"))).toBe("strengths");
     const formulas = double.sheet("Summary").state;
@@ -288,12 +288,12 @@ describe("writeLayouts with the engine's layouts", () => {
     const double = workbook({ extraSheets: [{ name: "Summary", rows: [["My own notes"], ["not generated"]] }] });
     const before = snapshot(double, "Summary");
     const first = await build(double);
-    expect(first.sheets).toEqual(["Summary (2)", "Strengths & improvements"]);
+    expect(first.sheets).toEqual(["Summary (2)", "Strengths & improvements", "Action plan"]);
     expect(first.notices).toEqual([expect.stringMatching(/"Summary" that the add-in did not create.*"Summary \(2\)"/)]);
     expect(snapshot(double, "Summary")).toBe(before);
     const second = await build(double);
-    expect(second.sheets).toEqual(["Summary (2)", "Strengths & improvements"]);
-    expect(second.replaced).toEqual(["Summary (2)", "Strengths & improvements"]);
+    expect(second.sheets).toEqual(["Summary (2)", "Strengths & improvements", "Action plan"]);
+    expect(second.replaced).toEqual(["Summary (2)", "Strengths & improvements", "Action plan"]);
     expect(second.notices).toEqual([]);
     expect(snapshot(double, "Summary")).toBe(before);
     expect(double.sheetNames().filter((n) => n.startsWith("Summary"))).toEqual(["Summary (2)", "Summary"]);
@@ -323,7 +323,7 @@ describe("writeLayouts with the engine's layouts", () => {
   test("a sheet left by an interrupted build is removed", async () => {
     const double = workbook({ extraSheets: [{ name: "CIW build 1", rows: [["x"], [`${GENERATED_MARKER_PREFIX} (Summary) on …`]] }] });
     await build(double);
-    expect(double.sheetNames()).toEqual(["Summary", "Strengths & improvements", "Cases", "Criteria", "Settings"]);
+    expect(double.sheetNames()).toEqual(["Summary", "Strengths & improvements", "Action plan", "Cases", "Criteria", "Settings"]);
   });
 });
 
@@ -343,8 +343,8 @@ describe("a failed build leaves the previous generated sheets", () => {
     if (failedSync !== undefined) {
       expect(double.syncLog.map((l) => l.failed)[failedSync - 1]).toBe(code);
       // The new sheets had been started under temporary names, then removed.
-      expect(double.writes("sheet-add").map((w) => w.sheet)).toEqual(["CIW build 1", "CIW build 2"]);
-      expect(double.writes("sheet-delete").map((w) => w.sheet)).toEqual(["CIW build 1", "CIW build 2"]);
+      expect(double.writes("sheet-add").map((w) => w.sheet)).toEqual(["CIW build 1", "CIW build 2", "CIW build 3"]);
+      expect(double.writes("sheet-delete").map((w) => w.sheet)).toEqual(["CIW build 1", "CIW build 2", "CIW build 3"]);
     }
     return double;
   }
