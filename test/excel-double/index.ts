@@ -22,7 +22,9 @@ import {
   cellValueOut,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
+  ensureCell,
   getCell,
+  parseInput,
   WorkbookState,
   type CellState,
   type ChartState,
@@ -258,6 +260,19 @@ export class SheetView {
 
   get protected(): boolean {
     return this.state.protected;
+  }
+
+  /**
+   * A person types in a cell, as Excel stores it: a number (a date is typed as its serial number)
+   * or TRUE/FALSE as itself; text read as Excel reads it under the cell's number format (a leading
+   * apostrophe keeps it text, and is not stored). Replaces a formula; keeps the number format.
+   */
+  type(a1: string, input: string | number | boolean): void {
+    const { row, col } = this.pos(a1);
+    const cell = ensureCell(this.state, row, col);
+    if (typeof input !== "string") [cell.value, cell.formula] = [input, null];
+    else if (input.startsWith("'")) [cell.value, cell.formula] = [input.slice(1), null];
+    else ({ value: cell.value, formula: cell.formula } = parseInput(input, cell.numberFormat));
   }
 
   /** Number of cells holding a value or formula. */
