@@ -170,8 +170,11 @@ function criterionKey(interview: boolean, id: string, title: string): string {
   return `${interview ? "i" : "c"}\u0000${id}\u0000${foldTitle(title)}`;
 }
 
-/** "items a, b and c" */
-function listed(items: readonly string[]): string {
+/**
+ * Items in words, the last after "and".
+ * @example listed(["Summary", "Action plan", "Moderation"]) // "Summary, Action plan and Moderation"
+ */
+export function listed(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 

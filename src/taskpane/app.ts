@@ -5,7 +5,8 @@
  * settings-view), so a new action or panel is one more entry here and one more module.
  * Everything from the workbook is shown as text.
  */
-import { analyseWorkbook, buildReportLayouts, BUILT_IN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, parseFrameworkId, type Analysis, type WorkbookGrids } from "../core";
+import { analyseWorkbook, buildReportLayouts, BUILT_IN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, listed, parseFrameworkId, type Analysis, type PreviousInspection, type WorkbookGrids } from "../core";
+import { renderComparison } from "./comparison-view";
 import { h, plural, replace, userError } from "./dom";
 import { createDraftView, type DraftSource } from "./draft-view";
 import type { SettingsValues, WorkbookHost } from "./host";
@@ -59,6 +60,8 @@ export function startApp(options: AppOptions): App {
   const now = options.now ?? (() => new Date());
   let state: WorkbookState = { kind: inExcel ? "unusable" : "none" };
   let busy = false;
+  /** An earlier inspection's file chosen in the pane, until a build keeps its figures in the workbook (Excel) or another file is opened. */
+  let previousFile: { readonly name: string; readonly previous: PreviousInspection } | null = null;
 
   // ---- the frame
   const status = h("p", { class: "status", id: "workbook-status", role: "status" }, "Looking at the workbook…");
@@ -85,6 +88,15 @@ export function startApp(options: AppOptions): App {
   // Outside Excel: several workbook files rolled up into one (the host reads them in the page).
   const rollupPanel = host.rollUp ? h("section", { id: "rollup", class: "panel", "aria-labelledby": "rollup-heading" }) : null;
   const rollupView = rollupPanel ? createRollupView(rollupPanel, { rollUp: (files) => void run(() => rollUpFiles(files)) }) : null;
+  const afterPanel = h("section", { id: "after", class: "panel", "aria-labelledby": "after-heading" });
+  const previousInput = h("input", {
+    id: "previous-input",
+    type: "file",
+    hidden: true,
+    "aria-label": "Previous inspection workbook (.xlsx)",
+    accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    onchange: () => void run(comparePrevious),
+  }) as HTMLInputElement;
   const opener = inExcel
     ? null
     : h(
@@ -110,6 +122,8 @@ export function startApp(options: AppOptions): App {
     statsPanel,
     qualityPanel,
     draftPanel,
+    afterPanel,
+    previousInput,
     settingsPanel,
     rollupPanel,
   );
@@ -128,6 +142,7 @@ export function startApp(options: AppOptions): App {
     frameworkChoice.disabled = busy;
     const save = settingsPanel.querySelector("#save-settings");
     save?.toggleAttribute("disabled", busy || (!inExcel && state.kind !== "ok"));
+    for (const id of ["#compare", "#forget-previous"]) afterPanel.querySelector(id)?.toggleAttribute("disabled", busy || state.kind !== "ok");
   }
 
   function setBusy(on: boolean, text = ""): void {
@@ -177,6 +192,16 @@ export function startApp(options: AppOptions): App {
       replace(qualityPanel);
     }
     // The form shows the open workbook's own settings; outside Excel there is none until a file is open.
+    if (state.kind === "ok" || inExcel) {
+      renderComparison(afterPanel, {
+        mode: host.mode,
+        analysis: state.kind === "ok" ? state.analysis : null,
+        chosen: previousFile?.name ?? null,
+        enabled: !busy && state.kind === "ok",
+        choose: () => previousInput.click(),
+        forget: () => void run(forgetPrevious),
+      });
+    } else replace(afterPanel);
     if (!inExcel && state.kind === "none") replace(settingsPanel);
     else renderSettings(settingsPanel, { settings: state.kind === "ok" ? state.analysis.settings : null, enabled: !busy, save: (read) => void run(() => saveSettings(read())) });
     updateControls();
@@ -194,7 +219,7 @@ export function startApp(options: AppOptions): App {
       return;
     }
     progress(2, 3, "Checking the cases…");
-    const a = analyseWorkbook(read.grids);
+    const a = analyseWorkbook(read.grids, { previous: previousFile?.previous ?? null });
     state = { kind: "ok", grids: read.grids, analysis: a };
     status.textContent = `${read.description}: ${plural(a.cases.cases.length, "case")}, ${plural(a.framework.criteria.length, "criterion", "criteria")} (${
       a.frameworkFromSheet ? "from the Criteria sheet" : "built-in framework"
@@ -229,12 +254,43 @@ export function startApp(options: AppOptions): App {
     }
     const a = state.analysis;
     setBusy(true);
-    progress(2, 3, a.moderation ? "Writing the Summary, Strengths & improvements and Moderation sheets…" : "Writing the Summary and Strengths & improvements sheets…");
     const layouts = buildReportLayouts(a, { generatedAt: now() });
+    progress(2, 3, `Writing the ${listed(layouts.map((l) => l.name))} sheets…`);
     const written = await host.writeReport(layouts);
+    // In Excel the workbook now keeps the previous inspection's figures: deleting that sheet is how to stop comparing.
+    const kept = inExcel && previousFile !== null;
+    if (kept) previousFile = null;
     const excluded = a.excludedCells > 0 ? ` ${plural(a.excludedCells, "cell")} with errors ${a.excludedCells === 1 ? "was" : "were"} left out of the counts.` : "";
-    const names = written.sheets.length > 1 ? `${written.sheets.slice(0, -1).join(", ")} and ${written.sheets[written.sheets.length - 1]!}` : written.sheets.join("");
-    showMessage("success", `Written: ${names}.${excluded}`, written.notices);
+    if (kept) await refresh();
+    showMessage("success", `Written: ${listed(written.sheets)}.${excluded}`, written.notices);
+    render();
+  }
+
+  /** Reads the earlier inspection's file chosen, in the pane, and compares with it. */
+  async function comparePrevious(): Promise<void> {
+    const file = previousInput.files?.[0];
+    previousInput.value = "";
+    if (!file) return;
+    setBusy(true, `Reading ${file.name}…`);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { readPreviousFile } = await import(/* webpackChunkName: "previous-file" */ "./previous-file");
+    let read: Awaited<ReturnType<typeof readPreviousFile>>;
+    try {
+      read = await readPreviousFile(file.name, bytes);
+    } catch (e) {
+      throw userError(`${file.name} cannot be used as the previous inspection: ${describeError(e)}`);
+    }
+    previousFile = { name: file.name, previous: read.previous };
+    await refresh();
+    const c = state.kind === "ok" ? state.analysis.comparison : null;
+    const errors = read.errors > 0 ? [`${file.name} has ${plural(read.errors, "error")}; the cells concerned are left out of its counts.`] : [];
+    showMessage("success", c ? c.compared : `Comparing with ${file.name}.`, errors);
+  }
+
+  async function forgetPrevious(): Promise<void> {
+    previousFile = null;
+    await refresh();
+    showMessage("info", "The earlier file is no longer compared with.");
   }
 
   async function saveSettings(values: SettingsValues): Promise<void> {
@@ -272,6 +328,7 @@ export function startApp(options: AppOptions): App {
   async function opened(): Promise<void> {
     issues.reset();
     draft.reset();
+    previousFile = null;
     await check();
   }
 

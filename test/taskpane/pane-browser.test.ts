@@ -17,6 +17,7 @@ import { accessibleNodes, buildPane, describeWithBrowser, launchBrowser, ROOT, s
 import { casesWorkbook, makeTempDir, oleFile, validRows, withSecondMarking, writeXlsx } from "../helpers/workbook-files";
 
 const SAMPLE = path.join(ROOT, "assets", "sample-inspection.xlsx");
+const PREVIOUS = path.join(ROOT, "assets", "sample-previous-inspection.xlsx");
 
 describeWithBrowser("task pane in a plain browser", () => {
   let browser: Browser;
@@ -77,7 +78,7 @@ describeWithBrowser("task pane in a plain browser", () => {
     await download.saveAs(saved);
     expect(download.suggestedFilename()).toBe("sample-inspection (report).xlsx");
     await page.waitForSelector(".message.success");
-    expect(await page.textContent("#message")).toMatch(/Written: Summary and Strengths & improvements/);
+    expect(await page.textContent("#message")).toMatch(/Written: Summary, Strengths & improvements and Action plan\./);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
@@ -136,10 +137,50 @@ describeWithBrowser("task pane in a plain browser", () => {
     const saved = tmp.file("second-marking-report.xlsx");
     await download.saveAs(saved);
     await page.waitForSelector(".message.success");
-    expect(await page.textContent("#message")).toMatch(/Written: Summary, Strengths & improvements and Moderation\./);
+    expect(await page.textContent("#message")).toMatch(/Written: Summary, Strengths & improvements, Action plan and Moderation\./);
     const again = analyseWorkbook(await readWorkbookGrids(new Uint8Array(fs.readFileSync(saved))));
     expect(again.moderation!.rows.map((r) => [r.caseId, r.criterionId, r.status])).toEqual([["C02", "2.1", "to moderate"]]);
     expect(dialogs).toEqual([]);
+  });
+
+  it("compares with a previous inspection read in the page, and downloads a report that keeps it, with the Action plan", async () => {
+    const { page, dialogs, outside } = await openPane();
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.waitForFunction(() => /20 cases/.test(document.getElementById("workbook-status")?.textContent ?? ""), undefined, { timeout: 20_000 });
+    expect(await page.textContent("#action-plan-hint")).toMatch(/also writes the Action plan: 8 areas requiring improvement now/);
+    // The button opens the file chooser; the earlier inspection is read in the page.
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#compare")]);
+    await chooser.setFiles(PREVIOUS);
+    await page.waitForFunction(() => /Comparing with/.test(document.getElementById("comparison-status")?.textContent ?? ""), undefined, { timeout: 20_000 });
+    expect(await page.textContent("#comparison-status")).toMatch(
+      /^Comparing with the inspection of Northbrook Youth Justice Service \(13 February 2024 to 15 February 2024\) from sample-previous-inspection\.xlsx\. Build and download report to add/,
+    );
+    const changes = await page.locator("#comparison-sections li").allTextContents();
+    expect(changes[0]).toBe("1 Reducing the likelihood of reoffending: 67% then, 90% now (+22.4 points): improved");
+    expect(await page.textContent("#after")).toContain("Declined beyond chance: 2.1 (89% to 58%).");
+    await page.locator("#after").screenshot({ path: screenshotPath("taskpane-compare.png") });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#build")]);
+    const saved = tmp.file("compared-report.xlsx");
+    await download.saveAs(saved);
+    await page.waitForSelector(".message.success");
+    expect(await page.textContent("#message")).toMatch(/Written: Summary, Strengths & improvements, Action plan and Previous inspection\./);
+    // The downloaded report keeps the comparison: the engine finds it there without the earlier file.
+    const grids = await readWorkbookGrids(new Uint8Array(fs.readFileSync(saved)));
+    const again = analyseWorkbook(grids);
+    expect(again.previousFrom).toBe("sheet");
+    expect(again.comparison!.criteria.find((c) => c.id === "1.3")).toMatchObject({ previous: { met: 12, relevant: 20 }, direction: "improved" });
+    expect(grids.actionPlan!.sheet).toBe("Action plan");
+    // A file that cannot be used says so, and the comparison stays as it was.
+    const [again2] = await Promise.all([page.waitForEvent("filechooser"), page.click("#compare")]);
+    await again2.setFiles(path.join(ROOT, "README.md"));
+    await page.waitForSelector(".message.error");
+    expect(await page.textContent("#message")).toMatch(/^README\.md cannot be used as the previous inspection: It is a text file/);
+    expect(await page.textContent("#comparison-status")).toMatch(/from sample-previous-inspection\.xlsx/);
+    await page.click("#forget-previous");
+    await page.waitForFunction(() => /^Choose an earlier inspection/.test(document.getElementById("comparison-status")?.textContent ?? ""));
+    expect(dialogs).toEqual([]);
+    expect(outside.every((u) => u.startsWith("https://appsforoffice.microsoft.com/"))).toBe(true);
   });
 
   it("shows hostile workbook text as text and runs nothing", async () => {
