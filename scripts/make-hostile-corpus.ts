@@ -1440,7 +1440,7 @@ function entries(): CorpusEntry[] {
       "cases-sheet-very-hidden.xlsx",
       "the Cases sheet very hidden behind a cover sheet",
       { sheets: [{ name: "Cover", rows: [["Inspection workbook"]] }, { ...casesTable(baseRows()), state: "veryHidden" }] },
-      BASE_ANSWER([], { outputSheets: ["Summary", "Strengths & improvements", "Cover", "Cases"] }),
+      BASE_ANSWER([], { outputSheets: ["Summary", "Strengths & improvements", "Action plan", "Cover", "Cases"] }),
     ),
   );
   add(
@@ -1467,7 +1467,7 @@ function entries(): CorpusEntry[] {
       "user-summary-sheet.xlsx",
       "the user's own sheet called Summary (no generated marker): it is kept and the generated one is named Summary (2)",
       { sheets: [casesTable(baseRows()), { name: "Summary", rows: [["My own summary"], ["Do not overwrite"]] }] },
-      BASE_ANSWER([], { notices: ['already has a sheet named "Summary"'], outputSheets: ["Summary (2)", "Strengths & improvements", "Cases", "Summary"] }),
+      BASE_ANSWER([], { notices: ['already has a sheet named "Summary"'], outputSheets: ["Summary (2)", "Strengths & improvements", "Action plan", "Cases", "Summary"] }),
     ),
   );
 
@@ -1478,7 +1478,7 @@ function entries(): CorpusEntry[] {
       { sheets: [{ ...casesTable(baseRows()), name: "Summary" }, { name: "Strengths & improvements", rows: [["My own notes"]] }] },
       BASE_ANSWER([], {
         notices: ['already has a sheet named "Summary"', 'already has a sheet named "Strengths & improvements"'],
-        outputSheets: ["Summary (2)", "Strengths & improvements (2)", "Summary", "Strengths & improvements"],
+        outputSheets: ["Summary (2)", "Strengths & improvements (2)", "Action plan", "Summary", "Strengths & improvements"],
       }),
     ),
   );
@@ -1509,7 +1509,7 @@ function entries(): CorpusEntry[] {
     bytesEntry(
       "generated-sheets-edited.xlsx",
       "generated Summary and Strengths sheets typed over by hand (a count set to 999, a row added): they are regenerated",
-      BASE_ANSWER([], { outputSheets: ["Summary", "Strengths & improvements", "Cases"] }),
+      BASE_ANSWER([], { outputSheets: ["Summary", "Strengths & improvements", "Action plan", "Cases"] }),
       async () =>
         repack(await reportedBase(), async (zip) => {
           const sheets = await sheetParts(zip);
@@ -1524,7 +1524,7 @@ function entries(): CorpusEntry[] {
     bytesEntry(
       "generated-sheets-renamed.xlsx",
       "generated sheets renamed by hand (Board summary, S and I): they are regenerated under those names",
-      BASE_ANSWER([], { outputSheets: ["Board summary", "S and I", "Cases"] }),
+      BASE_ANSWER([], { outputSheets: ["Board summary", "S and I", "Action plan", "Cases"] }),
       async () =>
         repack(await reportedBase(), async (zip) => {
           await renameSheet(zip, "Summary", "Board summary");
@@ -1537,7 +1537,7 @@ function entries(): CorpusEntry[] {
     bytesEntry(
       "generated-sheet-copied.xlsx",
       "a generated Summary sheet copied by hand (Summary copy): the original is regenerated, the copy kept with a notice",
-      BASE_ANSWER([], { notices: ["also a generated Summary sheet"], outputSheets: ["Summary", "Strengths & improvements", "Cases", "Summary copy"] }),
+      BASE_ANSWER([], { notices: ["also a generated Summary sheet"], outputSheets: ["Summary", "Strengths & improvements", "Action plan", "Cases", "Summary copy"] }),
       async () =>
         repack(await reportedBase(), async (zip) => {
           const sheets = await sheetParts(zip);
@@ -1564,7 +1564,7 @@ function entries(): CorpusEntry[] {
     bytesEntry(
       "generated-marker-removed.xlsx",
       "a generated Summary whose marker line (A2) was deleted by hand: it is now the user's sheet, kept, and a new Summary (2) is written",
-      BASE_ANSWER([], { notices: ['already has a sheet named "Summary"'], outputSheets: ["Summary (2)", "Strengths & improvements", "Summary", "Cases"] }),
+      BASE_ANSWER([], { notices: ['already has a sheet named "Summary"'], outputSheets: ["Summary (2)", "Strengths & improvements", "Action plan", "Summary", "Cases"] }),
       async () =>
         repack(await reportedBase(), async (zip) => {
           const sheets = await sheetParts(zip);

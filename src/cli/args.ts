@@ -182,7 +182,7 @@ ${COMMANDS.map((c) => `  ${commandSynopsis(c)}\n${c.help.map((l) => `      ${l}`
 
 Options:
 ${Object.values(OPTIONS).map(optionLine).join("\n")}
-  ${"--".padEnd(NAMES_WIDTH)}everything after it is a file name, even if it starts with -
+  --                    everything after it is a file name, even if it starts with -
 
 Exit codes:
   0  done, no errors (warnings allowed)

@@ -149,6 +149,11 @@ async function sheetNamesOf(file: string): Promise<string[]> {
   return [...wb.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]!);
 }
 
+/** The generated sheets a report of these workbooks has: an Action plan too when a criterion is an area requiring improvement (none has a plan of its own). */
+function reportKinds(a: Analysis): string[] {
+  return a.criteria.some((c) => c.band === "improvement") ? ["summary", "strengths", "action-plan"] : ["summary", "strengths"];
+}
+
 /** Every string cell of the generated sheets of a report, and every formula. */
 async function generatedCells(file: string): Promise<{ strings: string[]; formulas: string[]; sheets: string[] }> {
   const wb = new ExcelJS.Workbook();
@@ -219,7 +224,7 @@ const OUTPUT_CHECKS: Record<string, (output: string, input: string) => Promise<v
   },
   "user-summary-sheet.xlsx": async (output) => {
     const { sheets } = await generatedCells(output);
-    expect(sheets.sort()).toEqual(["Strengths & improvements", "Summary (2)"]);
+    expect(sheets.sort()).toEqual(["Action plan", "Strengths & improvements", "Summary (2)"]);
   },
 };
 
@@ -306,7 +311,7 @@ describe.each(CORPUS.map((e) => [e.file, e] as const))("%s", (file, entry) => {
       const analysis = analyseWorkbook(engineGrids());
       expectCounted(countedOf(analysis), expected);
       const layouts = buildReportLayouts(analysis, { generatedAt: new Date(Date.UTC(2026, 0, 15)) });
-      expect(layouts.map((l) => l.kind)).toEqual(["summary", "strengths"]);
+      expect(layouts.map((l) => l.kind)).toEqual(reportKinds(analysis));
     });
   }
 
@@ -319,7 +324,7 @@ describe.each(CORPUS.map((e) => [e.file, e] as const))("%s", (file, entry) => {
       const analysis = analyseWorkbook(read.grids);
       expectCounted(countedOf(analysis), expected);
       const written = await writeLayouts(buildReportLayouts(analysis, { generatedAt: new Date(Date.UTC(2026, 0, 15)) }), { run });
-      expect(written.sheets).toHaveLength(2);
+      expect(written.sheets).toHaveLength(reportKinds(analysis).length);
     });
   }
 });

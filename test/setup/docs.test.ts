@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { OPTIONS } from "../../src/cli/args";
-import { analyseWorkbook, CRITERIA_HEADERS, rollUp, summariseForRollup, toReportJson, toRollupJson, toValidateJson, type CellValue } from "../../src/core";
+import { analyseWorkbook, CRITERIA_HEADERS, previousFromAnalysis, rollUp, summariseForRollup, toReportJson, toRollupJson, toValidateJson, type CellValue } from "../../src/core";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
 import { casesWorkbook, makeTempDir, validRows, writeXlsx } from "../helpers/workbook-files";
@@ -103,7 +103,11 @@ test("docs/json.md documents every field the command line prints, and nothing it
     cases: makeGrid([["Case ID", "Sentence", "PSR", "1.1 x", "1.2 x"], ["C1", "Community", "No", "Yes", "No"]]),
     criteria: makeGrid(rules, { sheet: "Criteria" }),
   });
-  const printed = keysOf([toReportJson(sample), toReportJson(withError), toValidateJson(withError), marked, rolled, toReportJson(ruled)]);
+  // Compared with the same service's previous inspection (which lacks a criterion this one has).
+  const earlier = analyseWorkbook((await readWorkbookFile(path.join(ROOT, "assets", "sample-previous-inspection.xlsx"))).grids);
+  const compared = toReportJson(analyseWorkbook(grids, { previous: previousFromAnalysis(earlier, "sample-previous-inspection.xlsx") }));
+  expect(compared.previous?.notComparable.length).toBeGreaterThan(0);
+  const printed = keysOf([toReportJson(sample), toReportJson(withError), toValidateJson(withError), marked, rolled, toReportJson(ruled), compared]);
   expect([...printed].filter((k) => !documentedFields().has(k)).sort()).toEqual([]);
   expect([...documentedFields()].filter((k) => !printed.has(k)).sort()).toEqual([]);
 });
