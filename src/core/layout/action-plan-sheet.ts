@@ -43,16 +43,14 @@ export function buildActionPlanSheet(a: Analysis, improvements: readonly ActionP
   const service = a.settings.serviceName === "" ? "Service not named (set it in Settings)" : a.settings.serviceName;
   const areas = `${plan.improvements} area${plan.improvements === 1 ? "" : "s"} requiring improvement`;
   const marker = `${ACTION_PLAN_MARKER} on ${generatedAtText(options.generatedAt)}, from ${areas}.`;
-  b.text(0, 0, `Action plan: ${service}`, "title").merge(0, 0, 0, last);
-  b.text(1, 0, marker, "marker").merge(1, 0, 1, last);
-  b.text(
-    2,
-    0,
+  b.heading(
+    `Action plan: ${service}`,
+    marker,
     "One row per area requiring improvement. Action, Owner, Due date, Status and Progress notes are for the service to fill in: what is typed there is kept " +
       "when the plan is built again, and so are rows and columns added to the plan. Criterion, Area for improvement, Count and Finding status are written again " +
       `from the cases; a criterion that is no longer an area for improvement keeps its row, marked "${NO_LONGER_AN_AREA}" with the date.`,
-    "note",
-  ).merge(2, 0, 2, last);
+    last,
+  );
 
   const h = ACTION_PLAN_HEADER_ROW;
   headers.forEach((text, c) => b.kept(h, c, text, c <= COL.findingStatus ? "header" : "typedHeader"));

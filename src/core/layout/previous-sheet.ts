@@ -28,15 +28,13 @@ export function buildPreviousSheet(a: Analysis, options: { readonly generatedAt:
   const service = p.service === "" ? "service not named" : p.service;
   const from = p.source === "" ? "" : `, from ${p.source}`;
   const marker = `${PREVIOUS_MARKER} on ${generatedAtText(options.generatedAt)}${from}.`;
-  b.text(0, 0, `Previous inspection: ${service}`, "title").merge(0, 0, 0, LAST_COL);
-  b.text(1, 0, marker, "marker").merge(1, 0, 1, LAST_COL);
-  b.text(
-    2,
-    0,
+  b.heading(
+    `Previous inspection: ${service}`,
+    marker,
     "The previous inspection's figures, kept so that Build summary compares this inspection with them without the earlier file. " +
       "Delete this sheet to stop comparing; choose another earlier inspection to replace it. Change a figure only to correct it.",
-    "note",
-  ).merge(2, 0, 2, LAST_COL);
+    LAST_COL,
+  );
 
   let r = 4;
   const fact = (label: string, write: (row: number) => void): void => {

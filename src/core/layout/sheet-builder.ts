@@ -70,6 +70,16 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * The first three rows of a generated sheet: the title, the generation marker (A2) and a note on
+   * what the sheet is, each merged across to `lastCol`.
+   */
+  heading(title: string, marker: string, note: string, lastCol: number): this {
+    this.text(0, 0, title, "title").merge(0, 0, 0, lastCol);
+    this.text(1, 0, marker, "marker").merge(1, 0, 1, lastCol);
+    return this.text(2, 0, note, "note").merge(2, 0, 2, lastCol);
+  }
+
   validation(validation: ListValidation): this {
     this.validations.push(validation);
     return this;
