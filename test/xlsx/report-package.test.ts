@@ -88,7 +88,8 @@ describe("a report package", () => {
     await wb.xlsx.load(Buffer.from(await report(sample)) as unknown as ExcelJS.Buffer);
     const before = new ExcelJS.Workbook();
     await before.xlsx.load(Buffer.from(sample) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Strengths & improvements", ...before.worksheets.map((w) => w.name)]);
+    // The sample has areas requiring improvement: its Action plan comes with the report.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Strengths & improvements", "Action plan", ...before.worksheets.map((w) => w.name)]);
   });
 
   it("opens on the Summary, with no other sheet selected beside it", async () => {
@@ -124,7 +125,8 @@ describe("a report package", () => {
     });
     const after = await parts(await report(input));
     const moved = sheetsOf(after).findIndex((s) => s.name === "Criteria");
-    expect(moved).toBe(criteria + 2);
+    // Behind the three generated sheets (Summary, Strengths & improvements, Action plan).
+    expect(moved).toBe(criteria + 3);
     expect(after.get("xl/workbook.xml")).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="${moved}">Criteria!$A$1:$B$5</definedName>`);
   });
 
