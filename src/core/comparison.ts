@@ -20,6 +20,7 @@ import type { Analysis } from "./analyse";
 import { newcombeDifference, type Interval } from "./interval";
 import { describeFramework, foldTitle, type PreviousFigure, type PreviousInspection } from "./previous-inspection";
 import { inspectionDates } from "./layout/text";
+import { roundPercent } from "./statistics";
 
 /** What the difference says, beyond chance. */
 export type Direction = "improved" | "declined" | "no clear change";
@@ -198,6 +199,24 @@ function comparedSentence(a: Analysis, previous: PreviousInspection, criteria: r
 
 /** A percentage as the comparison writes it: whole, as reports do. */
 const whole = (p: number): string => `${Math.round(p + 1e-9)}%`;
+
+/**
+ * Points rounded to one decimal place the same way either side of zero.
+ * @example roundPoints(-2.25) // -2.3
+ */
+export function roundPoints(x: number): number;
+export function roundPoints(x: number | null): number | null;
+export function roundPoints(x: number | null): number | null {
+  return x === null ? null : Math.sign(x) * roundPercent(Math.abs(x))! + 0;
+}
+
+/**
+ * A figure of the last inspection as a reader sees it.
+ * @example previousFigureText({ met: 17, relevant: 19, percent: 89.47 }) // "89% (17 of 19)"
+ */
+export function previousFigureText(p: { readonly met: number; readonly relevant: number; readonly percent: number | null }): string {
+  return `${p.percent === null ? "–" : whole(p.percent)} (${p.met} of ${p.relevant})`;
+}
 
 /**
  * The clause a finding's sentence may end with, when the change is worth saying (beyond chance):

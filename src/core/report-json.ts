@@ -4,7 +4,7 @@
  */
 import type { AgreementFigures } from "./agreement";
 import type { Analysis } from "./analyse";
-import type { Comparison, Direction, FigureChange } from "./comparison";
+import { roundPoints, type Comparison, type Direction, type FigureChange } from "./comparison";
 import type { Interval } from "./interval";
 import { selectFindings, type Finding, type NoteSource } from "./findings";
 import type { Issue } from "./issues";
@@ -251,11 +251,6 @@ export function toReportJson(a: Analysis): ReportJson {
     warnings: a.warnings,
     issues: a.issues,
   };
-}
-
-/** Points rounded to one decimal place the same way either side of zero. */
-function roundPoints(x: number | null): number | null {
-  return x === null ? null : Math.sign(x) * roundPercent(Math.abs(x))! + 0;
 }
 
 function changeJson(c: FigureChange): ChangeJson {

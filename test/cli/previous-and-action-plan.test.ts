@@ -112,6 +112,37 @@ describe("report --previous with the two versions of the sample", () => {
     expect(String(kept.getCell("A2").value)).toMatch(new RegExp(`^${PREVIOUS_MARKER.replace(/[()]/g, "\\$&")} on .*, from sample-previous-inspection\\.xlsx\\.$`));
   });
 
+  test("the Summary gains the last inspection's figure, the change in points and the marker, per criterion, section and overall; the section scores block both inspections' scores", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet("Summary")!;
+    const rows = new Map<string, unknown[]>();
+    sheet.eachRow((row) => {
+      const v = (row.values as unknown[]).slice(1).map((x) => (x && typeof x === "object" && "result" in x ? (x as { result: unknown }).result : x));
+      rows.set(String(v[0] === undefined || v[0] === null || v[0] === "" ? v[1] : v[0]), v);
+    });
+    const header = [...rows.values()].find((v) => v[0] === "ID")!;
+    expect(header.slice(8, 11)).toEqual(["Last inspection", "Change (points)", "Since last inspection"]);
+    const change = (key: string) => rows.get(key)!.slice(8, 11);
+    // Counted by hand from the two samples: 2.1 17 of 19 then (89.5%), 11 of 19 now (57.9%).
+    expect(change("2.1")).toEqual(["89% (17 of 19)", -31.6, "Declined"]);
+    expect(change("1.1")).toEqual(["55% (11 of 20)", 30, "Improved"]);
+    expect(change("3.2")).toEqual(["80% (4 of 5)", -40, "No clear change"]);
+    // 4.6 is only in this inspection.
+    const added = change("4.6");
+    expect([added[0], added[1] ?? "", added[2]]).toEqual(["–", "", "Not compared"]);
+    // The section rows (keyed by number): section 1, 39 of 58 then, 52 of 58 now; section 4 pooled 4.6 only now.
+    expect(change("1")).toEqual(["67% (39 of 58)", 22.4, "Improved"]);
+    expect(change("4")[2]).toBe("No clear change (over different criteria)");
+    expect(change("All criteria")).toEqual(["72% (220 of 306)", 3.4, "No clear change (over different criteria)"]);
+    // Interview question 3.5 (its row comes after criterion 3.5's, so the map holds it): 4 of 9 then, 7 of 9 now.
+    expect(change("3.5")).toEqual(["44% (4 of 9)", 33.3, "No clear change"]);
+    // The section scores the chart reads: this inspection's (live) and the last inspection's, as fractions.
+    const scores = [...rows.values()].find((v) => v[0] === "Section scores")!;
+    expect(scores.slice(2, 4)).toEqual(["% met", "Last time"]);
+    expect((rows.get("1 Reducing the likelihood of reoffending")![3] as number).toFixed(4)).toBe((39 / 58).toFixed(4));
+  });
+
   test("the input and the previous file are never modified", () => {
     const before = [sha256(SAMPLE), sha256(PREVIOUS)];
     cli("report", SAMPLE, "--previous", PREVIOUS, "--out", tmp.file("again.xlsx"));

@@ -9,6 +9,7 @@
  * can be added without reading the others.
  */
 import type { Analysis } from "../analyse";
+import { changeMarker, previousFigureText, roundPoints, type Comparison, type FigureChange } from "../comparison";
 import type { CaseTable } from "../cases";
 import type { Criterion } from "../framework";
 import { selectFindings, type Evidence, type Finding, type SelectFindingsOptions } from "../findings";
@@ -83,6 +84,14 @@ export const REPORT_STYLES: Readonly<Record<string, CellStyle>> = styles({
   evidenceNote: { size: 10, italic: true, colour: GREY_TEXT, wrap: true, vertical: "top" },
 });
 
+const POINTS = '+0.0;"−"0.0;0.0';
+/** The Summary's styles for the change in points, with a previous inspection. */
+const CHANGE_STYLES: Readonly<Record<string, CellStyle>> = {
+  change: { ...REPORT_STYLES.count, numberFormat: POINTS },
+  sectionChange: { ...REPORT_STYLES.sectionCount, numberFormat: POINTS },
+  overallChange: { ...REPORT_STYLES.overallCount, numberFormat: POINTS },
+};
+
 const pct = (p: number | null): number | string => (p === null ? "" : p / 100);
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -121,6 +130,13 @@ function serviceName(a: Analysis): string {
 const COL = { id: 0, title: 1, relevant: 2, met: 3, notMet: 4, percent: 5, band: 6, phrase: 7, interval: 8 } as const;
 /** The last column, the percentage with its 95% interval, can be hidden without touching the rest. */
 const SUMMARY_WIDTHS = [6, 54, 9, 7, 9, 8, 20, 50, 15];
+/** With a previous inspection, three columns more: its figure, the change in points, the marker. */
+const CHANGE_HEADERS = ["Last inspection", "Change (points)", "Since last inspection"] as const;
+const CHANGE_WIDTHS = [15, 9, 32];
+/** How a change is called, as the Summary says it. */
+const CHANGE_RULE =
+  "A change is called improved or declined only when the 95% interval of the difference (Newcombe's hybrid score method) leaves out zero; otherwise no clear change, since with few cases a large change can be chance.";
+
 const LAST_COL = SUMMARY_WIDTHS.length - 1;
 /** Up to this many criteria and interview questions, the Summary prints on one page. */
 export const SUMMARY_ONE_PAGE_ROWS = 40;
@@ -138,7 +154,8 @@ interface ScoreRow {
  * @example buildSummaryLayout(analysis, { generatedAt }).cells.length
  */
 export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptions): SheetLayout {
-  const b = new SheetBuilder("summary", SHEET_NAMES.summary, REPORT_STYLES);
+  const cmp = a.comparison;
+  const b = new SheetBuilder("summary", SHEET_NAMES.summary, cmp ? { ...REPORT_STYLES, ...CHANGE_STYLES } : REPORT_STYLES);
   const marker = summaryMarker(a, options.generatedAt);
   let r = writeSummaryHeading(b, a, marker, options.generatedAt);
   const headerRow = r;
@@ -148,13 +165,14 @@ export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptio
   r = writeCriteria(b, a, r, scores, sections, options.moderationList ?? null);
   r = writeOverall(b, a, r, scores, sections) + 1;
   r = writeInterviews(b, a, r, scores);
-  const chart = writeSectionScores(b, r, sections);
+  const chart = writeSectionScores(b, r, sections, cmp);
   colourScores(b, a, scores);
   markStale(b, scores);
+  if (cmp) writeChanges(b, a, cmp, headerRow, scores, sections);
 
   const onePage = a.criteria.length + (a.interviews?.cases.length ? a.interviewStats.length : 0) <= SUMMARY_ONE_PAGE_ROWS;
   return b.build({
-    columnWidths: SUMMARY_WIDTHS,
+    columnWidths: cmp ? [...SUMMARY_WIDTHS, ...CHANGE_WIDTHS] : SUMMARY_WIDTHS,
     freeze: { rows: headerRow + 1, cols: 0 },
     print: {
       orientation: "landscape",
@@ -187,7 +205,7 @@ function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string, at: D
   line(1, marker, "marker");
   const sheets = a.interviews ? `${a.cases.sheet} and ${a.interviews.sheet} sheets` : `${a.cases.sheet} sheet`;
   const moderated = a.moderation ? " (with the Moderation sheet's moderated judgements)" : "";
-  line(2, `Counts, percentages, intervals and ratings are live formulas over the ${sheets}${moderated}; a phrase whose counts have changed says "${outOfDate(SHEET_NAMES.summary)}".`, "marker");
+  line(2, `Counts, percentages, intervals and ratings are live formulas over the ${sheets}${moderated}; a phrase whose counts have changed says "${outOfDate(SHEET_NAMES.summary)}"${a.comparison ? "; the comparison with the last inspection is as generated" : ""}.`, "marker");
   const m = a.moderation;
   const facts =
     `Inspection dates: ${inspectionDates(s.inspectionStart, s.inspectionEnd)}. Cases inspected: ${a.cases.cases.length}. ` +
@@ -205,6 +223,7 @@ function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string, at: D
       : ` Ratings (HMI Probation 2018): ${PERCENT_BANDS.map((band, i) => (i === PERCENT_BANDS.length - 1 ? `${band.rating} below ${PERCENT_BANDS[i - 1]!.from}%` : `${band.rating} from ${band.from}%`)).join(", ")}.`;
   line(4, `Key strengths: ${s.strengthThreshold}% met or more; areas requiring improvement: ${s.improvementThreshold}% or less.${rating}`, "value");
   let r = 5;
+  if (a.comparison) line(r++, `${a.comparison.compared} ${CHANGE_RULE}`, "value");
   if (a.errors > 0) {
     line(
       r++,
@@ -448,16 +467,21 @@ function writeInterviews(b: SheetBuilder, a: Analysis, r: number, scores: ScoreR
 }
 
 /** Section names and scores in one block (what the chart reads), with the chart beside them. */
-function writeSectionScores(b: SheetBuilder, r: number, sections: readonly SectionRows[]): ChartSpec | null {
+function writeSectionScores(b: SheetBuilder, r: number, sections: readonly SectionRows[], cmp: Comparison | null): ChartSpec | null {
   // A section rated by hand has no percentage to chart.
   const charted = sections.filter((s) => s.section.rule !== "by-hand");
   if (charted.length === 0) return null;
   const at = SheetBuilder.at;
   b.text(r, 0, "Section scores", "header").merge(r, 0, r, 1).text(r, 2, "% met", "headerCentre");
+  // With a previous inspection, its section scores beside this one's.
+  if (cmp) b.text(r, 3, "Last time", "headerCentre");
   const first = r + 1;
   charted.forEach(({ section, row }, i) => {
     b.text(first + i, 0, `${section.number} ${section.title}`, "text").merge(first + i, 0, first + i, 1);
     b.formula(first + i, 2, at(row, COL.percent), pct(section.percent), "percent");
+    const before = cmp?.sections.find((x) => x.number === section.number)?.previous.percent ?? null;
+    if (cmp) b.text(first + i, 3, "", "percent");
+    if (before !== null) b.number(first + i, 3, before / 100, "percent");
   });
   const last = first + charted.length - 1;
   const heightRows = Math.max(9, charted.length + 3);
@@ -471,10 +495,49 @@ function writeSectionScores(b: SheetBuilder, r: number, sections: readonly Secti
     axisFormat: "0%",
     valueMax: 1,
     colour: "5B9BD5",
-    anchor: { row: r, col: 3 },
+    anchor: { row: r, col: cmp ? 4 : 3 },
     widthCols: 5,
     heightRows,
   };
+}
+
+/**
+ * With a previous inspection: its figure ("89% (17 of 19)"), the change in points and the marker
+ * (Improved / Declined / No clear change, or Not compared) on every criterion, section, overall
+ * and interview row, in three columns after the interval. As generated, like the phrase.
+ */
+function writeChanges(b: SheetBuilder, a: Analysis, cmp: Comparison, headerRow: number, scores: readonly ScoreRow[], sections: readonly SectionRows[]): void {
+  const at = SheetBuilder.at;
+  const [figureCol, pointsCol, markerCol] = [COL.interval + 1, COL.interval + 2, COL.interval + 3];
+  CHANGE_HEADERS.forEach((h, i) => b.text(headerRow, figureCol + i, h, "headerCentre"));
+  const write = (row: number, change: FigureChange | undefined, sameCriteria: boolean, look: "" | "section" | "overall"): void => {
+    const text = look === "" ? "band" : `${look}Band`;
+    const points = look === "" ? "change" : `${look}Change`;
+    if (!change) {
+      b.text(row, figureCol, "–", text).text(row, pointsCol, "", points).text(row, markerCol, "Not compared", text);
+      return;
+    }
+    b.text(row, figureCol, previousFigureText(change.previous), text);
+    if (change.change === null) b.text(row, pointsCol, "", points);
+    else b.number(row, pointsCol, roundPoints(change.change), points);
+    b.text(row, markerCol, changeMarker(change, sameCriteria), text);
+  };
+  for (const s of sections) {
+    const change = cmp.sections.find((x) => x.number === s.section.number);
+    write(s.row, change, change?.sameCriteria ?? true, "section");
+    for (const [id, row] of s.criterionRows) write(row, cmp.criteria.find((x) => !x.interview && x.id === id), true, "");
+  }
+  const overall = scores.find((x) => x.kind === "overall" || x.kind === "overall-by-score");
+  if (overall) write(overall.row, cmp.overall ?? undefined, cmp.overall?.sameCriteria ?? true, "overall");
+  const interviewRows = scores.filter((x) => x.kind === "interview");
+  a.interviewStats.forEach((q, i) => {
+    const row = interviewRows[i]?.row;
+    if (row !== undefined) write(row, cmp.criteria.find((x) => x.interview && x.id === q.id), true, "");
+  });
+  const rows = scores.map((x) => x.row);
+  const range = `${at(Math.min(...rows, headerRow + 1), markerCol)}:${at(Math.max(...rows, headerRow + 1), markerCol)}`;
+  b.conditional({ kind: "text-equals", range, text: "Improved", style: { fill: "C6EFCE", colour: "006100" } });
+  b.conditional({ kind: "text-equals", range, text: "Declined", style: { fill: "FFC7CE", colour: "9C0006" } });
 }
 
 /**
