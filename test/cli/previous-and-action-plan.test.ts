@@ -6,9 +6,10 @@
  * judgements changed in between, byte for byte.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { ACTION_PLAN_HEADERS, PREVIOUS_MARKER, type CellValue, type ReportJson } from "../../src/core";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { PREVIOUS_TARGETS, SEED_TARGETS } from "../fixtures/seed-sample";
@@ -141,6 +142,24 @@ describe("report --previous with the two versions of the sample", () => {
     const scores = [...rows.values()].find((v) => v[0] === "Section scores")!;
     expect(scores.slice(2, 4)).toEqual(["% met", "Last time"]);
     expect((rows.get("1 Reducing the likelihood of reoffending")![3] as number).toFixed(4)).toBe((39 / 58).toFixed(4));
+  });
+
+  test("the Summary's chart has the last inspection's section scores as a second series, with a legend", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    expect(charts).toHaveLength(1);
+    const xml = await zip.file(charts[0]!)!.async("string");
+    const series = [...xml.matchAll(/<c:ser>.*?<\/c:ser>/gs)].map((m) => m[0]);
+    expect(series.map((x) => /<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/.exec(x)?.[1])).toEqual(["This inspection", "Last inspection"]);
+    const refs = series.map((x) => /<c:val><c:numRef><c:f>([^<]+)<\/c:f>/.exec(x)![1]!);
+    // This inspection's scores in column C, the last inspection's beside them in D, the same rows.
+    expect(refs[0]).toMatch(/^'Summary'!\$C\$(\d+):\$C\$(\d+)$/);
+    expect(refs[1]).toBe(refs[0]!.replace(/\$C/g, "$D"));
+    // The cache of the second holds the last inspection's section scores: 39/58 for section 1.
+    const numCache = /<c:numCache>.*?<\/c:numCache>/s.exec(series[1]!)![0];
+    const cached = [...numCache.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]+)<\/c:v>/g)].map((m) => Number(m[2]));
+    expect(cached[0]!.toFixed(4)).toBe((39 / 58).toFixed(4));
+    expect(xml).toContain("<c:legend>");
   });
 
   test("the input and the previous file are never modified", () => {

@@ -143,6 +143,17 @@ describe("the Action plan and the comparison in Excel", () => {
     expect(a.comparison!.criteria.find((c) => c.id === "1.3")).toMatchObject({ previous: { met: 12, relevant: 20 }, direction: "improved" });
   });
 
+  test("the Summary's chart shows both inspections' section scores, a named series each", () => {
+    const [chart] = double.sheet("Summary").charts;
+    const { top, left, bottom } = chart!.source.rect;
+    // The last inspection's scores are the column beside this one's, over the same section names.
+    expect(chart!.moreSeries.map((m) => m.values?.rect)).toEqual([{ top, bottom, left: left + 1, right: left + 1 }]);
+    const col = (c: number): string => String.fromCharCode(65 + c);
+    // The header above the scores (rect rows are zero-based, A1 rows one-based: row `top` is the one above).
+    expect(double.sheet("Summary").values(`${col(left)}${top}:${col(left + 1)}${top}`)).toEqual([["% met", "Last time"]]);
+    expect(chart!.props).toMatchObject({ "series0/name": "This inspection", "series1/name": "Last inspection", "legend/visible": true });
+  });
+
   test("the Status column offers its dropdown in Excel", () => {
     const v = double.sheet("Action plan").validations;
     expect(v).toHaveLength(1);

@@ -472,6 +472,10 @@ function writeSectionScores(b: SheetBuilder, r: number, sections: readonly Secti
   const charted = sections.filter((s) => s.section.rule !== "by-hand");
   if (charted.length === 0) return null;
   const at = SheetBuilder.at;
+  const previousScore = (section: SectionStats): number | null => {
+    const p = cmp?.sections.find((x) => x.number === section.number)?.previous.percent ?? null;
+    return p === null ? null : p / 100;
+  };
   b.text(r, 0, "Section scores", "header").merge(r, 0, r, 1).text(r, 2, "% met", "headerCentre");
   // With a previous inspection, its section scores beside this one's.
   if (cmp) b.text(r, 3, "Last time", "headerCentre");
@@ -479,9 +483,9 @@ function writeSectionScores(b: SheetBuilder, r: number, sections: readonly Secti
   charted.forEach(({ section, row }, i) => {
     b.text(first + i, 0, `${section.number} ${section.title}`, "text").merge(first + i, 0, first + i, 1);
     b.formula(first + i, 2, at(row, COL.percent), pct(section.percent), "percent");
-    const before = cmp?.sections.find((x) => x.number === section.number)?.previous.percent ?? null;
-    if (cmp) b.text(first + i, 3, "", "percent");
-    if (before !== null) b.number(first + i, 3, before / 100, "percent");
+    const before = previousScore(section);
+    if (before !== null) b.number(first + i, 3, before, "percent");
+    else if (cmp) b.text(first + i, 3, "", "percent");
   });
   const last = first + charted.length - 1;
   const heightRows = Math.max(9, charted.length + 3);
@@ -489,6 +493,13 @@ function writeSectionScores(b: SheetBuilder, r: number, sections: readonly Secti
     title: "Section scores (% met)",
     categories: `${at(first, 0)}:${at(last, 0)}`,
     values: `${at(first, 2)}:${at(last, 2)}`,
+    // With a previous inspection, its scores as a second series (and a legend).
+    ...(cmp
+      ? {
+          seriesName: "This inspection",
+          moreSeries: [{ name: "Last inspection", values: `${at(first, 3)}:${at(last, 3)}`, cachedValues: charted.map(({ section }) => previousScore(section)), colour: "A5A5A5" }],
+        }
+      : {}),
     cachedCategories: charted.map(({ section }) => `${section.number} ${section.title}`),
     cachedValues: charted.map(({ section }) => (section.percent === null ? null : section.percent / 100)),
     valueFormat: "0.0%",
