@@ -123,8 +123,10 @@ describe("report --previous with the two versions of the sample", () => {
       rows.set(String(v[0] === undefined || v[0] === null || v[0] === "" ? v[1] : v[0]), v);
     });
     const header = [...rows.values()].find((v) => v[0] === "ID")!;
-    expect(header.slice(8, 11)).toEqual(["Last inspection", "Change (points)", "Since last inspection"]);
-    const change = (key: string) => rows.get(key)!.slice(8, 11);
+    // After the % met (95% interval) column.
+    const first = header.indexOf("Last inspection");
+    expect(header.slice(first - 1, first + 3)).toEqual(["% met (95% interval)", "Last inspection", "Change (points)", "Since last inspection"]);
+    const change = (key: string) => rows.get(key)!.slice(first, first + 3);
     // Counted by hand from the two samples: 2.1 17 of 19 then (89.5%), 11 of 19 now (57.9%).
     expect(change("2.1")).toEqual(["89% (17 of 19)", -31.6, "Declined"]);
     expect(change("1.1")).toEqual(["55% (11 of 20)", 30, "Improved"]);

@@ -90,7 +90,7 @@ describe("writeLayouts with second marking", () => {
 
   test("the Summary's counts read the Moderation sheet written with it, by the name it ends with, built and rebuilt", async () => {
     const double = createExcelDouble({ sheets: seed(null) });
-    expect(await build(double)).toEqual(["Summary", "Strengths & improvements", "Moderation"]);
+    expect(await build(double)).toEqual(["Summary", "Strengths & improvements", "Action plan", "Moderation"]);
     expect(met21(double, "Summary")).toMatch(/\+SUMPRODUCT\(\(LEFT\(Moderation!\$B\$\d+:\$B\$\d+,4\)="2\.1 "\)\*Moderation!\$K\$\d+:\$K\$\d+\)$/);
     // Rebuilt: the old sheets are deleted and the new ones renamed into place; nothing reads a deleted sheet.
     await build(double);
@@ -102,7 +102,7 @@ describe("writeLayouts with second marking", () => {
     const own: SheetSeed = { name: "Moderation", rows: [["Our moderation notes"], ["C02 2.1 should be Yes"]] };
     const double = createExcelDouble({ sheets: seed(own) });
     for (let i = 0; i < 2; i++) {
-      expect(await build(double)).toEqual(["Summary", "Strengths & improvements", "Moderation (2)"]);
+      expect(await build(double)).toEqual(["Summary", "Strengths & improvements", "Action plan", "Moderation (2)"]);
       expect(met21(double, "Summary")).toContain("'Moderation (2)'!$K$");
       expect(met21(double, "Summary")).not.toMatch(/[^(]Moderation!|#REF!/);
       expect(double.sheet("Moderation").value("A1")).toBe("Our moderation notes");
