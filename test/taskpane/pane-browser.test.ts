@@ -723,7 +723,12 @@ describeWithBrowser("task pane in a plain browser", () => {
       await page.keyboard.press("Enter");
       expect(await page.getAttribute("details.draft-agrees", "open")).toBe("");
 
-      const nodes = await accessibleNodes(page);
+      // The accessibility tree follows the opened details asynchronously (a busier pane takes longer).
+      let nodes = await accessibleNodes(page);
+      for (let i = 0; i < 30 && nodes.filter((n) => n.role === "listitem").length < 2; i++) {
+        await page.waitForTimeout(100);
+        nodes = await accessibleNodes(page);
+      }
       const find = (role: string, name: string | RegExp) => nodes.find((n) => n.role === role && (typeof name === "string" ? n.name === name : name.test(n.name)));
       expect(find("heading", "Check a draft")).toBeDefined();
       expect(find("textbox", "Draft text")).toMatchObject({ focusable: true });
