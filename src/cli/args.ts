@@ -10,7 +10,7 @@ import { BUILT_IN_FRAMEWORKS, DEFAULT_FRAMEWORK_ID, parseFrameworkId, type Frame
 export type Command =
   | { readonly kind: "help" }
   | { readonly kind: "version" }
-  | { readonly kind: "template"; readonly out: string; readonly force: boolean; readonly framework: FrameworkId }
+  | { readonly kind: "template"; readonly out: string; readonly force: boolean; readonly framework: FrameworkId; readonly criterionNotes: boolean }
   | { readonly kind: "validate"; readonly input: string; readonly json: boolean }
   | { readonly kind: "report"; readonly input: string; readonly out: string; readonly json: boolean; readonly force: boolean; readonly previous: string | null }
   | { readonly kind: "check-text"; readonly input: string; readonly draft: string; readonly json: boolean }
@@ -65,6 +65,7 @@ export const OPTIONS = {
     needs: { what: "the name of a built-in framework", example: DEFAULT_FRAMEWORK_ID },
     help: `template: the built-in framework to write (default ${DEFAULT_FRAMEWORK_ID})`,
   },
+  "no-criterion-notes": { long: "no-criterion-notes", help: "template: leave out the notes column after each criterion (written folded away)" },
   help: { long: "help", short: "h", help: "print this help" },
   version: { long: "version", short: "v", help: "print the version number" },
 } as const satisfies Readonly<Record<string, OptionSpec>>;
@@ -94,11 +95,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "template",
     files: [{ placeholder: "<out.xlsx>", needs: "the name of the workbook to create, such as inspection.xlsx" }],
-    options: ["framework", "force"],
+    options: ["framework", "no-criterion-notes", "force"],
     help: [
       "Write a new, empty inspection workbook (Cases table with dropdowns, Interviews,",
       `Criteria and Settings sheets) for a built-in framework: ${FRAMEWORK_IDS.join(" or ")}`,
-      `(default ${DEFAULT_FRAMEWORK_ID}). --force replaces an existing file.`,
+      `(default ${DEFAULT_FRAMEWORK_ID}). After each criterion's column is a notes column`,
+      `("2.1 Notes"), folded away: the + above the next column shows it.`,
+      "--no-criterion-notes leaves them out. --force replaces an existing file.",
     ],
   },
   {
@@ -333,7 +336,7 @@ export function parseCommand(argv: readonly string[]): Command {
         const guess = closest(String(typed), FRAMEWORK_IDS);
         throw new UsageError(`Unknown framework "${String(typed)}"; ${guess ? `did you mean ${guess}? ` : ""}the built-in frameworks are ${listed(FRAMEWORK_IDS)}. ${HINT}`);
       }
-      return { kind: "template", out: file, force: flag("force"), framework };
+      return { kind: "template", out: file, force: flag("force"), framework, criterionNotes: !flag("no-criterion-notes") };
     }
     case "validate":
       return { kind: "validate", input: file, json: flag("json") };

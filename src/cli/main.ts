@@ -60,7 +60,7 @@ async function execute(command: Command, io: CliIo): Promise<ExitCode> {
       io.stdout(`${readVersion()}\n`);
       return ExitCode.Ok;
     case "template":
-      return template(command.out, command.force, command.framework, io);
+      return template(command.out, command.force, command.framework, command.criterionNotes, io);
     case "validate":
       return validate(command.input, command.json, io);
     case "report":
@@ -81,9 +81,9 @@ function readVersion(): string {
   }
 }
 
-async function template(out: string, force: boolean, framework: FrameworkId, io: CliIo): Promise<ExitCode> {
+async function template(out: string, force: boolean, framework: FrameworkId, criterionNotes: boolean, io: CliIo): Promise<ExitCode> {
   checkExtension(out, [".xlsx"]);
-  const bytes = await writeTemplate(buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework }));
+  const bytes = await writeTemplate(buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework, criterionNotes }));
   await writeOutput(out, bytes, { noOverwrite: !force });
   io.stdout(`Template written to ${path.resolve(out)}.\nFill in one row per case on the Cases sheet, then run "${PROGRAM} validate" on it.\n`);
   return ExitCode.Ok;

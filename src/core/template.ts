@@ -7,6 +7,7 @@ import { CRITERIA_HEADERS, OVERALL_ROW_ID } from "./criteria-sheet";
 import { APPLICABILITY_LABELS, BUILT_IN_FRAMEWORK, isCounted, needsRatings, overallRule, SECTION_RULE_LABELS, sectionRule, type Framework } from "./framework";
 import { describeScoreBands } from "./ratings";
 import { DEFAULT_SETTINGS, SETTING_ROWS, settingDisplayValue, type Settings } from "./settings";
+import type { ColumnGroup } from "./layout/model";
 import { COURT_SENTENCES, JUDGEMENTS, SENTENCE_TYPES, YES_NO } from "./values";
 
 export const SHEET_NAMES = {
@@ -46,6 +47,8 @@ export interface TableTemplate {
   readonly validations: readonly ColumnValidation[];
   /** Empty body rows to create so the dropdowns are ready to use. */
   readonly blankRows: number;
+  /** Columns grouped and folded away (the Cases table's per-criterion notes); none when absent. */
+  readonly columnGroups?: readonly ColumnGroup[];
 }
 
 export interface SheetTemplate {
@@ -74,12 +77,28 @@ export function criterionHeader(c: { readonly id: string; readonly title: string
   return `${c.id} ${c.title}`;
 }
 
+/** Width in characters of a criterion's own notes column: room for a sentence, wrapped. */
+export const CRITERION_NOTES_WIDTH = 30;
+
+/**
+ * The header of a criterion's own notes column in the Cases table.
+ * @example criterionNotesHeader("2.1") // "2.1 Notes"
+ */
+export function criterionNotesHeader(id: string): string {
+  return `${id} Notes`;
+}
+
 /** Options for {@link buildTemplate}. */
 export interface BuildTemplateOptions {
   readonly framework?: Framework;
   readonly settings?: Settings;
   /** Empty case rows to lay out (default 30). */
   readonly blankRows?: number;
+  /**
+   * A notes column after each criterion's column in the Cases table (`2.1 Notes`), each in its
+   * own column group, folded away (default false: the table as the bundled sample has it).
+   */
+  readonly criterionNotes?: boolean;
 }
 
 /**
@@ -105,8 +124,10 @@ export function buildTemplate(options: BuildTemplateOptions = {}): WorkbookTempl
   const secondHeaders: string[] = ["Case ID", "Second marker"];
   const secondWidths: number[] = [10, 18];
   const secondValidations: ColumnValidation[] = [];
-  // The criterion and notes columns, section by section, after the leading columns of a table.
-  const addJudgementColumns = (headers: string[], widths: number[], checks: ColumnValidation[]): void => {
+  const caseGroups: ColumnGroup[] = [];
+  // The criterion and notes columns, section by section, after the leading columns of a table;
+  // with `groups`, each criterion's own notes column after it, folded away in its own group.
+  const addJudgementColumns = (headers: string[], widths: number[], checks: ColumnValidation[], groups?: ColumnGroup[]): void => {
     for (const section of framework.sections) {
       const criteria = framework.criteria.filter((c) => c.section === section.number);
       if (criteria.length === 0) continue;
@@ -114,12 +135,17 @@ export function buildTemplate(options: BuildTemplateOptions = {}): WorkbookTempl
         checks.push({ col: headers.length, list: JUDGEMENTS, errorMessage: "Enter Yes, No or N/A, or leave blank until judged.", strict: false });
         headers.push(criterionHeader(c));
         widths.push(14);
+        if (groups) {
+          groups.push({ first: headers.length, last: headers.length, collapsed: true });
+          headers.push(criterionNotesHeader(c.id));
+          widths.push(CRITERION_NOTES_WIDTH);
+        }
       }
       headers.push(`${section.number} Notes`);
       widths.push(40);
     }
   };
-  addJudgementColumns(caseHeaders, caseWidths, validations);
+  addJudgementColumns(caseHeaders, caseWidths, validations, options.criterionNotes === true ? caseGroups : undefined);
   addJudgementColumns(secondHeaders, secondWidths, secondValidations);
 
   const interviewHeaders: string[] = ["Interviewee", "Role"];
@@ -140,7 +166,7 @@ export function buildTemplate(options: BuildTemplateOptions = {}): WorkbookTempl
   });
 
   return {
-    cases: { sheet: SHEET_NAMES.cases, tableName: "Cases", headers: caseHeaders, columnWidths: caseWidths, validations, blankRows },
+    cases: { sheet: SHEET_NAMES.cases, tableName: "Cases", headers: caseHeaders, columnWidths: caseWidths, validations, blankRows, ...(caseGroups.length > 0 ? { columnGroups: caseGroups } : {}) },
     interviews: {
       sheet: SHEET_NAMES.interviews,
       tableName: "Interviews",

@@ -62,7 +62,7 @@ export class BrowserHost implements WorkbookHost {
   }
 
   async setUp(framework: FrameworkId): Promise<{ created: string[]; existing: string[]; message: string }> {
-    const bytes = await writeTemplate(buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework }));
+    const bytes = await writeTemplate(buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework, criterionNotes: true }));
     download(new Uint8Array(bytes), "inspection-workbook.xlsx");
     const created = [SHEET_NAMES.cases, SHEET_NAMES.interviews, SHEET_NAMES.secondMarking, SHEET_NAMES.criteria, SHEET_NAMES.settings];
     return { created, existing: [], message: "A new inspection workbook (inspection-workbook.xlsx) was downloaded. Fill in the Cases table, then open it here." };

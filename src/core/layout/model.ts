@@ -151,6 +151,35 @@ export function allSeries(spec: ChartSpec): ChartSeries[] {
   return [first, ...(spec.moreSeries ?? [])];
 }
 
+/**
+ * Columns folded away in an outline group at level 1 (Excel's Data › Group): while collapsed they
+ * are hidden, do not print, and a "+" button above the column after them shows them again. A
+ * column is only ever hidden this way, so a person can always find it (a plain hidden column has
+ * no button). Zero-based, inclusive; groups must not touch or overlap (Excel would merge them).
+ */
+export interface ColumnGroup {
+  readonly first: number;
+  readonly last: number;
+  readonly collapsed: boolean;
+}
+
+/**
+ * The column groups a writer can render: whole, in order, apart from one another (two touching
+ * groups would be one group to Excel) and leaving a column after them for the "+" button.
+ * @example columnGroupsOf({ columnGroups: [{ first: 5, last: 5, collapsed: true }] }) // [{ first: 5, last: 5, collapsed: true }]
+ */
+export function columnGroupsOf(layout: { readonly columnGroups?: readonly ColumnGroup[] }, maxCols = 16384): ColumnGroup[] {
+  const groups = [...(layout.columnGroups ?? [])].sort((a, b) => a.first - b.first);
+  for (const [i, g] of groups.entries()) {
+    if (!Number.isInteger(g.first) || !Number.isInteger(g.last) || g.first < 0 || g.last < g.first || g.last >= maxCols - 1) {
+      throw new RangeError(`a column group runs from column ${g.first} to ${g.last}, which is not a range of columns with one after it`);
+    }
+    const before = groups[i - 1];
+    if (before && g.first <= before.last + 1) throw new RangeError(`the column groups at columns ${before.first}–${before.last} and ${g.first}–${g.last} touch or overlap`);
+  }
+  return groups;
+}
+
 /** An Excel table on a sheet: its range (header row first), column names and table style. */
 export interface TableLayout {
   readonly name: string;
@@ -181,6 +210,8 @@ export interface WorksheetLayout {
   readonly freeze: { readonly rows: number; readonly cols: number } | null;
   readonly tables: readonly TableLayout[];
   readonly validations: readonly ListValidation[];
+  /** Columns grouped in an outline, folded away or not (none when absent). */
+  readonly columnGroups?: readonly ColumnGroup[];
 }
 
 export type GeneratedKind = "summary" | "strengths" | "moderation" | "previous" | "action-plan" | RollupKind;
@@ -223,6 +254,8 @@ export interface SheetLayout {
   readonly chart: ChartSpec | null;
   /** Dropdowns (none when absent). */
   readonly validations?: readonly ListValidation[];
+  /** Columns grouped in an outline, folded away or not (none when absent). */
+  readonly columnGroups?: readonly ColumnGroup[];
   /** Number of rows and columns the layout spans. */
   readonly rowCount: number;
   readonly colCount: number;

@@ -127,6 +127,7 @@ function tableLayout(t: TableTemplate, fill: readonly (readonly TemplateValue[])
     freeze: { rows: 1, cols: freezeCols },
     tables: [{ name: t.tableName, range: `A1:${last}${bodyRows + 1}`, columns: t.headers, style: "TableStyleLight9" }],
     validations: t.validations.map((v) => list(`${columnLetters(v.col)}2:${columnLetters(v.col)}${bodyRows + 1}`, v.list, v.errorMessage, v.strict)),
+    ...(t.columnGroups ? { columnGroups: t.columnGroups } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { fromA1, toA1 } from "../../core/address";
 import type { CellStyle, ConditionalFormat, LayoutCell, ListValidation, SheetLayout, WorksheetLayout } from "../../core/layout/model";
-import { GENERATED_MARKER_CELL, generatedKindOf, NORMAL_MARGINS } from "../../core/layout/model";
+import { columnGroupsOf, GENERATED_MARKER_CELL, generatedKindOf, NORMAL_MARGINS, type ColumnGroup } from "../../core/layout/model";
 import type { DifferentialStyle } from "./styles";
 import { escapeAttr, escapeOoxmlString, escapeText, stripInvalidXmlChars } from "./xml";
 
@@ -161,6 +161,40 @@ function validationXml(v: ListValidation): string {
   );
 }
 
+/** Excel's width of a column left at the default (8.43 characters of Calibri 11, with padding). */
+const DEFAULT_COL_WIDTH = 9.140625;
+
+/**
+ * The `<cols>` element: each column's width, and the outline groups as Excel writes them
+ * (ECMA-376 Part 1, 18.3.1.13 col): the grouped columns carry `outlineLevel="1"` and, when
+ * folded away, `hidden="1"`; the column after a folded group, which holds its "+" button (the
+ * summary column, right of the details by default, 18.3.1.61 outlinePr summaryRight), carries
+ * `collapsed="1"`.
+ */
+function colsXml(columnWidths: readonly number[], groups: readonly ColumnGroup[]): string {
+  const widths = new Map<number, number>();
+  columnWidths.forEach((w, col) => {
+    if (Number.isFinite(w) && w > 0 && col < MAX_COLS) widths.set(col, Math.min(255, w));
+  });
+  const grouped = new Map<number, boolean>();
+  const collapsedAfter = new Set<number>();
+  for (const g of groups) {
+    for (let c = g.first; c <= g.last; c++) grouped.set(c, g.collapsed);
+    if (g.collapsed) collapsedAfter.add(g.last + 1);
+  }
+  const columns = [...new Set([...widths.keys(), ...grouped.keys(), ...collapsedAfter])].sort((a, b) => a - b);
+  if (columns.length === 0) return "";
+  const col = (c: number): string => {
+    const w = widths.get(c);
+    const hidden = grouped.get(c);
+    return (
+      `<col min="${c + 1}" max="${c + 1}" width="${w ?? DEFAULT_COL_WIDTH}"${hidden === true ? ' hidden="1"' : ""}${w === undefined ? "" : ' customWidth="1"'}` +
+      `${hidden === undefined ? "" : ' outlineLevel="1"'}${collapsedAfter.has(c) ? ' collapsed="1"' : ""}/>`
+    );
+  };
+  return `<cols>${columns.map(col).join("")}</cols>`;
+}
+
 /** Options for {@link renderWorksheet}. */
 export interface RenderWorksheetOptions {
   /** The relationship IDs of the sheet's tables (a new workbook's sheets). */
@@ -268,16 +302,9 @@ export function renderWorksheet(layout: SheetLayout | WorksheetLayout, styles: W
       `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
   }
   xml += `</sheetView></sheetViews>`;
-  xml += `<sheetFormatPr defaultRowHeight="15"/>`;
-
-  const widths = layout.columnWidths
-    .map((w, col) => ({ w, col }))
-    .filter(({ w, col }) => Number.isFinite(w) && w > 0 && col < MAX_COLS);
-  if (widths.length > 0) {
-    xml += `<cols>${widths
-      .map(({ w, col }) => `<col min="${col + 1}" max="${col + 1}" width="${Math.min(255, w)}" customWidth="1"/>`)
-      .join("")}</cols>`;
-  }
+  const groups = columnGroupsOf(layout, MAX_COLS);
+  xml += `<sheetFormatPr defaultRowHeight="15"${groups.length > 0 ? ' outlineLevelCol="1"' : ""}/>`;
+  xml += colsXml(layout.columnWidths, groups);
   xml += rows ? `<sheetData>${rows}</sheetData>` : `<sheetData/>`;
   if (merges.length > 0) {
     xml += `<mergeCells count="${merges.length}">${merges
