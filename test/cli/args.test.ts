@@ -97,9 +97,10 @@ describe("valid command lines still parse", () => {
     [["report", "--out=out.xlsx", "in.xlsx", "--force"], { kind: "report", input: "in.xlsx", out: "out.xlsx", json: false, force: true, previous: null }],
     [["report", "in.xlsx", "--previous", "old.xlsx", "-o", "out.xlsx"], { kind: "report", input: "in.xlsx", out: "out.xlsx", json: false, force: false, previous: "old.xlsx" }],
     [["validate", "--", "-x.xlsx"], { kind: "validate", input: "-x.xlsx", json: false }],
-    [["template", "t.xlsx", "--force"], { kind: "template", out: "t.xlsx", force: true, framework: "sqs-2014" }],
-    [["template", "--framework", "SQS-2014", "t.xlsx"], { kind: "template", out: "t.xlsx", force: false, framework: "sqs-2014" }],
-    [["template", "t.xlsx", "--framework", "HMIP-Youth"], { kind: "template", out: "t.xlsx", force: false, framework: "hmip-youth" }],
+    [["template", "t.xlsx", "--force"], { kind: "template", out: "t.xlsx", force: true, framework: "sqs-2014", criterionNotes: true }],
+    [["template", "--framework", "SQS-2014", "t.xlsx"], { kind: "template", out: "t.xlsx", force: false, framework: "sqs-2014", criterionNotes: true }],
+    [["template", "t.xlsx", "--framework", "HMIP-Youth"], { kind: "template", out: "t.xlsx", force: false, framework: "hmip-youth", criterionNotes: true }],
+    [["template", "t.xlsx", "--no-criterion-notes"], { kind: "template", out: "t.xlsx", force: false, framework: "sqs-2014", criterionNotes: false }],
     [["help"], { kind: "help" }],
     [["validate", "x.xlsx", "--help"], { kind: "help" }],
   ])("%j", (args, expected) => {
