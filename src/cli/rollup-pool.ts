@@ -4,12 +4,12 @@
  * few files, or where the compiled worker is not there (the sources run under a test runner), the
  * files are read on the main thread alone.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { RollupRead } from "../xlsx/rollup-read";
-import { readRollupFile } from "./rollup-read-file";
+import { checkLoadedFile, loadRollupFile, readRollupFile } from "./rollup-read-file";
 
 /** The environment variable that sets how many threads read (1: the main thread only). */
 export const THREADS_VARIABLE = "INSPECTION_WORKBOOK_THREADS";
@@ -21,17 +21,40 @@ const MAX_THREADS = 8;
 const BATCH = 4;
 
 /**
- * How many threads to read `files` files with: one per core that is free (cores less the load
- * average: on a busy machine another thread only adds its start-up and its own warm-up, and
- * finishes later), at most one per dozen files, 8 in all; the environment variable overrides.
+ * How many threads to read `files` files with: one per core that is free, at most one per dozen
+ * files, 8 in all; the environment variable overrides. `busy` is how many cores other work is
+ * using (see `busyCores`): on a busy machine another thread only adds its start-up and its own
+ * warm-up, and finishes later.
  * @example threadsFor(200, {}, 2, 0.3) // 2: two idle cores
  * @example threadsFor(200, {}, 2, 5) // 1: the cores are busy
  */
-export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), busy = busyCores()): number {
   const asked = Number(env[THREADS_VARIABLE]);
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, MAX_THREADS, Math.max(1, files));
-  const free = Math.max(1, Math.round(cores - load));
+  const free = Math.max(1, Math.round(cores - busy));
   return Math.max(1, Math.min(free, MAX_THREADS, Math.floor(files / FILES_PER_EXTRA_THREAD) + 1));
+}
+
+/**
+ * How many cores other work is using now: the lesser of the one-minute load average (which
+ * still counts work that ended seconds ago — the previous command, a build that just finished)
+ * and the threads the kernel is running or ready to run at this moment, less this one (Linux's
+ * /proc/loadavg; elsewhere the load average alone). A machine busy for a minute and still busy
+ * counts as busy; one that was busy and is idle now does not.
+ * @example busyCores("0.92 0.40 0.20 1/312 4711", 0.92) // 0: only this process is running
+ */
+export function busyCores(procLoadavg = readProcLoadavg(), loadAverage = loadavg()[0] ?? 0): number {
+  const runnable = /^\S+ \S+ \S+ (\d+)\//.exec(procLoadavg ?? "")?.[1];
+  if (runnable === undefined) return loadAverage;
+  return Math.min(loadAverage, Math.max(0, Number(runnable) - 1));
+}
+
+function readProcLoadavg(): string | null {
+  try {
+    return readFileSync("/proc/loadavg", "utf8");
+  } catch {
+    return null;
+  }
 }
 
 /** The reads in the order of `files`, and how many threads did them. */
@@ -55,9 +78,18 @@ export async function readFilesForRollup(files: readonly string[], threads = thr
     return ids;
   };
 
-  // The main thread reads one file at a time, between handing out work.
+  // The main thread checks one file at a time, fetching the next from disk meanwhile (the fetch
+  // waits on the file system; the check keeps the core busy).
   const onMain = async (): Promise<void> => {
-    for (let [i] = take(1); i !== undefined; [i] = take(1)) reads[i] = await readRollupFile(files[i]!);
+    let [i] = take(1);
+    let loading = i === undefined ? null : loadRollupFile(files[i]!);
+    while (i !== undefined && loading) {
+      const loaded = await loading;
+      const current = i;
+      [i] = take(1);
+      loading = i === undefined ? null : loadRollupFile(files[i]!);
+      reads[current] = await checkLoadedFile(loaded);
+    }
   };
   // A worker is handed a few files at a time, so it does not wait on the main thread between files.
   // A worker that fails hands its files back to the main thread; the others carry on.

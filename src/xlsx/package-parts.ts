@@ -20,6 +20,7 @@ export class DamagedPartError extends Error {
 interface NodeZlib {
   crc32(data: Uint8Array, value?: number): number;
   inflateRawSync(data: Uint8Array): Uint8Array;
+  deflateRawSync(data: Uint8Array, options: { level: number }): Uint8Array;
   createInflateRaw(options: { chunkSize: number }): {
     on(event: "data", f: (chunk: Uint8Array) => void): unknown;
     on(event: "end", f: () => void): unknown;
@@ -37,7 +38,7 @@ const zlib: NodeZlib | null = (() => {
   const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
     const z = p?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined;
-    return z && typeof z.crc32 === "function" && typeof z.createInflateRaw === "function" ? z : null;
+    return z && typeof z.crc32 === "function" && typeof z.createInflateRaw === "function" && typeof z.deflateRawSync === "function" ? z : null;
   } catch {
     return null;
   }
@@ -63,6 +64,41 @@ function nativeSource(entry: JSZip.JSZipObject): { data: Uint8Array; crc: number
   const magic = d.compression?.magic;
   if (magic !== "\x08\x00" && magic !== "\x00\x00") return null;
   return { data: d.compressedContent, crc: d.crc32 >>> 0, deflated: magic === "\x08\x00" };
+}
+
+/** A part's text packed ahead of JSZip, for `zip.file(name, packed)`. */
+export type PackedPart = object;
+
+/** Parts smaller than this are left to JSZip (packing them natively saves nothing measurable). */
+const NATIVE_DEFLATE_FROM = 4096;
+
+/**
+ * In Node.js, a function that deflates a part's text with Node's zlib into the form JSZip keeps a
+ * part it has read from a zip (its `CompressedObject`: sizes, CRC-32, deflated bytes), which JSZip
+ * then writes as it is instead of deflating it again in JavaScript — about 5 times faster on a
+ * roll-up's megabytes of sheet XML (see the README's performance section). The form is borrowed
+ * from a deflated part of `zip` itself, so no internal module of JSZip is imported; null in a
+ * browser page, for a zip with no deflated part, or for text too short to be worth it (the caller
+ * then hands JSZip the text).
+ * @example const pack = nativeDeflater(zip); zip.file(name, pack?.(xml) ?? xml);
+ */
+export function nativeDeflater(zip: JSZip): ((text: string) => PackedPart | null) | null {
+  if (!zlib) return null;
+  const z = zlib;
+  const sample = Object.values(zip.files)
+    .map(entryData)
+    .find((d) => d?.compression?.magic === "\x08\x00" && d.compressedContent instanceof Uint8Array);
+  if (!sample) return null;
+  // JSZip recognises the form by its prototype (`instanceof`); its fields are those of a part read.
+  const prototype = Object.getPrototypeOf(sample) as object;
+  const compression = sample.compression;
+  const encoder = new TextEncoder();
+  return (text) => {
+    if (text.length < NATIVE_DEFLATE_FROM) return null;
+    const raw = encoder.encode(text);
+    const packed = z.deflateRawSync(raw, { level: 6 });
+    return Object.assign(Object.create(prototype) as object, { compressedSize: packed.length, uncompressedSize: raw.length, crc32: z.crc32(raw) >>> 0, compression, compressedContent: packed });
+  };
 }
 
 /** A package opened for reading: its parts by name (matched case-insensitively, without a leading "/"). */

@@ -26,6 +26,7 @@ import {
 import { MINIMAL_STYLES_XML, StylesEditor } from "./ooxml/styles";
 import { CHART_CONTENT_TYPE, CHART_REL_TYPE, renderChartXml, renderDrawingXml } from "./ooxml/chart";
 import { renderWorksheet } from "./ooxml/worksheet";
+import { nativeDeflater } from "./package-parts";
 import {
   applySplices,
   childElements,
@@ -391,9 +392,10 @@ export async function writeGeneratedSheets(input: Uint8Array, layouts: readonly 
   // Changed parts keep their entry's date and new ones take the workbook's, so the same input
   // always gives the same bytes.
   const stamp = entryFor(pkg, pkg.workbookPath)?.date ?? new Date(Date.UTC(1980, 0, 1));
+  const pack = nativeDeflater(zip);
   const put = (path: string, text: string): void => {
     const actual = pkg.paths.get(path.toLowerCase()) ?? path;
-    zip.file(actual, text, { date: zip.file(actual)?.date ?? stamp });
+    zip.file(actual, (pack?.(text) ?? text) as string, { date: zip.file(actual)?.date ?? stamp });
   };
   for (const path of removed) {
     const actual = pkg.paths.get(path);

@@ -2,7 +2,7 @@
  * How many threads read a roll-up's workbooks: a thread per free core, none more than a dozen files
  * can use, and what the environment variable says when it is set.
  */
-import { threadsFor, THREADS_VARIABLE } from "../../src/cli/rollup-pool";
+import { busyCores, threadsFor, THREADS_VARIABLE } from "../../src/cli/rollup-pool";
 
 describe("threadsFor", () => {
   test("a thread per free core: two idle cores read with two threads, two busy ones with one", () => {
@@ -22,5 +22,25 @@ describe("threadsFor", () => {
     expect(threadsFor(200, { [THREADS_VARIABLE]: "3" }, 2, 9)).toBe(3);
     expect(threadsFor(2, { [THREADS_VARIABLE]: "4" }, 8, 0)).toBe(2);
     expect(threadsFor(200, { [THREADS_VARIABLE]: "0" }, 2, 9)).toBe(1);
+  });
+});
+
+describe("busyCores", () => {
+  test("a load average left by work that has ended does not count: only what runs now and ran this minute", () => {
+    // The previous command left a load average of 1.4; now only this process runs.
+    expect(busyCores("1.40 0.60 0.30 1/312 4711\n", 1.4)).toBe(0);
+    // Two other threads run now and the machine has been busy all minute.
+    expect(busyCores("2.90 2.10 1.30 3/312 4711\n", 2.9)).toBe(2);
+    // A burst of threads now on a machine that was idle this minute: the load average decides.
+    expect(busyCores("0.20 0.10 0.05 7/312 4711\n", 0.2)).toBe(0.2);
+  });
+
+  test("where /proc/loadavg cannot be read or says something else, the load average alone", () => {
+    expect(busyCores(null, 3.5)).toBe(3.5);
+    expect(busyCores("unexpected", 0.7)).toBe(0.7);
+  });
+
+  test("on an idle two-core machine just after other work, two threads read", () => {
+    expect(threadsFor(200, {}, 2, busyCores("1.40 0.60 0.30 1/312 4711\n", 1.4))).toBe(2);
   });
 });
