@@ -13,6 +13,18 @@ export type ExcelRunner = <T>(batch: ExcelBatch<T>) => Promise<T>;
 export interface AdapterOptions {
   /** Defaults to the global `Excel.run`. */
   readonly run?: ExcelRunner;
+  /** Whether the host supports a requirement set; defaults to `Office.context.requirements.isSetSupported`. */
+  readonly isSetSupported?: (name: string, version: string) => boolean;
+}
+
+/**
+ * Whether the host supports an ExcelApi requirement set newer than the manifest's minimum (1.9),
+ * for something the add-in does only where it can.
+ * @example supportsExcelApi(options, "1.10") // column grouping
+ */
+export function supportsExcelApi(options: AdapterOptions | undefined, version: string): boolean {
+  if (options?.isSetSupported) return options.isSetSupported("ExcelApi", version);
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
 }
 
 /**

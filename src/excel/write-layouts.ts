@@ -17,6 +17,7 @@
  * the JSON of the values, formulas and formats sent, plus a margin per command), under Excel on
  * the web's 5 MB limit.
  */
+import { columnGroupMode, writeColumnGroups, type ColumnGroupMode } from "./column-groups";
 import { generatedKindOf, NORMAL_MARGINS, resolveSheetReferences, toA1, type CellStyle, type ConditionalFormat, type SheetLayout } from "../core";
 import {
   chooseTempNames,
@@ -131,7 +132,7 @@ function styleCommands(s: CellStyle): number {
 }
 
 /** Every command for one layout: cells first (in bands), then everything that dresses them. */
-function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number): { cells: WriteOp[]; finish: WriteOp[] } {
+function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number, groupMode: ColumnGroupMode): { cells: WriteOp[]; finish: WriteOp[] } {
   const cells: WriteOp[] = layoutBands(layout, Math.floor(maxRequestBytes / 2)).map((band) => ({
     layout: index,
     bytes: band.bytes,
@@ -160,6 +161,9 @@ function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number):
       sheet.getRange(run.address).format.columnWidth = charsToPoints(run.chars);
     });
   }
+  const groups = layout.columnGroups ?? [];
+  // Each group: the columns' range (path and instantiation) and a call or two.
+  if (groups.length > 0) op(groups, 4 * groups.length, (sheet) => writeColumnGroups(sheet, groups, groupMode));
   for (const run of heightRuns(layout.rowHeights ?? [])) {
     op(run, 4, (sheet) => {
       sheet.getRange(run.address).format.rowHeight = run.points;
@@ -249,8 +253,8 @@ function layoutOps(layout: SheetLayout, index: number, maxRequestBytes: number):
  * also carries the workbook's and the sheets' object paths (`perRequest` commands), and the first
  * one the new sheets and the read of every existing sheet's A2 (`first` commands).
  */
-function packRequests(layouts: readonly SheetLayout[], maxRequestBytes: number, first: number): WriteOp[][] {
-  const all = layouts.map((l, i) => layoutOps(l, i, maxRequestBytes));
+function packRequests(layouts: readonly SheetLayout[], maxRequestBytes: number, first: number, groupMode: ColumnGroupMode): WriteOp[][] {
+  const all = layouts.map((l, i) => layoutOps(l, i, maxRequestBytes, groupMode));
   const ordered = [...all.flatMap((o) => o.cells), ...all.flatMap((o) => o.finish)];
   const perRequest = (3 + layouts.length) * COMMAND_OVERHEAD_BYTES;
   const requests: WriteOp[][] = [[]];
@@ -305,7 +309,7 @@ export async function writeLayouts(layouts: readonly SheetLayout[], options: Wri
       // formula when that sheet is renamed into place.
       const resolved = resolveSheetReferences(layouts, (kind) => tempNames[layouts.findIndex((l) => l.kind === kind)] ?? null);
       // The first request also adds the sheets (2 commands each) and reads each A2 (4 each).
-      const requests = packRequests(resolved, maxRequestBytes, 2 * layouts.length + 4 * existing.length);
+      const requests = packRequests(resolved, maxRequestBytes, 2 * layouts.length + 4 * existing.length, columnGroupMode(options));
       tempNames.forEach((name) => swap.added.push({ key: name, target: name }));
       // One sync per request; the count depends on the bytes to send, not on rows.
       for (const request of requests) {

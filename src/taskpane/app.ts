@@ -80,6 +80,15 @@ export function startApp(options: AppOptions): App {
     ...Object.values(BUILT_IN_FRAMEWORKS).map((f) => h("option", { value: f.id, selected: f.id === DEFAULT_FRAMEWORK_ID }, f.name)),
   ) as HTMLSelectElement;
   const frameworkField = h("div", { class: "field framework-field" }, h("label", { for: "set-up-framework" }, inExcel ? "Framework for Set up" : "Framework for a new workbook"), frameworkChoice);
+  // A notes column after each criterion's, folded away: on by default, since folded they change
+  // nothing a person sees or prints until they open one.
+  const criterionNotesChoice = h("input", { id: "set-up-criterion-notes", type: "checkbox", checked: true }) as HTMLInputElement;
+  const criterionNotesField = h(
+    "div",
+    { class: "field checkbox" },
+    criterionNotesChoice,
+    h("label", { for: "set-up-criterion-notes" }, "A notes column for each criterion (folded away: + above the sheet shows it)"),
+  );
   const issuesPanel = h("section", { id: "issues", class: "panel", "aria-labelledby": "issues-heading" });
   const statsPanel = h("section", { id: "statistics", class: "panel", "aria-labelledby": "stats-heading" });
   const qualityPanel = h("section", { id: "second-marking", class: "panel", "aria-labelledby": "quality-heading" });
@@ -114,6 +123,7 @@ export function startApp(options: AppOptions): App {
     opener,
     status,
     frameworkField,
+    criterionNotesField,
     h("div", { class: "actions", role: "group", "aria-label": "Actions" }, buttons.setUp, buttons.check, buttons.build),
     progressBar,
     progressText,
@@ -140,6 +150,7 @@ export function startApp(options: AppOptions): App {
     rollupView?.enable(!busy);
     draft.enable(enabled.build);
     frameworkChoice.disabled = busy;
+    criterionNotesChoice.disabled = busy;
     const save = settingsPanel.querySelector("#save-settings");
     save?.toggleAttribute("disabled", busy || (!inExcel && state.kind !== "ok"));
     for (const id of ["#compare", "#forget-previous"]) afterPanel.querySelector(id)?.toggleAttribute("disabled", busy || state.kind !== "ok");
@@ -230,7 +241,7 @@ export function startApp(options: AppOptions): App {
   async function setUp(): Promise<void> {
     setBusy(true, "Setting up the workbook…");
     progress(1, 2, "Setting up the workbook…");
-    const result = await host.setUp(parseFrameworkId(frameworkChoice.value) ?? DEFAULT_FRAMEWORK_ID);
+    const result = await host.setUp(parseFrameworkId(frameworkChoice.value) ?? DEFAULT_FRAMEWORK_ID, { criterionNotes: criterionNotesChoice.checked });
     showMessage("success", result.message);
     if (inExcel) await refresh();
   }

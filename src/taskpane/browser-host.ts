@@ -9,7 +9,7 @@ import { readForRollup, rollUpReads, unreadable, type RollupRead } from "../xlsx
 import { writeGeneratedSheets } from "../xlsx/package-writer";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
 import { writeTemplate } from "../xlsx/template";
-import type { ReadOutcome, RollUpFilesOptions, SettingsValues, WorkbookHost } from "./host";
+import type { ReadOutcome, RollUpFilesOptions, SettingsValues, SetUpChoices, WorkbookHost } from "./host";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -61,8 +61,8 @@ export class BrowserHost implements WorkbookHost {
     }
   }
 
-  async setUp(framework: FrameworkId): Promise<{ created: string[]; existing: string[]; message: string }> {
-    const bytes = await writeTemplate(buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework, criterionNotes: true }));
+  async setUp(framework: FrameworkId, options: SetUpChoices = { criterionNotes: true }): Promise<{ created: string[]; existing: string[]; message: string }> {
+    const bytes = await writeTemplate(buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework, criterionNotes: options.criterionNotes }));
     download(new Uint8Array(bytes), "inspection-workbook.xlsx");
     const created = [SHEET_NAMES.cases, SHEET_NAMES.interviews, SHEET_NAMES.secondMarking, SHEET_NAMES.criteria, SHEET_NAMES.settings];
     return { created, existing: [], message: "A new inspection workbook (inspection-workbook.xlsx) was downloaded. Fill in the Cases table, then open it here." };

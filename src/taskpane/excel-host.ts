@@ -4,7 +4,7 @@
  */
 import { buildTemplate, BUILT_IN_FRAMEWORKS, type FrameworkId, type SheetLayout } from "../core";
 import { formatOfficeError, readWorkbookGrids, saveSettings, selectCell, setUpWorkbook, writeLayouts } from "../excel";
-import type { ReadOutcome, SettingsValues, WorkbookHost } from "./host";
+import type { ReadOutcome, SettingsValues, SetUpChoices, WorkbookHost } from "./host";
 
 /** Runs an adapter call, turning an Office error into one a user can act on. */
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -29,8 +29,8 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  setUp(framework: FrameworkId): Promise<{ created: readonly string[]; existing: readonly string[]; message: string }> {
-    return guarded(() => setUpWorkbook({ template: buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework }) }));
+  setUp(framework: FrameworkId, options: SetUpChoices = { criterionNotes: true }): Promise<{ created: readonly string[]; existing: readonly string[]; message: string }> {
+    return guarded(() => setUpWorkbook({ template: buildTemplate({ framework: BUILT_IN_FRAMEWORKS[framework].framework, criterionNotes: options.criterionNotes }) }));
   }
 
   writeReport(layouts: readonly SheetLayout[]): Promise<{ sheets: readonly string[]; notices: readonly string[] }> {

@@ -13,12 +13,21 @@ export type ReadOutcome =
 /** The settings a user edits in the pane, by Settings-sheet label. */
 export type SettingsValues = Readonly<Record<string, string | number>>;
 
+/** What the pane's Set up offers besides the framework. */
+export interface SetUpChoices {
+  readonly criterionNotes: boolean;
+}
+
 export interface WorkbookHost {
   readonly mode: "excel" | "browser";
   /** Reads the sheets the engine needs. */
   read(): Promise<ReadOutcome>;
-  /** Creates what a new inspection workbook needs for a built-in framework, touching nothing that exists. */
-  setUp(framework: FrameworkId): Promise<{ readonly created: readonly string[]; readonly existing: readonly string[]; readonly message: string }>;
+  /**
+   * Creates what a new inspection workbook needs for a built-in framework, touching nothing that
+   * exists; with `criterionNotes`, a notes column after each criterion, folded away (added to an
+   * existing Cases table where missing).
+   */
+  setUp(framework: FrameworkId, options?: SetUpChoices): Promise<{ readonly created: readonly string[]; readonly existing: readonly string[]; readonly message: string }>;
   /** Writes the generated sheets; returns the names used and notices for the user. */
   writeReport(layouts: readonly SheetLayout[]): Promise<{ readonly sheets: readonly string[]; readonly notices: readonly string[] }>;
   /** Takes the user to a cell (in Excel, selects it). */

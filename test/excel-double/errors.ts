@@ -6,6 +6,7 @@
 /** The error codes the double raises (Excel.ErrorCodes / OfficeExtension.ErrorCodes spellings). */
 export const FakeErrorCodes = {
   accessDenied: "AccessDenied",
+  apiNotFound: "ApiNotFound",
   generalException: "GeneralException",
   invalidArgument: "InvalidArgument",
   invalidOperation: "InvalidOperation",

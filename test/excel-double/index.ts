@@ -110,6 +110,12 @@ export interface ExcelDoubleOptions {
    * not activated (office-js#930; Microsoft's own helper syncs first, office-js-helpers#30).
    */
   readonly platform?: "web" | "desktop";
+  /**
+   * The ExcelApi requirement set the host supports (default "1.10"): a command of a later set fails
+   * at sync with ApiNotFound, and `isSetSupported` answers by it. The double models what the
+   * adapter uses up to ExcelApi 1.10 (column grouping).
+   */
+  readonly excelApi?: string;
 }
 
 /** Regional formats whose list separator is ";" (their decimal separator is ","). */
@@ -225,6 +231,15 @@ export class SheetView {
   }
 
   /** Column width in points (zero-based column). */
+  /** The outline level of a column (0 when it is in no group). */
+  columnOutlineLevel(col: number): number {
+    return this.state.columnOutline.get(col) ?? 0;
+  }
+
+  columnHidden(col: number): boolean {
+    return this.state.hiddenColumns.has(col);
+  }
+
   columnWidth(col: number): number {
     return this.state.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
   }
@@ -293,6 +308,7 @@ export class ExcelDouble implements DoubleHooks {
   /** Whether the host delays batches for cell edit mode when asked to. */
   readonly supportsDelayForCellEdit: boolean;
   readonly platform: "web" | "desktop";
+  readonly excelApiMinor: number;
   /** Sheets added by the sync being run. */
   readonly addedThisSync = new Set<number>();
   private editing = false;
@@ -314,6 +330,9 @@ export class ExcelDouble implements DoubleHooks {
     this.listSeparator = listSeparatorOf(this.locale);
     this.supportsDelayForCellEdit = options.delayForCellEdit ?? true;
     this.platform = options.platform ?? "web";
+    const api = /^1\.(\d+)$/.exec(options.excelApi ?? "1.10");
+    if (!api) throw new Error(`excelApi must be "1.n", not ${options.excelApi}`);
+    this.excelApiMinor = Number(api[1]);
     this.requestLimitBytes = options.requestLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.responseLimitBytes = options.responseLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.cellLimit = options.cellLimit ?? READ_CELL_LIMIT;
@@ -447,6 +466,12 @@ export class ExcelDouble implements DoubleHooks {
     return result;
   };
 
+  /** `Office.context.requirements.isSetSupported` of this host: ExcelApi up to the version it was made with. */
+  readonly isSetSupported = (name: string, version = "1.1"): boolean => {
+    const [major = 0, minor = 0] = version.split(".").map(Number);
+    return name === "ExcelApi" && (major < 1 || (major === 1 && minor <= this.excelApiMinor));
+  };
+
   /** What to install as `globalThis.Excel`. */
   get Excel(): { run: ExcelDouble["run"]; ErrorCodes: typeof FakeErrorCodes } {
     return { run: this.run, ErrorCodes: FakeErrorCodes };
@@ -463,11 +488,7 @@ export class ExcelDouble implements DoubleHooks {
       onReady: async () => ({ host: "Excel", platform: this.platform === "web" ? "OfficeOnline" : "PC" }),
       context: {
         requirements: {
-          // The double implements what the adapter needs from ExcelApi up to 1.9.
-          isSetSupported: (name: string, version = "1.1"): boolean => {
-            const [major = 0, minor = 0] = version.split(".").map(Number);
-            return name === "ExcelApi" && (major < 1 || (major === 1 && minor <= 9));
-          },
+          isSetSupported: this.isSetSupported,
         },
       },
     };

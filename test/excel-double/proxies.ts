@@ -41,6 +41,7 @@ import {
   getCell,
   hasContent,
   type CellState,
+  insertColumns,
   parseInput,
   usedRect,
   type ChartState,
@@ -80,6 +81,8 @@ export interface DoubleHooks {
   readonly cellLimit: number;
   readonly overCellLimit: "null" | "RangeExceedsLimit";
   readonly platform: "web" | "desktop";
+  /** The ExcelApi requirement set the host supports, as its minor version (10 for ExcelApi 1.10). */
+  readonly excelApiMinor: number;
   /** Ids of the sheets added by the sync being run. */
   readonly addedThisSync: Set<number>;
   record(kind: string, sheet: SheetState | null, rects: readonly Rect[] | null, data?: unknown): void;
@@ -719,6 +722,24 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
     return this._nav("freezePanes", () => new FakeFreezePanes(this.context, this));
   }
 
+  /**
+   * ExcelApi 1.10: shows the outline to the given levels (0 leaves that direction as it is, 1–8):
+   * grouped columns deeper than `columnLevels` are hidden, the others shown.
+   */
+  showOutlineLevels(rowLevels: number, columnLevels: number): void {
+    this._command("showOutlineLevels", { method: "showOutlineLevels", args: [rowLevels, columnLevels] }, (sheet) => {
+      requireApi(this._hooks(), 10, "Worksheet.showOutlineLevels");
+      for (const n of [rowLevels, columnLevels]) if (!Number.isInteger(n) || n < 0 || n > 8) throw officeError(FakeErrorCodes.invalidArgument, `showOutlineLevels takes levels from 0 to 8, got ${n}.`, "Worksheet.showOutlineLevels");
+      if (columnLevels > 0) {
+        for (const [c, level] of sheet.columnOutline) {
+          if (level >= columnLevels) sheet.hiddenColumns.add(c);
+          else sheet.hiddenColumns.delete(c);
+        }
+      }
+      this._hooks().record("showOutlineLevels", sheet, null, [rowLevels, columnLevels]);
+    });
+  }
+
   /** Manual page breaks, kept as the zero-based rows that start a page (`pageLayout.pageBreaks`). */
   get horizontalPageBreaks(): FakeBag<SheetState> {
     return this._nav("horizontalPageBreaks", () =>
@@ -889,6 +910,27 @@ function rangeCheck(state: WorkbookState, sheet: SheetState): void {
   if (!state.sheets.includes(sheet)) throw officeError(FakeErrorCodes.invalidReference, `The range's worksheet "${sheet.name}" no longer exists.`);
 }
 
+/**
+ * A command of a newer requirement set than the host's fails at sync with ApiNotFound (Office.js
+ * sends it; the host does not know it).
+ */
+function requireApi(hooks: DoubleHooks, minor: number, name: string): void {
+  if (hooks.excelApiMinor < minor) {
+    throw officeError(FakeErrorCodes.apiNotFound, `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${name} needs ExcelApi 1.${minor}.)`, name);
+  }
+}
+
+const GROUP_OPTIONS = ["ByRows", "ByColumns"];
+
+/** The columns of the outline group holding `col` at `level` or deeper: the run of columns around it at that level. */
+function groupRun(sheet: SheetState, col: number, level: number): { first: number; last: number } {
+  let first = col;
+  let last = col;
+  while (first > 0 && (sheet.columnOutline.get(first - 1) ?? 0) >= level) first--;
+  while (last < MAX_COLS - 1 && (sheet.columnOutline.get(last + 1) ?? 0) >= level) last++;
+  return { first, last };
+}
+
 /** Excel refuses a formula whose structured references break its syntax rules or name no column of the table. */
 function assertFormulaReferences(state: WorkbookState, formula: string, location: string): void {
   let references: StructuredReference[];
@@ -929,7 +971,7 @@ const MATRIX_PROPERTIES = new Set(["values", "formulas", "numberFormat", "text",
 
 export class FakeRange extends FakeClientObject<RangeEntity> {
   constructor(context: FakeRequestContext, parent: FakeClientObject, nullable: boolean, resolver: (parent: unknown) => RangeEntity) {
-    super(context, parent, nullable, resolver, "Range", ["values", "formulas", "numberFormat", "text", "valueTypes", "address", "addressLocal", "rowCount", "columnCount", "rowIndex", "columnIndex", "cellCount"]);
+    super(context, parent, nullable, resolver, "Range", ["values", "formulas", "numberFormat", "text", "valueTypes", "address", "addressLocal", "rowCount", "columnCount", "rowIndex", "columnIndex", "cellCount", "columnHidden"]);
     this._seal();
   }
 
@@ -994,6 +1036,12 @@ export class FakeRange extends FakeClientObject<RangeEntity> {
         return rect.left;
       case "cellCount":
         return rectRows(rect) * rectCols(rect);
+      case "columnHidden": {
+        let hidden = 0;
+        for (let c = rect.left; c <= rect.right; c++) if (sheet.hiddenColumns.has(c)) hidden++;
+        // True when every column is hidden, false when none, null when some are.
+        return hidden === rectCols(rect) ? true : hidden === 0 ? false : null;
+      }
     }
     return super._read(e, prop);
   }
@@ -1080,6 +1128,92 @@ export class FakeRange extends FakeClientObject<RangeEntity> {
   }
   get cellCount(): number {
     return this._get("cellCount");
+  }
+
+  /** ExcelApi 1.2: hides or shows the range's whole columns. */
+  get columnHidden(): boolean | null {
+    return this._get("columnHidden");
+  }
+  set columnHidden(value: boolean | null) {
+    this._set("columnHidden", value, (e) => {
+      requireApi(this._hooks(), 2, "Range.columnHidden");
+      if (typeof value !== "boolean") throw officeError(FakeErrorCodes.invalidArgument, `columnHidden must be true or false, got ${String(value)}.`);
+      for (let c = e.rect.left; c <= e.rect.right; c++) {
+        if (value) e.sheet.hiddenColumns.add(c);
+        else e.sheet.hiddenColumns.delete(c);
+      }
+      this._hooks().record("columnHidden", e.sheet, [e.rect], value);
+    });
+  }
+
+  private outlineCommand(name: "group" | "ungroup" | "hideGroupDetails" | "showGroupDetails", option: string, apply: (e: RangeEntity) => void): void {
+    this._command(name, { method: name, args: [option] }, (e) => {
+      requireApi(this._hooks(), 10, `Range.${name}`);
+      assertOneOf(option, GROUP_OPTIONS, `Range.${name}`);
+      const entireRows = e.rect.left === 0 && e.rect.right === MAX_COLS - 1;
+      const entireColumns = e.rect.top === 0 && e.rect.bottom === MAX_ROWS - 1;
+      if ((option === "ByColumns" && entireRows && !entireColumns) || (option === "ByRows" && entireColumns && !entireRows)) {
+        throw officeError(FakeErrorCodes.invalidArgument, `Range.${name}: the group option differs from the range's isEntireRow or isEntireColumn.`, `Range.${name}`);
+      }
+      if (option === "ByRows") throw new Error(`Range.${name}("ByRows") is not modelled in the double`);
+      apply(e);
+      this._hooks().record(name, e.sheet, [e.rect], option);
+    });
+  }
+
+  /** ExcelApi 1.10: groups the range's columns one outline level deeper (at most 8). */
+  group(groupOption: string): void {
+    this.outlineCommand("group", groupOption, (e) => {
+      for (let c = e.rect.left; c <= e.rect.right; c++) {
+        if ((e.sheet.columnOutline.get(c) ?? 0) >= 8) throw officeError(FakeErrorCodes.invalidOperation, "An outline has at most eight levels.", "Range.group");
+      }
+      for (let c = e.rect.left; c <= e.rect.right; c++) e.sheet.columnOutline.set(c, (e.sheet.columnOutline.get(c) ?? 0) + 1);
+    });
+  }
+
+  /** ExcelApi 1.10: the range's columns one outline level shallower. */
+  ungroup(groupOption: string): void {
+    this.outlineCommand("ungroup", groupOption, (e) => {
+      for (let c = e.rect.left; c <= e.rect.right; c++) {
+        const level = (e.sheet.columnOutline.get(c) ?? 0) - 1;
+        if (level > 0) e.sheet.columnOutline.set(c, level);
+        else e.sheet.columnOutline.delete(c);
+      }
+    });
+  }
+
+  /** ExcelApi 1.10: folds away the column groups the range is in (hides all their columns). */
+  hideGroupDetails(groupOption: string): void {
+    this.outlineCommand("hideGroupDetails", groupOption, (e) => this.groupsOf(e, (c) => e.sheet.hiddenColumns.add(c)));
+  }
+
+  /** ExcelApi 1.10: shows the columns of the column groups the range is in. */
+  showGroupDetails(groupOption: string): void {
+    this.outlineCommand("showGroupDetails", groupOption, (e) => this.groupsOf(e, (c) => e.sheet.hiddenColumns.delete(c)));
+  }
+
+  private groupsOf(e: RangeEntity, each: (col: number) => void): void {
+    for (let c = e.rect.left; c <= e.rect.right; c++) {
+      const level = e.sheet.columnOutline.get(c) ?? 0;
+      if (level === 0) continue;
+      const run = groupRun(e.sheet, c, level);
+      for (let x = run.first; x <= run.last; x++) each(x);
+    }
+  }
+
+  /**
+   * ExcelApi 1.1: inserts blank cells in place of the range, shifting the others. Modelled for
+   * whole columns shifted right only (see insertColumns); anything else is not modelled.
+   */
+  insert(shift: string): FakeRange {
+    return this.derived("insert", [shift], false, (e) => {
+      assertOneOf(shift, ["Down", "Right"], "Range.insert");
+      if (shift !== "Right" || e.rect.top !== 0 || e.rect.bottom !== MAX_ROWS - 1) throw new Error("Range.insert is modelled for whole columns shifted right only");
+      assertCellsEditable(e.sheet);
+      insertColumns(this._state(), e.sheet, e.rect.left, rectCols(e.rect));
+      this._hooks().record("insert", e.sheet, [e.rect], shift);
+      return e.rect;
+    });
   }
 
   get format(): FakeRangeFormat {

@@ -71,6 +71,10 @@ export interface SheetState {
   readonly formatLayers: FormatLayer[];
   merges: Rect[];
   readonly columnWidths: Map<number, number>;
+  /** Outline level of grouped columns (1–8), by column; a column not in it is at level 0. */
+  readonly columnOutline: Map<number, number>;
+  /** Columns hidden (by `columnHidden` or a folded group). */
+  readonly hiddenColumns: Set<number>;
   readonly rowHeights: Map<number, number>;
   freeze: { rows: number; cols: number } | null;
   readonly validations: ValidationState[];
@@ -169,6 +173,8 @@ export class WorkbookState {
       formatLayers: [],
       merges: [],
       columnWidths: new Map(),
+      columnOutline: new Map(),
+      hiddenColumns: new Set(),
       rowHeights: new Map(),
       freeze: null,
       validations: [],
@@ -336,4 +342,68 @@ export function cellValueType(cell: CellState | undefined): string {
   if (typeof cell.value === "number") return "Double";
   if (typeof cell.value === "boolean") return "Boolean";
   return "String";
+}
+
+/** A rectangle with the columns from `at` on moved `count` to the right (a rectangle spanning `at` grows). */
+function shiftRect(rect: Rect, at: number, count: number): Rect {
+  if (rect.right < at) return rect;
+  if (rect.left >= at) return { ...rect, left: rect.left + count, right: Math.min(MAX_COLS - 1, rect.right + count) };
+  return { ...rect, right: Math.min(MAX_COLS - 1, rect.right + count) };
+}
+
+function shiftKeys<V>(map: Map<number, V>, at: number, count: number): void {
+  const moved = [...map.entries()].filter(([c]) => c >= at).sort((a, b) => b[0] - a[0]);
+  for (const [c] of moved) map.delete(c);
+  for (const [c, v] of moved) if (c + count < MAX_COLS) map.set(c + count, v);
+}
+
+/**
+ * Inserts `count` whole columns at column `at` (Range.insert("Right") on entire columns): every
+ * cell, width, outline level, hidden column, merge, format layer, validation, conditional format
+ * and table from there on moves right; a table spanning `at` grows by the new columns, which get
+ * headers Column1, Column2…; the new columns take the widths, formats and validations of the
+ * column to their left, as Excel's "Format Same As Left" does. Formulas are not rewritten.
+ */
+export function insertColumns(state: WorkbookState, sheet: SheetState, at: number, count: number): void {
+  const lastUsed = Math.max(-1, ...[...sheet.cells.keys()].map((k) => k % MAX_COLS));
+  if (lastUsed + count >= MAX_COLS) throw officeError(FakeErrorCodes.invalidOperation, "Cells would be pushed off the end of the worksheet.");
+  const cells = [...sheet.cells.entries()].filter(([k]) => k % MAX_COLS >= at).sort((a, b) => b[0] - a[0]);
+  for (const [k] of cells) sheet.cells.delete(k);
+  for (const [k, cell] of cells) sheet.cells.set(k + count, cell);
+  const left = at - 1;
+  for (const map of [sheet.columnWidths, sheet.columnOutline] as Map<number, number>[]) shiftKeys(map, at, count);
+  const hidden = new Map([...sheet.hiddenColumns].map((c) => [c, true] as const));
+  shiftKeys(hidden, at, count);
+  sheet.hiddenColumns.clear();
+  for (const c of hidden.keys()) sheet.hiddenColumns.add(c);
+  const width = sheet.columnWidths.get(left);
+  for (let c = at; c < at + count; c++) if (width !== undefined) sheet.columnWidths.set(c, width);
+  sheet.merges = sheet.merges.map((m) => shiftRect(m, at, count));
+  const layers = sheet.formatLayers.map((l) => ({ ...l, rect: shiftRect(l.rect, at, count) }));
+  // Format Same As Left: the layers on the column to the left reach into the new columns.
+  for (const l of sheet.formatLayers) if (left >= 0 && l.rect.left <= left && l.rect.right === left) layers.push({ ...l, rect: { ...l.rect, left: at, right: at + count - 1 } });
+  sheet.formatLayers.splice(0, sheet.formatLayers.length, ...layers);
+  const validations = sheet.validations.map((v) => ({ ...v, rects: v.rects.map((r) => shiftRect(r, at, count)) }));
+  for (const v of sheet.validations) {
+    const edge = v.rects.filter((r) => left >= 0 && r.left <= left && r.right === left);
+    if (edge.length > 0) validations.push({ ...v, rects: edge.map((r) => ({ ...r, left: at, right: at + count - 1 })) });
+  }
+  sheet.validations.splice(0, sheet.validations.length, ...validations);
+  const cfs = sheet.conditionalFormats.map((f) => ({ ...f, rects: f.rects.map((r) => shiftRect(r, at, count)) }));
+  sheet.conditionalFormats.splice(0, sheet.conditionalFormats.length, ...cfs);
+  for (const t of state.tables) {
+    if (t.sheetId !== sheet.id || t.rect.right < at) continue;
+    const grows = t.rect.left < at;
+    t.rect = shiftRect(t.rect, at, count);
+    if (grows && t.showHeaders) {
+      const names = new Set<string>();
+      for (let c = t.rect.left; c <= t.rect.right; c++) names.add(String(sheet.cells.get(cellKey(t.rect.top, c))?.value ?? "").toLowerCase());
+      let n = 1;
+      for (let c = at; c < at + count; c++) {
+        while (names.has(`column${n}`)) n++;
+        names.add(`column${n}`);
+        sheet.cells.set(cellKey(t.rect.top, c), { value: `Column${n}`, formula: null, numberFormat: "General" });
+      }
+    }
+  }
 }

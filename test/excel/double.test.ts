@@ -564,3 +564,113 @@ describe("instrumentation", () => {
     expect((globalThis as Record<string, unknown>)["Excel"]).toBeUndefined();
   });
 });
+
+describe("column outline and insertion (ExcelApi 1.2 columnHidden, 1.10 grouping, 1.1 insert)", () => {
+  test("group by columns puts the columns one outline level deeper; hideGroupDetails folds the whole group away; showGroupDetails brings it back", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      sheet.getRange("C:D").group("ByColumns");
+      sheet.getRange("F:F").group("ByColumns");
+      sheet.getRange("C:C").hideGroupDetails("ByColumns");
+      await context.sync();
+    });
+    const notes = double.sheet("Notes");
+    expect([0, 1, 2, 3, 4, 5].map((c) => notes.columnOutlineLevel(c))).toEqual([0, 0, 1, 1, 0, 1]);
+    // The whole group C:D folds, though only C was named; F's group is another one.
+    expect([2, 3, 4, 5].map((c) => notes.columnHidden(c))).toEqual([true, true, false, false]);
+    const hidden = await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      const all = sheet.getRange("C:D").load("columnHidden");
+      const mixed = sheet.getRange("B:C").load("columnHidden");
+      const none = sheet.getRange("E:F").load("columnHidden");
+      await context.sync();
+      return [all.columnHidden, mixed.columnHidden, none.columnHidden];
+    });
+    expect(hidden).toEqual([true, null, false]);
+    await run(double, async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("D:D").showGroupDetails("ByColumns");
+      await context.sync();
+    });
+    expect([2, 3].map((c) => notes.columnHidden(c))).toEqual([false, false]);
+  });
+
+  test("showOutlineLevels(0, 1) folds every column group; columnHidden hides and shows columns", async () => {
+    const double = seeded();
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      sheet.getRange("C:C").group("ByColumns");
+      sheet.getRange("E:E").group("ByColumns");
+      sheet.showOutlineLevels(0, 1);
+      sheet.getRange("H:H").columnHidden = true;
+      await context.sync();
+    });
+    const notes = double.sheet("Notes");
+    expect([2, 3, 4, 7].map((c) => notes.columnHidden(c))).toEqual([true, false, true, true]);
+  });
+
+  test("grouping columns of a range of whole rows is InvalidArgument; a ninth level is refused", async () => {
+    const double = seeded();
+    const rows = run(double, async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("2:3").group("ByColumns");
+      await context.sync();
+    });
+    expect(await codeOf(rows)).toBe("InvalidArgument");
+    const ninth = run(double, async (context) => {
+      const column = context.workbook.worksheets.getItem("Notes").getRange("C:C");
+      for (let i = 0; i < 9; i++) column.group("ByColumns");
+      await context.sync();
+    });
+    expect(await codeOf(ninth)).toBe("InvalidOperation");
+  });
+
+  test("on a host without ExcelApi 1.10, grouping fails at sync with ApiNotFound and isSetSupported says so; columnHidden (1.2) works", async () => {
+    const double = createExcelDouble({ sheets: [{ name: "Notes" }] }, { excelApi: "1.9" });
+    expect([double.isSetSupported("ExcelApi", "1.9"), double.isSetSupported("ExcelApi", "1.10")]).toEqual([true, false]);
+    for (const call of [(r: Excel.Range) => r.group("ByColumns"), (r: Excel.Range) => r.hideGroupDetails("ByColumns")]) {
+      const failed = run(double, async (context) => {
+        call(context.workbook.worksheets.getItem("Notes").getRange("C:C") as unknown as Excel.Range);
+        await context.sync();
+      });
+      expect(await codeOf(failed)).toBe("ApiNotFound");
+    }
+    await run(double, async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("C:C").columnHidden = true;
+      await context.sync();
+    });
+    expect(double.sheet("Notes").columnHidden(2)).toBe(true);
+    expect(createExcelDouble().isSetSupported("ExcelApi", "1.10")).toBe(true);
+  });
+
+  test("inserting whole columns moves every cell, width, group and dropdown right; a table spanning the column grows by a Column1; the new column is formatted like its left neighbour", async () => {
+    const double = createExcelDouble({
+      sheets: [{ name: "Cases", rows: [["Case ID", "1.1 A", "1.2 B"], ["C01", "Yes", "No"], ["C02", "No", "Yes"], [], ["below", null, "under 1.2"]], tables: [{ name: "Cases", range: "A1:C3" }] }],
+    });
+    await run(double, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Cases");
+      sheet.getRange("B:B").format.columnWidth = 60;
+      sheet.getRange("C:C").format.columnWidth = 70;
+      const v = sheet.getRange("B2:B3").dataValidation;
+      v.rule = { list: { inCellDropDown: true, source: "Yes,No" } };
+      sheet.getRange("C:C").group("ByColumns");
+      await context.sync();
+      sheet.getRange("C:C").insert("Right");
+      await context.sync();
+    });
+    const cases = double.sheet("Cases");
+    expect(cases.values("A1:D3")).toEqual([
+      ["Case ID", "1.1 A", "Column1", "1.2 B"],
+      ["C01", "Yes", "", "No"],
+      ["C02", "No", "", "Yes"],
+    ]);
+    expect(cases.value("D5")).toBe("under 1.2");
+    expect(double.table("Cases")!.address).toBe("Cases!A1:D3");
+    expect([1, 2, 3].map((c) => cases.columnWidth(c))).toEqual([60, 60, 70]);
+    expect([2, 3].map((c) => cases.columnOutlineLevel(c))).toEqual([0, 1]);
+    // The dropdown of B reaches into the new column C, as Excel's Format Same As Left has it.
+    expect(cases.validations.flatMap((v) => v.rects)).toEqual([
+      { top: 1, left: 1, bottom: 2, right: 1 },
+      { top: 1, left: 2, bottom: 2, right: 2 },
+    ]);
+  });
+});

@@ -3,8 +3,8 @@
  */
 import { analyseWorkbook, buildTemplate, columnLetters, readFramework, BUILT_IN_FRAMEWORK } from "../../src/core";
 import { formatOfficeError, readWorkbookGrids, setUpWorkbook } from "../../src/excel";
-import { createExcelDouble } from "../excel-double";
-import { inspectionSeed } from "../excel-double/inspection-seed";
+import { createExcelDouble, type ExcelDouble } from "../excel-double";
+import { caseRows, inspectionSeed } from "../excel-double/inspection-seed";
 import { runnerFor } from "../excel-double/measure";
 
 describe("setUpWorkbook", () => {
@@ -115,5 +115,113 @@ describe("setUpWorkbook", () => {
     expect(report.text).toMatch(/protected/);
     expect(report.action).toMatch(/Unprotect/);
     expect(double.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  describe("criterion notes columns (a template with criterionNotes)", () => {
+    const notesTemplate = buildTemplate({ criterionNotes: true });
+    const ids = BUILT_IN_FRAMEWORK.criteria.map((c) => c.id);
+    const isNotes = (h: unknown): boolean => /^\d+\.\d+ Notes$/.test(String(h));
+    const headersOf = (double: ExcelDouble): unknown[] => {
+      const t = double.table("Cases")!;
+      return double.sheet("Cases").values(`A1:${columnLetters(t.rect.right)}1`)[0]!;
+    };
+    /** Each column's header, outline level and whether it is hidden. */
+    const columnsOf = (double: ExcelDouble): { header: unknown; level: number; hidden: boolean }[] => {
+      const cases = double.sheet("Cases");
+      return headersOf(double).map((header, c) => ({ header, level: cases.columnOutlineLevel(c), hidden: cases.columnHidden(c) }));
+    };
+    const expectFolded = (double: ExcelDouble): void => {
+      for (const col of columnsOf(double)) {
+        if (isNotes(col.header)) expect(col).toEqual({ header: col.header, level: 1, hidden: true });
+        else expect(col).toEqual({ header: col.header, level: 0, hidden: false });
+      }
+    };
+    /** The columns with a dropdown on the body rows. */
+    const dropdownColumns = (double: ExcelDouble): unknown[] => {
+      const headers = headersOf(double);
+      return [...new Set(double.sheet("Cases").validations.flatMap((v) => v.rects.flatMap((r) => Array.from({ length: r.right - r.left + 1 }, (_, i) => headers[r.left + i]))))];
+    };
+
+    test("on a blank workbook: a notes column after each criterion, each grouped and folded away, no dropdown on them, in the same three syncs", async () => {
+      const double = createExcelDouble();
+      const result = await setUpWorkbook({ run: runnerFor(double), isSetSupported: double.isSetSupported, template: notesTemplate });
+      expect(result.created).toEqual(["Cases", "Interviews", "Second marking", "Criteria", "Settings"]);
+      expect(result.addedColumns).toEqual([]);
+      expect(double.syncs).toBe(3);
+      const headers = headersOf(double);
+      expect(headers).toEqual(notesTemplate.cases.headers);
+      for (const id of ids) expect(headers[headers.findIndex((h) => String(h).startsWith(`${id} `)) + 1]).toBe(`${id} Notes`);
+      expectFolded(double);
+      // One group per notes column, grouped and folded in the sync that made the table.
+      expect(double.writes("group", "Cases").map((w) => w.sync)).toEqual(ids.map(() => 2));
+      expect(double.writes("hideGroupDetails", "Cases")).toHaveLength(ids.length);
+      expect(dropdownColumns(double).filter(isNotes)).toEqual([]);
+      expect(dropdownColumns(double).filter((h) => ids.some((id) => String(h).startsWith(`${id} `)))).toHaveLength(ids.length);
+      expect(double.sheet("Cases").columnWidth(headers.indexOf("2.1 Notes"))).toBe((30 * 7 + 5) * 0.75);
+    });
+
+    test("on a workbook set up earlier and filled in: adds the notes columns after their criteria, moving every case's data with its column; a second Set up adds nothing", async () => {
+      const double = createExcelDouble();
+      await setUpWorkbook({ run: runnerFor(double), isSetSupported: double.isSetSupported, template: buildTemplate({ blankRows: 5 }) });
+      const before = buildTemplate().cases.headers;
+      // A person fills in three cases (every column) and writes a memo below the table under 1.2.
+      const typing = double.sheet("Cases");
+      for (let r = 2; r <= 4; r++) before.forEach((h, c) => typing.type(`${columnLetters(c)}${r}`, c === 0 ? `C0${r - 1}` : `${h.slice(0, 3)} r${r}`));
+      const under12 = columnLetters(before.findIndex((h) => h.startsWith("1.2 ")));
+      typing.type(`${under12}9`, "memo under 1.2");
+      double.resetStats();
+
+      const result = await setUpWorkbook({ run: runnerFor(double), isSetSupported: double.isSetSupported, template: notesTemplate });
+      expect(result.created).toEqual([]);
+      expect(result.addedColumns).toEqual(ids.map((id) => `${id} Notes`));
+      expect(result.message).toMatch(/^Added 20 notes columns to the Cases table \(1\.1 Notes, 1\.2 Notes … 5\.1 Notes\).*\+/);
+      expect(double.syncs).toBe(3);
+
+      const headers = headersOf(double);
+      expect(headers).toEqual(notesTemplate.cases.headers);
+      // Every typed value is in the same row under the same header.
+      const cases = double.sheet("Cases");
+      for (let r = 2; r <= 4; r++) {
+        before.forEach((h, c) => expect([h, r, cases.value(`${columnLetters(headers.indexOf(h))}${r}`)]).toEqual([h, r, c === 0 ? `C0${r - 1}` : `${h.slice(0, 3)} r${r}`]));
+        for (const h of headers.filter(isNotes)) expect(cases.value(`${columnLetters(headers.indexOf(h))}${r}`)).toBe("");
+      }
+      expect(cases.value(`${columnLetters(headers.findIndex((h) => String(h).startsWith("1.2 ") && !isNotes(h)))}9`)).toBe("memo under 1.2");
+      expectFolded(double);
+      // The judgement columns keep their dropdowns; a new column takes its left neighbour's, which Set up clears.
+      expect(dropdownColumns(double).filter(isNotes)).toEqual([]);
+      expect(dropdownColumns(double).filter((h) => ids.some((id) => String(h).startsWith(`${id} `)))).toHaveLength(ids.length);
+
+      double.resetStats();
+      const again = await setUpWorkbook({ run: runnerFor(double), isSetSupported: double.isSetSupported, template: notesTemplate });
+      expect(again.addedColumns).toEqual([]);
+      expect(again.message).toMatch(/^Nothing to set up/);
+      expect(double.recorded).toEqual([]);
+      expect(double.syncs).toBe(2);
+    });
+
+    test("never duplicates a notes column the table already has, in any case or spacing", async () => {
+      const rows = caseRows({ cases: 4 }).map((row, r) => [...row, r === 0 ? "2.1  notes" : `note ${r}`, r === 0 ? "3.2 NOTES" : null]);
+      const last = columnLetters(rows[0]!.length - 1);
+      const double = createExcelDouble({ sheets: [{ name: "Cases", rows, tables: [{ name: "Cases", range: `A1:${last}5` }] }] });
+      const result = await setUpWorkbook({ run: runnerFor(double), isSetSupported: double.isSetSupported, template: notesTemplate });
+      expect(result.addedColumns).toEqual(ids.filter((id) => id !== "2.1" && id !== "3.2").map((id) => `${id} Notes`));
+      const headers = headersOf(double);
+      expect(headers.filter((h) => /^2\.1\s+notes$/i.test(String(h)))).toEqual(["2.1  notes"]);
+      expect(headers.filter((h) => /^3\.2\s+notes$/i.test(String(h)))).toEqual(["3.2 NOTES"]);
+      expect(double.sheet("Cases").value(`${columnLetters(headers.indexOf("2.1  notes"))}3`)).toBe("note 2");
+      // What the engine reads from it: the user's column is 2.1's notes, the added ones the others'.
+      const read = await readWorkbookGrids({ run: runnerFor(double) });
+      if (read.kind !== "ok") throw new Error("not read");
+      const analysis = analyseWorkbook(read.grids);
+      expect(analysis.issues.filter((i) => i.code === "duplicate-column")).toEqual([]);
+    });
+
+    test("on a host without ExcelApi 1.10 (grouping), the notes columns are hidden instead, with no failure", async () => {
+      const double = createExcelDouble({}, { excelApi: "1.9" });
+      await setUpWorkbook({ run: runnerFor(double), isSetSupported: double.isSetSupported, template: notesTemplate });
+      expect(double.syncs).toBe(3);
+      expect(double.writes("group")).toEqual([]);
+      for (const col of columnsOf(double)) expect(col).toEqual({ header: col.header, level: 0, hidden: isNotes(col.header) });
+    });
   });
 });

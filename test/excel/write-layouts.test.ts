@@ -190,6 +190,32 @@ describe("writeLayouts with a hand-made layout", () => {
     });
   });
 
+  test("column groups: grouped one level, a collapsed one folded away (ExcelApi 1.10), or only hidden on an older host; the same syncs", async () => {
+    const layout = handLayout({ columnGroups: [{ first: 1, last: 1, collapsed: true }, { first: 3, last: 4, collapsed: false }] });
+    const double = createExcelDouble({ sheets: [{ name: "Cases", rows: [["Case ID"]] }] });
+    await writeLayouts([layout], { run: runnerFor(double), isSetSupported: double.isSetSupported });
+    expect(double.syncs).toBe(3);
+    const s = double.sheet("Summary");
+    expect([0, 1, 2, 3, 4, 5].map((c) => [s.columnOutlineLevel(c), s.columnHidden(c)])).toEqual([
+      [0, false],
+      [1, true],
+      [0, false],
+      [1, false],
+      [1, false],
+      [0, false],
+    ]);
+    const older = createExcelDouble({ sheets: [{ name: "Cases", rows: [["Case ID"]] }] }, { excelApi: "1.9" });
+    await writeLayouts([layout], { run: runnerFor(older), isSetSupported: older.isSetSupported });
+    const o = older.sheet("Summary");
+    expect([0, 1, 2, 3, 4].map((c) => [o.columnOutlineLevel(c), o.columnHidden(c)])).toEqual([
+      [0, false],
+      [0, true],
+      [0, false],
+      [0, false],
+      [0, false],
+    ]);
+  });
+
   test("a chart of several series (the roll-up's sections) adds each over the same categories, with a legend and no labels", async () => {
     const double = createExcelDouble({ sheets: [{ name: "Cases", rows: [["Case ID"]] }] });
     const base = handLayout();
