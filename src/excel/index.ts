@@ -2,7 +2,8 @@
  * The Office.js adapter: reads the workbook into the engine's grids, sets a workbook up, writes
  * the generated sheets, selects a cell, and turns Excel's errors into words. Every command makes a
  * small fixed number of `context.sync()` calls whatever the number of rows. Requires ExcelApi 1.9
- * (page layout); nothing runs at import time.
+ * (page layout); column grouping (1.10) is used only where the host has it (column-groups.ts);
+ * nothing runs at import time.
  */
 export { readWorkbookGrids, type GridRole, type GridSource, type ReadWorkbookGridsOptions, type ReadWorkbookResult } from "./read-grids";
 export { setUpWorkbook, type SetUpResult, type SetUpWorkbookOptions } from "./set-up";
