@@ -71,7 +71,7 @@ describeWithBrowser("the youth standards in the task pane", () => {
     await page.waitForSelector(".message.success");
 
     // Type the cases into the Cases table and the hand ratings into the Criteria sheet, as a user would.
-    const headers = buildTemplate({ framework: HMIP_YOUTH_FRAMEWORK }).cases.headers;
+    const headers = buildTemplate({ framework: HMIP_YOUTH_FRAMEWORK, criterionNotes: true }).cases.headers;
     const rows = plannedCaseRows(headers).map((r) => r.map((v) => v ?? ""));
     const ratings = criteriaSheetRows(HMIP_YOUTH_FRAMEWORK)
       .map((r, i) => [i + 1, HMIP_HAND_RATINGS[String(r[0])]] as const)

@@ -70,7 +70,7 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
 
   /** Types three cases into the Cases table through Excel.run; C02's 1.1 is "Maybe". Returns 1.1's column. */
   async function typeCases(page: Page): Promise<number> {
-    const headers = buildTemplate().cases.headers;
+    const headers = buildTemplate({ criterionNotes: true }).cases.headers;
     const col11 = headers.findIndex((h) => h.startsWith("1.1 "));
     const col21 = headers.findIndex((h) => h.startsWith("2.1 "));
     await page.evaluate(
@@ -108,11 +108,20 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     await page.waitForFunction(() => /Cases/.test(document.getElementById("workbook-status")?.textContent ?? ""));
     expect(await page.textContent("#workbook-status")).toMatch(/no Cases sheet|Set up/i);
 
+    // Set up offers a notes column for each criterion, ticked by default.
+    expect(await page.isChecked("#set-up-criterion-notes")).toBe(true);
     await page.click("#set-up");
     await page.waitForSelector(".message.success");
     expect(await page.textContent("#message")).toMatch(/Created/);
     const sheets = await page.evaluate(() => (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames());
     expect(sheets).toEqual(expect.arrayContaining(["Cases", "Criteria", "Settings", "Interviews"]));
+    // Its 2.1 Notes column is there, after 2.1, grouped and folded away (this page's Office reports ExcelApi 1.10).
+    const notes21 = buildTemplate({ criterionNotes: true }).cases.headers.indexOf("2.1 Notes");
+    const folded = await page.evaluate((col) => {
+      const cases = (window as unknown as { __excelDouble: { sheet(n: string): { value(a: string): unknown; columnOutlineLevel(c: number): number; columnHidden(c: number): boolean } } }).__excelDouble.sheet("Cases");
+      return [cases.columnOutlineLevel(col), cases.columnHidden(col), cases.columnOutlineLevel(col - 1), cases.columnHidden(col - 1)];
+    }, notes21);
+    expect(folded).toEqual([1, true, 0, false]);
 
     // Type three cases into the Cases table, as a user would; C02 has an invalid 1.1 judgement.
     const col11 = await typeCases(page);
@@ -162,7 +171,7 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     await page.waitForFunction(() => document.documentElement.dataset.mode === "excel");
     await page.click("#set-up");
     await page.waitForSelector(".message.success");
-    const col21 = buildTemplate().cases.headers.findIndex((h) => h.startsWith("2.1 "));
+    const col21 = buildTemplate({ criterionNotes: true }).cases.headers.findIndex((h) => h.startsWith("2.1 "));
     await typeCases(page);
     // 2.1 not done well in two of the three cases: an area for improvement.
     await page.evaluate((letter) => {
@@ -248,7 +257,7 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     await page.waitForSelector(".message.success");
     await typeCases(page);
     // A quality lead second-marks two cases on 2.1: C01 (first No) as Yes, C02 (first Yes) as Yes.
-    const template = buildTemplate();
+    const template = buildTemplate({ criterionNotes: true });
     const secondCol21 = template.secondMarking.headers.findIndex((x) => x.startsWith("2.1 "));
     const casesCol21 = template.cases.headers.findIndex((x) => x.startsWith("2.1 "));
     await page.evaluate(
@@ -356,7 +365,7 @@ describeWithBrowser("task pane inside Excel (test double)", () => {
     await page.screenshot({ path: screenshotPath("taskpane-excel-draft-dark.png") });
 
     // The workbook changes (C03's 2.1 becomes No): the next check uses the counts as they are now.
-    const col21 = buildTemplate().cases.headers.findIndex((h) => h.startsWith("2.1 "));
+    const col21 = buildTemplate({ criterionNotes: true }).cases.headers.findIndex((h) => h.startsWith("2.1 "));
     await page.evaluate(async (col) => {
       const w = window as unknown as { Excel: { run(cb: (c: any) => Promise<void>): Promise<void> } };
       await w.Excel.run(async (context: any) => {
