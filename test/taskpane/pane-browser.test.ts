@@ -418,6 +418,14 @@ describeWithBrowser("task pane in a plain browser", () => {
       await page.waitForFunction(() => document.getElementById("app")?.getAttribute("aria-busy") === "false");
       expect((await page.textContent("#progress-text"))?.trim()).toBe("");
       expect(await page.isHidden("#progress")).toBe(true);
+      // The option ticked by default: the new workbook's Cases table has 2.1 Notes after 2.1, folded away.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile((await download.path())!);
+      const cases = wb.getWorksheet("Cases")!;
+      const headers = (cases.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
+      const notes21 = headers.indexOf("2.1 Notes");
+      expect(headers[notes21 - 1]).toMatch(/^2\.1 /);
+      expect([cases.getColumn(notes21).hidden, cases.getColumn(notes21).outlineLevel]).toEqual([true, 1]);
     });
 
     it("issue groups start open when there are few, and stay as the user left them after Build", async () => {
