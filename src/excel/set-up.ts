@@ -101,7 +101,7 @@ export async function setUpWorkbook(options: SetUpWorkbookOptions = {}): Promise
     if (added[0]) added[0].activate();
     if (added[0] || addedColumns.length > 0) await context.sync();
 
-    const addedText = addedColumns.length === 0 ? "" : `Added ${addedColumns.length === 1 ? "a notes column" : `${addedColumns.length} notes columns`} to the Cases table (${addedColumns.length > 3 ? `${addedColumns.slice(0, 2).join(", ")} … ${addedColumns[addedColumns.length - 1]!}` : addedColumns.join(", ")}), each folded away after its criterion: click + above the sheet to show one.`;
+    const addedText = addedColumns.length === 0 ? "" : `Added ${addedColumns.length === 1 ? "a notes column" : `${addedColumns.length} notes columns`} to the Cases table (${addedColumns.length > 3 ? `${addedColumns.slice(0, 2).join(", ")} … ${addedColumns[addedColumns.length - 1]!}` : addedColumns.join(", ")}), ${groupMode === "group" ? "each folded away after its criterion: click + above the sheet to show one." : "each hidden after its criterion (this Excel cannot group columns): select the columns either side and choose Unhide to show one."}`;
     const message =
       created.length === 0
         ? addedText !== ""

@@ -222,6 +222,15 @@ describe("setUpWorkbook", () => {
       expect(double.syncs).toBe(3);
       expect(double.writes("group")).toEqual([]);
       for (const col of columnsOf(double)) expect(col).toEqual({ header: col.header, level: 0, hidden: isNotes(col.header) });
+
+      // On an existing table too, and the message says how to show a hidden one.
+      const older = createExcelDouble({}, { excelApi: "1.9" });
+      await setUpWorkbook({ run: runnerFor(older), isSetSupported: older.isSetSupported, template: buildTemplate({ blankRows: 3 }) });
+      const result = await setUpWorkbook({ run: runnerFor(older), isSetSupported: older.isSetSupported, template: notesTemplate });
+      expect(result.addedColumns).toHaveLength(ids.length);
+      expect(result.message).toMatch(/hidden after its criterion.*Unhide/);
+      expect(older.writes("group")).toEqual([]);
+      for (const col of columnsOf(older)) expect(col).toEqual({ header: col.header, level: 0, hidden: isNotes(col.header) });
     });
   });
 });
