@@ -37,7 +37,7 @@ const SPACE_LIKE = new RegExp(`[${SPACE_LIKE_CODES.map((c) => `\\u${c.toString(1
  * made spaces, other control characters dropped (CLEAN), spaces trimmed and runs of them made one
  * (TRIM), any case.
  */
-const fold = (s: string): string =>
+export const foldText = (s: string): string =>
   s
     .replace(SPACE_LIKE, " ")
     // eslint-disable-next-line no-control-regex
@@ -113,7 +113,7 @@ function readerOf<T extends string>(canon: readonly T[], aliases: Readonly<Recor
     if (isCellError(value)) return { kind: "error", text: value.error };
     if (isBlank(value)) return BLANK;
     const text = cellText(value);
-    const match = aliases[fold(text)];
+    const match = aliases[foldText(text)];
     if (match) return { kind: "value", value: match, canonical: false, text };
     return { kind: "invalid", text };
   };

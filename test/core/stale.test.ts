@@ -3,7 +3,7 @@
  * hold, long text split into Excel's string constants, and the judgement fingerprint behind the
  * banner (its formula is proved equal to it in LibreOffice by test/xlsx/summary-recalc.test.ts).
  */
-import { bannerFormula, dataReference, judgementFingerprint, stringExpression, textWhileUnchanged, type Grid } from "../../src/core";
+import { bannerFormula, dataReference, judgementFingerprint, judgementsKept, stringExpression, textWhileUnchanged, typedJudgementsFingerprint, typedJudgementsFormula, type Grid } from "../../src/core";
 
 describe("textWhileUnchanged", () => {
   it("shows the text while every kept cell holds its count, the stale words otherwise", () => {
@@ -55,8 +55,34 @@ describe("the judgement fingerprint", () => {
   });
 
   it("builds a banner that is empty while the fingerprint is the one computed at generation", () => {
-    const { formula, text } = bannerFormula({ ...grid, tableName: "Cases" }, "25 November 2026 at 10:00");
+    const { formula, text } = bannerFormula([judgementsKept({ ...grid, tableName: "Cases" })], "25 November 2026 at 10:00");
     expect(text).toBe("Judgements have changed since this sheet was built on 25 November 2026 at 10:00: build it again.");
     expect(formula).toMatch(/^IF\(SUMPRODUCT\(.*Cases\[\[#Data\]\].*\)=32786,"","Judgements have changed since this sheet was built on 25 November 2026 at 10:00: build it again."\)$/);
+  });
+
+  it("with the moderated judgements too, the banner is empty only while both fingerprints hold", () => {
+    const { formula } = bannerFormula([judgementsKept({ ...grid, tableName: "Cases" }), { cell: "MOD", value: 7 }], "25 November 2026 at 10:00");
+    expect(formula).toMatch(/^IF\(AND\(SUMPRODUCT\(.*\)=32786,MOD=7\),"",/);
+  });
+});
+
+describe("the moderated judgements' fingerprint", () => {
+  it("codes Yes 1, No 2, N/A 3, anything else typed 4, blank 0, times the place in the column (worked by hand)", () => {
+    // " yes" at 1, blank at 2, "NO" at 3, "n/a" at 4, "Maybe" at 5, spaces at 6, 0 at 7.
+    expect(typedJudgementsFingerprint([" yes", null, "NO", "n/a", "Maybe", "   ", 0])).toBe(1 * 1 + 2 * 3 + 3 * 4 + 4 * 5 + 4 * 7);
+    expect(typedJudgementsFingerprint(["", null])).toBe(0);
+  });
+
+  it("changes when a judgement is typed, changed or moved to another row", () => {
+    const base = typedJudgementsFingerprint(["Yes", null, null]);
+    expect(typedJudgementsFingerprint(["Yes", "No", null])).not.toBe(base);
+    expect(typedJudgementsFingerprint(["No", null, null])).not.toBe(base);
+    expect(typedJudgementsFingerprint([null, "Yes", null])).not.toBe(base);
+  });
+
+  it("is one SUMPRODUCT of TRUE/FALSE terms over the range, without IF (Excel 2019 computes it as a plain formula)", () => {
+    const formula = typedJudgementsFormula("Moderation!$H$10:$H$12");
+    expect(formula).toMatch(/^SUMPRODUCT\(\(4\*\(ISNUMBER\(1\/LEN\(TRIM\(CLEAN\(.*Moderation!\$H\$10:\$H\$12.*\)\)\)\)\+ISERROR\(Moderation!\$H\$10:\$H\$12\)\)-3\*ISNUMBER\(MATCH\(.*\)\*\(ROW\(Moderation!\$H\$10:\$H\$12\)-MIN\(ROW\(Moderation!\$H\$10:\$H\$12\)\)\+1\)\)$/);
+    expect(formula).not.toMatch(/\bIF\(/);
   });
 });

@@ -16,13 +16,13 @@ const secondRow = (id: string, values: Record<string, string>): SeedValue[] => [
 // First markers on 2.1: C01 Yes, C02 No, C03 Yes, C04 No. R. Lead: C01 Yes, C02 Yes (differs), C03 Yes, C04 No.
 const second = [secondHeader, secondRow("C01", { "2.1": "Yes" }), secondRow("C02", { "2.1": "Yes" }), secondRow("C03", { "2.1": "Yes" }), secondRow("C04", { "2.1": "No" })];
 
-function moderationSheet(name: string): SheetSeed {
+function moderationSheet(name: string, judgement = "Yes"): SheetSeed {
   const header = [...MODERATION_HEADERS] as SeedValue[];
   const row = header.map(() => null as SeedValue);
   row[MODERATION_HEADERS.indexOf("Case ID")] = "C02";
   row[MODERATION_HEADERS.indexOf("Criterion")] = "2.1";
   row[MODERATION_HEADERS.indexOf("Second marker")] = "R. Lead";
-  row[MODERATION_HEADERS.indexOf("Moderated judgement")] = "Yes";
+  row[MODERATION_HEADERS.indexOf("Moderated judgement")] = judgement;
   return { name, rows: [["Moderation"], [`${MODERATION_MARKER} on 1 December 2026.`], [], header, row] };
 }
 
@@ -96,6 +96,26 @@ describe("writeLayouts with second marking", () => {
     await build(double);
     expect(met21(double, "Summary")).toContain("Moderation!$K$");
     expect(met21(double, "Summary")).not.toContain("#REF!");
+  });
+
+  test("every sheet of static text gets its banner formula in Excel: Strengths and Action plan over Cases and the moderated judgements, Moderation over both markers' tables", async () => {
+    // C02's 2.1 moderated No: 2.1 stays an area for improvement, so there is an Action plan.
+    const double = createExcelDouble({ sheets: seed(moderationSheet("Moderation", "No")) });
+    for (let i = 0; i < 2; i++) {
+      await build(double);
+      const banner = (sheet: string, cell: string): string => double.sheet(sheet).formula(cell) ?? "";
+      // Two fingerprints: Cases[[#Data]], and the Moderation sheet's Moderated judgement column (H) by the name it ends with.
+      for (const [sheet, cell] of [
+        ["Strengths & improvements", "A3"],
+        ["Action plan", "A4"],
+      ] as const) {
+        expect([sheet, banner(sheet, cell)]).toEqual([sheet, expect.stringMatching(/^=IF\(AND\(SUMPRODUCT\(.*Cases\[\[#Data\]\].*\)=\d+,SUMPRODUCT\(.*Moderation!\$H\$\d+:\$H\$\d+.*\)=\d+\),"","Judgements have changed since this sheet was built on 1 December 2026 at 09:00: build it again\."\)$/)]);
+        expect(banner(sheet, cell)).not.toContain("#REF!");
+        // Empty as written (the judgements are those it was built from).
+        expect(double.sheet(sheet).value(cell)).toBe("");
+      }
+      expect(banner("Moderation", "A4")).toMatch(/^=IF\(AND\(SUMPRODUCT\(.*Cases\[\[#Data\]\].*\)=\d+,SUMPRODUCT\(.*SecondMarking\[\[#Data\]\].*\)=\d+\),"",/);
+    }
   });
 
   test("with a user's own sheet named Moderation, they read ours, Moderation (2), never the user's", async () => {

@@ -1,12 +1,14 @@
 /**
  * The Action plan sheet: one row per area requiring improvement, with the columns the service
- * fills in, carried over from the plan built before (see action-plan.ts).
+ * fills in, carried over from the plan built before (see action-plan.ts). Its criteria, findings
+ * and counts are as built: a banner above the plan says so once the judgements change.
  */
 import { ACTION_PLAN_HEADER_ROW, ACTION_PLAN_HEADERS, ACTION_PLAN_MARKER, ACTION_PLAN_SHEET_NAME, ACTION_STATUSES, NO_LONGER_AN_AREA, planActions, type ActionPlan, type ActionPlanFinding } from "../action-plan";
 import type { Analysis } from "../analyse";
 import { REPORT_STYLES } from "./build";
 import type { CellStyle, SheetLayout } from "./model";
 import { SheetBuilder } from "./sheet-builder";
+import { judgementsKept, writeBanner, type KeptCount } from "./stale";
 import { generatedAtText, ukDay } from "./text";
 
 /** Zero-based columns. */
@@ -34,7 +36,12 @@ export interface ActionPlanSheet {
  * before (whose rows are all kept); null otherwise.
  * @example buildActionPlanSheet(analysis, improvements, { generatedAt: new Date() })?.layout.name // "Action plan"
  */
-export function buildActionPlanSheet(a: Analysis, improvements: readonly ActionPlanFinding[], options: { readonly generatedAt: Date }): ActionPlanSheet | null {
+export function buildActionPlanSheet(
+  a: Analysis,
+  improvements: readonly ActionPlanFinding[],
+  /** `judgements`: what the banner compares with (the Cases table's judgements when absent). */
+  options: { readonly generatedAt: Date; readonly judgements?: readonly KeptCount[] },
+): ActionPlanSheet | null {
   if (improvements.length === 0 && !a.actionPlan) return null;
   const plan = planActions(improvements, a.actionPlan, { today: ukDay(options.generatedAt), criteria: a.criteria });
   const headers = [...ACTION_PLAN_HEADERS, ...plan.addedHeaders];
@@ -51,6 +58,13 @@ export function buildActionPlanSheet(a: Analysis, improvements: readonly ActionP
       `from the cases; a criterion that is no longer an area for improvement keeps its row, marked "${NO_LONGER_AN_AREA}" with the date.`,
     last,
   );
+  const widths = [28, 50, 18, 24, 40, 16, 12, 13, 40, ...plan.addedHeaders.map(() => 16)];
+  // Between the note and the header (row 4): the criteria, findings and counts are as built.
+  writeBanner(b, options.judgements ?? [judgementsKept(a.cases.grid)], generatedAtText(options.generatedAt), {
+    row: ACTION_PLAN_HEADER_ROW - 1,
+    lastCol: last,
+    width: widths.reduce((x, y) => x + y, 0),
+  });
 
   const h = ACTION_PLAN_HEADER_ROW;
   headers.forEach((text, c) => b.kept(h, c, text, c <= COL.findingStatus ? "header" : "typedHeader"));
@@ -86,7 +100,7 @@ export function buildActionPlanSheet(a: Analysis, improvements: readonly ActionP
   return {
     plan,
     layout: b.build({
-      columnWidths: [28, 50, 18, 24, 40, 16, 12, 13, 40, ...plan.addedHeaders.map(() => 16)],
+      columnWidths: widths,
       freeze: { rows: h + 1, cols: 1 },
       print: {
         orientation: "landscape",

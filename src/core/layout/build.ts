@@ -25,7 +25,7 @@ import { buildModerationSheet, MODERATION_COUNT_CHANGE_COLUMNS, type ModerationL
 import { buildActionPlanSheet } from "./action-plan-sheet";
 import { buildPreviousSheet } from "./previous-sheet";
 import { SheetBuilder } from "./sheet-builder";
-import { bannerFormula, judgementsKept, outOfDate, STALE_STYLE, textWhileUnchanged, type KeptCount } from "./stale";
+import { BANNER_STYLE, judgementsKept, outOfDate, STALE_STYLE, textWhileUnchanged, unchanged, writeBanner, type KeptCount } from "./stale";
 import { columnTextWidth, generatedAtText, inspectionDates, lineHeight, splitToLines, wrapText } from "./text";
 
 
@@ -37,6 +37,17 @@ export interface BuildReportLayoutsOptions extends SelectFindingsOptions {
    * Summary's live counts add (buildReportLayouts passes it).
    */
   readonly moderationList?: ModerationListRange | null;
+  /**
+   * The fingerprints of the judgements the sheets are built from, which the banners and the
+   * Summary's facts line compare with: the Cases table's, and the Moderation sheet's moderated
+   * judgements (buildReportLayouts passes them; the Cases table's alone when absent).
+   */
+  readonly judgements?: readonly KeptCount[];
+}
+
+/** The judgements a build compares with: those given, else the Cases table's. */
+function judgementsOf(a: Analysis, options: BuildReportLayoutsOptions): readonly KeptCount[] {
+  return options.judgements ?? [judgementsKept(a.cases.grid)];
 }
 
 const BLUE = "1F4E79";
@@ -75,7 +86,7 @@ export const REPORT_STYLES: Readonly<Record<string, CellStyle>> = styles({
   overallPercent: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], horizontal: "center", vertical: "top", numberFormat: "0.0%" },
   overallBand: { bold: true, fill: "D9D9D9", border: ["top", "bottom"], horizontal: "center", vertical: "top" },
   note: { italic: true, colour: GREY_TEXT, wrap: true, vertical: "top" },
-  banner: { bold: true, colour: "9C0006", wrap: true, vertical: "top" },
+  banner: BANNER_STYLE,
   heading: { bold: true, size: 13, colour: BLUE, border: ["bottom"], borderColour: BLUE, vertical: "bottom" },
   findingId: { bold: true, vertical: "top" },
   sentence: { bold: true, wrap: true, vertical: "top" },
@@ -101,12 +112,14 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
  */
 export function buildReportLayouts(analysis: Analysis, options: BuildReportLayoutsOptions): SheetLayout[] {
   const moderation = buildModerationSheet(analysis, options);
+  // What every sheet of static text compares with: the Cases table's judgements, and the moderated ones.
+  const judged = { ...options, judgements: [judgementsKept(analysis.cases.grid), ...(moderation?.judgements ? [moderation.judgements] : [])] };
   const improvements = [...selectFindings(analysis, options).improvements].sort((x, y) => analysis.criteria.indexOf(x.criterion) - analysis.criteria.indexOf(y.criterion));
-  const actionPlan = buildActionPlanSheet(analysis, improvements, options);
+  const actionPlan = buildActionPlanSheet(analysis, improvements, judged);
   const previous = buildPreviousSheet(analysis, options);
   return [
-    buildSummaryLayout(analysis, { ...options, moderationList: moderation?.list ?? null }),
-    buildStrengthsLayout(analysis, options),
+    buildSummaryLayout(analysis, { ...judged, moderationList: moderation?.list ?? null }),
+    buildStrengthsLayout(analysis, judged),
     ...(actionPlan ? [actionPlan.layout] : []),
     ...(moderation ? [moderation.layout] : []),
     ...(previous ? [previous] : []),
@@ -157,7 +170,7 @@ export function buildSummaryLayout(a: Analysis, options: BuildReportLayoutsOptio
   const cmp = a.comparison;
   const b = new SheetBuilder("summary", SHEET_NAMES.summary, cmp ? { ...REPORT_STYLES, ...CHANGE_STYLES } : REPORT_STYLES);
   const marker = summaryMarker(a, options.generatedAt);
-  let r = writeSummaryHeading(b, a, marker, options.generatedAt);
+  let r = writeSummaryHeading(b, a, marker, options);
   const headerRow = r;
   r = writeTableHeader(b, a, r);
   const scores: ScoreRow[] = [];
@@ -196,8 +209,9 @@ function summaryMarker(a: Analysis, at: Date): string {
  * Title, marker, what is live, and the facts of the inspection in two lines (the counts in them
  * said to be as built once the judgements change). Returns the next row.
  */
-function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string, at: Date): number {
+function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string, options: BuildReportLayoutsOptions): number {
   const s = a.settings;
+  const at = options.generatedAt;
   const line = (row: number, text: string, style: string): void => {
     b.text(row, 0, text, style).merge(row, 0, row, LAST_COL);
   };
@@ -205,14 +219,14 @@ function writeSummaryHeading(b: SheetBuilder, a: Analysis, marker: string, at: D
   line(1, marker, "marker");
   const sheets = a.interviews ? `${a.cases.sheet} and ${a.interviews.sheet} sheets` : `${a.cases.sheet} sheet`;
   const moderated = a.moderation ? " (with the Moderation sheet's moderated judgements)" : "";
-  line(2, `Counts, percentages, intervals and ratings are live formulas over the ${sheets}${moderated}; a phrase whose counts have changed says "${outOfDate(SHEET_NAMES.summary)}"${a.comparison ? "; the comparison with the last inspection is as generated" : ""}.`, "marker");
+  line(2, `Counts, percentages, intervals and ratings are live formulas over the ${sheets}${moderated}; a phrase${a.comparison ? " or a change since the last inspection" : ""} whose counts have changed says "${outOfDate(SHEET_NAMES.summary)}".`, "marker");
   const m = a.moderation;
   const facts =
     `Inspection dates: ${inspectionDates(s.inspectionStart, s.inspectionEnd)}. Cases inspected: ${a.cases.cases.length}. ` +
     `Judgements counted: ${a.overall.relevant}. Not yet judged: ${a.overall.unjudged}. Cells left out for errors: ${a.excludedCells}.` +
     (m ? ` Judgements moderated after second marking: ${m.moderated} (${m.changed} counted differently from the first marker's; ${m.open} still to moderate).` : "");
   const stale = `${facts} These figures are as built on ${generatedAtText(at)}: judgements have changed since, so build the Summary again.`;
-  b.formula(3, 0, textWhileUnchanged(facts, [judgementsKept(a.cases.grid)], stale), facts, "value").merge(3, 0, 3, LAST_COL);
+  b.formula(3, 0, textWhileUnchanged(facts, judgementsOf(a, options), stale), facts, "value").merge(3, 0, 3, LAST_COL);
   // As tall as the longer wording; red once it is the stale one.
   b.height(3, wrapText(stale, columnTextWidth(SUMMARY_WIDTHS.reduce((x, y) => x + y, 0)), REPORT_STYLES.value!).length * lineHeight(11));
   const cell = SheetBuilder.at(3, 0);
@@ -515,13 +529,15 @@ function writeSectionScores(b: SheetBuilder, r: number, sections: readonly Secti
 /**
  * With a previous inspection: its figure ("89% (17 of 19)"), the change in points and the marker
  * (Improved / Declined / No clear change, or Not compared) on every criterion, section, overall
- * and interview row, in three columns after the interval. As generated, like the phrase.
+ * and interview row, in three columns after the interval. The change and the marker are the
+ * engine's (an interval a formula does not recompute), shown while the counts behind the row are
+ * those they were made from: then the points go blank and the marker says it is out of date.
  */
 function writeChanges(b: SheetBuilder, a: Analysis, cmp: Comparison, headerRow: number, scores: readonly ScoreRow[], sections: readonly SectionRows[]): void {
   const at = SheetBuilder.at;
   const [figureCol, pointsCol, markerCol] = [COL.interval + 1, COL.interval + 2, COL.interval + 3];
   CHANGE_HEADERS.forEach((h, i) => b.text(headerRow, figureCol + i, h, "headerCentre"));
-  const write = (row: number, change: FigureChange | undefined, sameCriteria: boolean, look: "" | "section" | "overall"): void => {
+  const write = (row: number, change: FigureChange | undefined, sameCriteria: boolean, look: "" | "section" | "overall", kept: readonly KeptCount[]): void => {
     const text = look === "" ? "band" : `${look}Band`;
     const points = look === "" ? "change" : `${look}Change`;
     if (!change) {
@@ -530,25 +546,29 @@ function writeChanges(b: SheetBuilder, a: Analysis, cmp: Comparison, headerRow: 
     }
     b.text(row, figureCol, previousFigureText(change.previous), text);
     if (change.change === null) b.text(row, pointsCol, "", points);
-    else b.number(row, pointsCol, roundPoints(change.change), points);
-    b.text(row, markerCol, changeMarker(change, sameCriteria), text);
+    else if (kept.length === 0) b.number(row, pointsCol, roundPoints(change.change), points);
+    else b.formula(row, pointsCol, `IF(${unchanged(kept)},${roundPoints(change.change)},"")`, roundPoints(change.change), points);
+    const marker = changeMarker(change, sameCriteria);
+    b.formula(row, markerCol, textWhileUnchanged(marker, kept, STALE_SUMMARY), marker, text);
   };
   for (const s of sections) {
     const change = cmp.sections.find((x) => x.number === s.section.number);
-    write(s.row, change, change?.sameCriteria ?? true, "section");
-    for (const [id, row] of s.criterionRows) write(row, cmp.criteria.find((x) => !x.interview && x.id === id), true, "");
+    // A section's figure rests on every criterion of it (its sum, or which is lowest).
+    write(s.row, change, change?.sameCriteria ?? true, "section", keptRows(a, s.criterionRows));
+    for (const [id, row] of s.criterionRows) write(row, cmp.criteria.find((x) => !x.interview && x.id === id), true, "", keptCounts(row, a.criteria.find((c) => c.id === id)!));
   }
   const overall = scores.find((x) => x.kind === "overall" || x.kind === "overall-by-score");
-  if (overall) write(overall.row, cmp.overall ?? undefined, cmp.overall?.sameCriteria ?? true, "overall");
+  if (overall) write(overall.row, cmp.overall ?? undefined, cmp.overall?.sameCriteria ?? true, "overall", keptCounts(overall.row, a.overall));
   const interviewRows = scores.filter((x) => x.kind === "interview");
   a.interviewStats.forEach((q, i) => {
     const row = interviewRows[i]?.row;
-    if (row !== undefined) write(row, cmp.criteria.find((x) => x.interview && x.id === q.id), true, "");
+    if (row !== undefined) write(row, cmp.criteria.find((x) => x.interview && x.id === q.id), true, "", keptCounts(row, q));
   });
   const rows = scores.map((x) => x.row);
   const range = `${at(Math.min(...rows, headerRow + 1), markerCol)}:${at(Math.max(...rows, headerRow + 1), markerCol)}`;
   b.conditional({ kind: "text-equals", range, text: "Improved", style: { fill: "C6EFCE", colour: "006100" } });
   b.conditional({ kind: "text-equals", range, text: "Declined", style: { fill: "FFC7CE", colour: "9C0006" } });
+  b.conditional({ kind: "text-equals", range, text: STALE_SUMMARY, style: STALE_STYLE });
 }
 
 /**
@@ -618,7 +638,7 @@ export function buildStrengthsLayout(a: Analysis, options: BuildReportLayoutsOpt
     `Key strengths are the criteria met in ${s.strengthThreshold}% of relevant cases or more, with up to three notes from cases judged Yes; ` +
     `areas requiring improvement are those at ${s.improvementThreshold}% or less, with the notes of the cases judged No.` +
     (s.redact ? " Case IDs are replaced by case numbers." : "");
-  writeBanner(b, a, 2, last, options.generatedAt);
+  writeBanner(b, judgementsOf(a, options), generatedAtText(options.generatedAt), { row: 2, lastCol: last, width: STRENGTHS_WIDTHS.reduce((x, y) => x + y, 0) });
   b.text(3, 0, intro, "note").merge(3, 0, 3, last);
 
   const shown = new Map<string, string>();
@@ -639,20 +659,6 @@ export function buildStrengthsLayout(a: Analysis, options: BuildReportLayoutsOpt
     chart: null,
     marker,
   });
-}
-
-/**
- * The banner of a sheet of static text: empty while the Cases table's judgements are those the
- * sheet was built from, a warning asking for a rebuild (in the sheet, and printed) once they
- * differ. Its row is as tall as the warning.
- */
-function writeBanner(b: SheetBuilder, a: Analysis, row: number, lastCol: number, at: Date): void {
-  const { formula, text } = bannerFormula(a.cases.grid, generatedAtText(at));
-  b.formula(row, 0, formula, "", "banner").merge(row, 0, row, lastCol);
-  const width = columnTextWidth(STRENGTHS_WIDTHS.reduce((x, y) => x + y, 0));
-  b.height(row, wrapText(text, width, REPORT_STYLES.banner!).length * lineHeight(11));
-  const cell = SheetBuilder.at(row, 0);
-  b.conditional({ kind: "expression", range: cell, formula: `LEN(${absolute(cell)})>0`, style: { fill: STALE_STYLE.fill! } });
 }
 
 /**

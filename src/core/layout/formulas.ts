@@ -47,8 +47,17 @@ export function columnReference(grid: Grid, col: number): string {
  * @example readsAs("H7", ["yes", "y", "true"]) // 'ISNUMBER(MATCH(TRIM(CLEAN(SUBSTITUTE(…H7…))),{"yes","y","true"},0))'
  */
 export function readsAs(reference: string, words: readonly string[]): string {
+  return `ISNUMBER(MATCH(${foldedText(reference)},{${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(",")}},0))`;
+}
+
+/**
+ * A cell (or each cell of a range) as the engine reads its text: space-like characters made
+ * spaces, control characters dropped, spaces trimmed. An error cell stays an error.
+ * @example foldedText("H7") // 'TRIM(CLEAN(SUBSTITUTE(…H7…)))'
+ */
+export function foldedText(reference: string): string {
   const spaced = SPACE_LIKE_CODES.reduce((inner, code) => `SUBSTITUTE(${inner},${code < 128 ? "CHAR" : "UNICHAR"}(${code})," ")`, reference);
-  return `ISNUMBER(MATCH(TRIM(CLEAN(${spaced})),{${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(",")}},0))`;
+  return `TRIM(CLEAN(${spaced}))`;
 }
 
 /**

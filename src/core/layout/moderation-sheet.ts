@@ -7,6 +7,10 @@
  * (found by its Case ID), and two columns give how each row changes the Summary's Yes and No
  * counts, so the Summary's live counts (which add them) follow a moderated judgement typed later
  * without the add-in, as they follow an edited Cases cell.
+ *
+ * What cannot follow (which rows are differences, the agreement figures) has a banner above it
+ * that shows once the judgements in Cases or Second marking differ from those it was built from;
+ * the moderated judgements typed here are fingerprinted for the other sheets' banners.
  */
 import type { AgreementFigures } from "../agreement";
 import type { Analysis } from "../analyse";
@@ -19,7 +23,8 @@ import { foldId, UNNAMED_MARKER } from "../second-marking";
 import { SHEET_NAMES } from "../template";
 import { spellingsOf } from "../values";
 import { appliesTerm, caseCell, columnReference, readsAs } from "./formulas";
-import type { CellStyle, SheetLayout } from "./model";
+import { sheetReference, type CellStyle, type SheetLayout } from "./model";
+import { judgementsKept, typedJudgementsKept, writeBanner, type KeptCount } from "./stale";
 import { SheetBuilder } from "./sheet-builder";
 import { generatedAtText } from "./text";
 import { REPORT_STYLES } from "./build";
@@ -69,7 +74,12 @@ export interface ModerationListRange {
 export interface ModerationSheet {
   readonly layout: SheetLayout;
   readonly list: ModerationListRange;
+  /** The fingerprint of the list's moderated judgements, as written, for the other sheets' banners. */
+  readonly judgements: KeptCount;
 }
+
+/** The Moderation sheet's column widths, A to L. */
+const WIDTHS = [9, 30, 16, 11, 11, 36, 36, 13, 36, 14, 10, 10];
 
 /**
  * The Moderation sheet of an analysis with second marking (or moderated judgements); null when it
@@ -92,6 +102,9 @@ export function buildModerationSheet(a: Analysis, options: { readonly generatedA
       "First judgement shows that cell as it is now.",
     "note",
   ).merge(2, 0, 2, LAST_COL);
+  // The list of differences and the agreement figures are as built from both markers' judgements.
+  const judged = [judgementsKept(a.firstMarking.grid), ...(a.secondMarking ? [judgementsKept(a.secondMarking.grid)] : [])];
+  writeBanner(b, judged, generatedAtText(options.generatedAt), { row: 3, lastCol: LAST_COL, width: WIDTHS.reduce((x, y) => x + y, 0) });
 
   let r = 4;
   const fact = (label: string, write: (row: number) => void): void => {
@@ -149,7 +162,7 @@ export function buildModerationSheet(a: Analysis, options: { readonly generatedA
   if (a.agreement) r = writeAgreement(b, a, r);
 
   const layout = b.build({
-    columnWidths: [9, 30, 16, 11, 11, 36, 36, 13, 36, 14, 10, 10],
+    columnWidths: WIDTHS,
     freeze: { rows: headerRow + 1, cols: 1 },
     print: {
       orientation: "landscape",
@@ -161,7 +174,12 @@ export function buildModerationSheet(a: Analysis, options: { readonly generatedA
     chart: null,
     marker,
   });
-  return { layout, list: { first, last } };
+  // The moderated judgements as written (a blank where a row has none), for the fingerprint.
+  const typed = new Map(placed.map((p) => [p.at, p.row.moderated]));
+  const column = at(0, COL.moderated).replace(/\d+$/, "");
+  const range = `${sheetReference("moderation")}!$${column}$${first + 1}:$${column}$${last + 1}`;
+  const values = Array.from({ length: last - first + 1 }, (_, i) => typed.get(first + i) ?? null);
+  return { layout, list: { first, last }, judgements: typedJudgementsKept(range, values) };
 }
 
 /** Agreement in words: "90.0% agreement over 40 judgements; kappa 0.78, substantial agreement". */

@@ -13,13 +13,22 @@
  *   table's data, of a code for what the cell reads as (Yes 1, No 2, N/A 3, Custody 4,
  *   Community 5, Out-of-court 6, anything else 0, read as the engine reads it) times a weight for its position
  *   in the table. Any single change of what a cell reads as changes the sum, and so does moving
- *   a judgement to another case; a sorted table is a changed one too.
+ *   a judgement to another case; a sorted table is a changed one too. The moderated judgements
+ *   typed in the Moderation sheet (which the counts take in place of the first marker's) are a
+ *   second fingerprint of the same kind over that one column (Yes 1, No 2, N/A 3, anything else
+ *   typed 4, blank 0, times the row's place in the list), so typing or changing one shows the
+ *   banner too.
+ *
+ * Neither fingerprint uses IF inside SUMPRODUCT (which Excel 2019 evaluates only as an array
+ * formula): the codes are sums of TRUE/FALSE terms.
  */
 import { columnLetters, quoteSheetName } from "../address";
-import type { Grid } from "../grid";
-import { readJudgement, readSentence, spellingsOf } from "../values";
-import { readsAs } from "./formulas";
+import { cellText, type CellValue, type Grid } from "../grid";
+import { foldText, readJudgement, readSentence, spellingsOf } from "../values";
+import { foldedText, readsAs } from "./formulas";
 import type { CellStyle } from "./model";
+import { SheetBuilder } from "./sheet-builder";
+import { columnTextWidth, lineHeight, wrapText } from "./text";
 
 /** Excel allows 255 characters in one string constant of a formula. */
 const MAX_STRING_CONSTANT = 255;
@@ -33,6 +42,9 @@ export function outOfDate(sheet: string): string {
 
 /** The look of text marked out of date (and of the banner). */
 export const STALE_STYLE: Pick<CellStyle, "fill" | "colour" | "bold"> = { fill: "FFC7CE", colour: "9C0006", bold: true };
+
+/** The banner's cell style (its fill comes with the warning, by a conditional format). */
+export const BANNER_STYLE: CellStyle = { bold: true, colour: "9C0006", wrap: true, vertical: "top" };
 
 /**
  * Text as a formula expression: one string constant, or several joined with & when it is longer
@@ -60,8 +72,16 @@ export interface KeptCount {
  */
 export function textWhileUnchanged(text: string, kept: readonly KeptCount[], stale: string): string {
   if (kept.length === 0) return stringExpression(text);
+  return `IF(${unchanged(kept)},${stringExpression(text)},${stringExpression(stale)})`;
+}
+
+/**
+ * The condition that every kept cell holds its value (at least one kept).
+ * @example unchanged([{ cell: "D9", value: 8 }, { cell: "E9", value: 0 }]) // "AND(D9=8,E9=0)"
+ */
+export function unchanged(kept: readonly KeptCount[]): string {
   const same = kept.map((k) => `${k.cell}=${k.value}`);
-  return `IF(${same.length === 1 ? same[0]! : `AND(${same.join(",")})`},${stringExpression(text)},${stringExpression(stale)})`;
+  return same.length === 1 ? same[0]! : `AND(${same.join(",")})`;
 }
 
 /**
@@ -128,11 +148,57 @@ export function judgementsKept(grid: Grid): KeptCount {
 }
 
 /**
- * The banner of a sheet of static text: empty while the grid's judgements are those it was built
- * from, else a sentence saying when it was built and asking for a rebuild.
+ * The fingerprint of one column of typed judgements (the Moderation sheet's moderated judgements),
+ * as {@link typedJudgementsFormula} recomputes it: per cell, Yes 1, No 2, N/A 3 (as the engine
+ * reads them), anything else typed 4, blank 0, times its place in the column (1 for the first).
+ * @example typedJudgementsFingerprint(["yes", "", "Maybe"]) // 1*1 + 4*3
  */
-export function bannerFormula(grid: Grid, builtOn: string): { formula: string; text: string } {
+export function typedJudgementsFingerprint(values: readonly CellValue[]): number {
+  let sum = 0;
+  values.forEach((value, i) => {
+    const judgement = readJudgement(value);
+    const code = judgement.kind === "value" ? (judgement.value === "Yes" ? 1 : judgement.value === "No" ? 2 : 3) : foldText(cellText(value)) === "" ? 0 : 4;
+    sum += code * (i + 1);
+  });
+  return sum;
+}
+
+/**
+ * The formula of {@link typedJudgementsFingerprint} over a one-column range: "typed" is a cell
+ * whose folded text has a length (1/LEN is a number) or an error; a judgement takes off what
+ * makes its code 1, 2 or 3 from the 4 of anything typed.
+ */
+export function typedJudgementsFormula(range: string): string {
+  const typed = `(ISNUMBER(1/LEN(${foldedText(range)}))+ISERROR(${range}))`;
+  const answer = (value: "Yes" | "No" | "N/A"): string => readsAs(range, spellingsOf("judgement", value));
+  return `SUMPRODUCT((4*${typed}-3*${answer("Yes")}-2*${answer("No")}-${answer("N/A")})*(ROW(${range})-MIN(ROW(${range}))+1))`;
+}
+
+/** One column of typed judgements as a kept value: the formula, and its value as written. */
+export function typedJudgementsKept(range: string, values: readonly CellValue[]): KeptCount {
+  return { cell: typedJudgementsFormula(range), value: typedJudgementsFingerprint(values) };
+}
+
+/**
+ * The banner of a sheet of static text: empty while every kept fingerprint (the Cases table's
+ * judgements, and the moderated ones) is the one the sheet was built from, else a sentence saying
+ * when it was built and asking for a rebuild.
+ */
+export function bannerFormula(kept: readonly KeptCount[], builtOn: string): { formula: string; text: string } {
   const text = `Judgements have changed since this sheet was built on ${builtOn}: build it again.`;
-  const kept = judgementsKept(grid);
-  return { formula: `IF(${kept.cell}=${kept.value},"",${stringExpression(text)})`, text };
+  return { formula: `IF(${unchanged(kept)},"",${stringExpression(text)})`, text };
+}
+
+/**
+ * Writes the banner in a row of its own, merged from A to `lastCol`: as tall as its warning (set
+ * in `width` characters of the merged columns), filled red by a conditional format while it
+ * shows, printed with the sheet. The builder's styles must hold `banner` ({@link BANNER_STYLE}).
+ */
+export function writeBanner(b: SheetBuilder, kept: readonly KeptCount[], builtOn: string, place: { readonly row: number; readonly lastCol: number; readonly width: number }): void {
+  const { formula, text } = bannerFormula(kept, builtOn);
+  const { row, lastCol, width } = place;
+  b.formula(row, 0, formula, "", "banner").merge(row, 0, row, lastCol);
+  b.height(row, wrapText(text, columnTextWidth(width), BANNER_STYLE).length * lineHeight(11));
+  const cell = SheetBuilder.at(row, 0).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  b.conditional({ kind: "expression", range: SheetBuilder.at(row, 0), formula: `LEN(${cell})>0`, style: { fill: STALE_STYLE.fill! } });
 }
