@@ -109,6 +109,26 @@ describe("the Moderation sheet", () => {
     for (const r of rows) expect(formula.kind === "formula" && formula.formula).toContain(`${col("Moderated judgement")}${r}`);
   });
 
+  it("fingerprints its Moderated judgement column, as written, for the other sheets' banners (worked by hand)", () => {
+    const g = gridOf(sheet.layout);
+    expect(sheet.judgements.value).toBe(0);
+    const typed = gridOf(sheet.layout, { [`${col("Moderated judgement")}${rowOf(g, "C02", "Q. Second")}`]: "No" });
+    const rebuilt = buildModerationSheet(analyseWorkbook({ ...grids, moderation: typed }), { generatedAt: at })!;
+    // The list: C02 R. Lead (1st), C03 R. Lead (2nd), C02 Q. Second (3rd) moderated No (code 2).
+    expect(rebuilt.judgements.value).toBe(2 * 3);
+    const { first, last } = rebuilt.list;
+    expect(rebuilt.judgements.cell).toContain(`${sheetReference("moderation")}!$H$${first + 1}:$H$${last + 1}`);
+    // The Strengths and Action plan banners and the Summary's facts line compare it; the Moderation sheet's own banner (A4) compares both markers' tables.
+    const layouts = buildReportLayouts(analyseWorkbook({ ...grids, moderation: typed }), { generatedAt: at });
+    const formulaAt = (kind: string, row: number): string => {
+      const c = layouts.find((l) => l.kind === kind)!.cells.find((x) => x.row === row && x.col === 0);
+      return c?.kind === "formula" ? c.formula : "";
+    };
+    for (const [kind, row] of [["strengths", 2], ["summary", 3]] as const) expect([kind, formulaAt(kind, row)]).toEqual([kind, expect.stringContaining(`${rebuilt.judgements.cell}=6`)]);
+    expect(formulaAt("moderation", 3)).toMatch(/^IF\(AND\(SUMPRODUCT\(.*Cases!.*\)=\d+,SUMPRODUCT\(.*SecondMarking\[\[#Data\]\].*\)=\d+\),"","Judgements have changed since/);
+    expect(formulaAt("moderation", 3)).not.toContain("$H$");
+  });
+
   it("is one of the report's layouts only with second marking or moderated judgements", () => {
     expect(buildReportLayouts(first, { generatedAt: at }).map((l) => l.kind)).toEqual(["summary", "strengths", "moderation"]);
     expect(buildReportLayouts(analyseWorkbook({ cases }), { generatedAt: at }).map((l) => l.kind)).toEqual(["summary", "strengths"]);
