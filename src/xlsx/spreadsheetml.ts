@@ -8,6 +8,7 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellValue } from "../core";
 import { resolveTarget } from "./ooxml/package";
+import { SheetScanner, type XmlEvents } from "./sheet-scan";
 
 /** A part that is not well-formed XML, or holds something no spreadsheet program writes. */
 export class MalformedPartError extends Error {
@@ -276,11 +277,53 @@ function isoToSerial(text: string): number | null {
   return Number.isFinite(ms) ? ms / 86_400_000 + 25_569 : null;
 }
 
+/** A part's text, in order, to `onText` (package-parts.ts `stream`). */
+type PartStream = (onText: (text: string) => void) => Promise<unknown>;
+
 /**
  * Reads a worksheet's cell values and merged ranges, streaming. Cells covered by a merge (all but
- * its top-left cell) read as empty.
+ * its top-left cell) read as empty. The part is read by the fast scanner (sheet-scan.ts) and,
+ * when that declines it, again by saxes.
  */
-export async function readSheetValues(part: string, stream: (onText: (text: string) => void) => Promise<unknown>, o: ReadSheetOptions): Promise<SheetValues> {
+export async function readSheetValues(part: string, stream: PartStream, o: ReadSheetOptions): Promise<SheetValues> {
+  return (await readSheetValuesFast(part, stream, o)) ?? (await readSheetValuesSaxes(part, stream, o));
+}
+
+/** Thrown from the stream's callback when the scanner declines a part. */
+class Declined extends Error {}
+
+/** A worksheet read by the fast scanner; null when it declines the part (then saxes must read it). */
+export async function readSheetValuesFast(part: string, stream: PartStream, o: ReadSheetOptions): Promise<SheetValues | null> {
+  const reader = sheetReader(part, o);
+  const scanner = new SheetScanner(reader.events);
+  try {
+    await stream((t) => {
+      if (!scanner.write(t)) throw new Declined();
+    });
+    if (!scanner.end()) return null;
+  } catch (e) {
+    if (e instanceof Declined) return null;
+    if (!(e instanceof StopReading)) throw e;
+  }
+  return reader.finish();
+}
+
+/** A worksheet read by saxes, which refuses a part that is not well-formed XML. */
+export async function readSheetValuesSaxes(part: string, stream: PartStream, o: ReadSheetOptions): Promise<SheetValues> {
+  const reader = sheetReader(part, o);
+  const { open, close, text } = reader.events;
+  const parser = partParser(part, { open: (local, a, selfClosing) => open(local, { get: (name) => a[name] }, selfClosing), close, text });
+  try {
+    await stream((t) => void parser.write(t));
+    parser.close();
+  } catch (e) {
+    if (!(e instanceof StopReading)) throw e;
+  }
+  return reader.finish();
+}
+
+/** The reading of one worksheet: the XML events in, its values out. */
+function sheetReader(part: string, o: ReadSheetOptions): { events: XmlEvents; finish: () => SheetValues } {
   const rows: (CellValue[] | undefined)[] = [];
   const merges: CellRect[] = [];
   let row = -1;
@@ -324,29 +367,32 @@ export async function readSheetValues(part: string, stream: (onText: (text: stri
     }
   };
 
-  // saxes reports a self-closing element's end too: a cell is stored when it closes.
-  const parser = partParser(part, {
+  // Both readers report a self-closing element's end too: a cell is stored when it closes.
+  const events: XmlEvents = {
     open: (local, a, selfClosing) => {
       switch (local) {
         case "row": {
-          const r = a.r === undefined ? row + 1 : Number(a.r) - 1;
-          if (!Number.isInteger(r) || r < 0 || r >= MAX_ROWS) throw new MalformedPartError(part, `a row numbered "${a.r}"`);
+          const at = a.get("r");
+          const r = at === undefined ? row + 1 : Number(at) - 1;
+          if (!Number.isInteger(r) || r < 0 || r >= MAX_ROWS) throw new MalformedPartError(part, `a row numbered "${at}"`);
           if (o.stopAfterRow !== undefined && r > o.stopAfterRow) throw new StopReading();
           row = r;
           col = -1;
           return;
         }
         case "c": {
-          if (a.r !== undefined) {
-            const at = parseCellRef(a.r);
-            if (!at) throw new MalformedPartError(part, `a cell at "${a.r}"`);
+          const ref = a.get("r");
+          if (ref !== undefined) {
+            const at = parseCellRef(ref);
+            if (!at) throw new MalformedPartError(part, `a cell at "${ref}"`);
             [row, col] = at;
           } else {
             col++;
             if (row < 0 || col >= MAX_COLS) throw new MalformedPartError(part, "a cell outside the sheet");
           }
-          type = a.t ?? "n";
-          style = a.s === undefined ? 0 : Number(a.s);
+          type = a.get("t") ?? "n";
+          const s = a.get("s");
+          style = s === undefined ? 0 : Number(s);
           hasValue = false;
           text = "";
           inInline = false;
@@ -369,7 +415,7 @@ export async function readSheetValues(part: string, stream: (onText: (text: stri
           if (inInline && phonetic === 0 && !selfClosing) capture = 2;
           return;
         case "mergeCell": {
-          const [first, second] = (a.ref ?? "").split(":");
+          const [first, second] = (a.get("ref") ?? "").split(":");
           const p = parseCellRef(first ?? "");
           const q = second === undefined ? p : parseCellRef(second);
           if (p && q) merges.push({ top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) });
@@ -397,7 +443,7 @@ export async function readSheetValues(part: string, stream: (onText: (text: stri
     text: (t) => {
       if (capture !== 0) text += t;
     },
-  });
+  };
 
   let lastRow = -1;
   let lastCol = -1;
@@ -414,31 +460,28 @@ export async function readSheetValues(part: string, stream: (onText: (text: stri
     (rows[row] ??= [])[col] = v;
   }
 
-  try {
-    await stream((t) => void parser.write(t));
-    parser.close();
-  } catch (e) {
-    if (!(e instanceof StopReading)) throw e;
-  }
+  return { events, finish };
 
-  for (const m of merges) {
-    for (let r = m.top; r <= Math.min(m.bottom, rows.length - 1); r++) {
-      const values = rows[r];
-      if (!values) continue;
-      for (let c = r === m.top ? m.left + 1 : m.left; c <= Math.min(m.right, values.length - 1); c++) delete values[c];
+  function finish(): SheetValues {
+    for (const m of merges) {
+      for (let r = m.top; r <= Math.min(m.bottom, rows.length - 1); r++) {
+        const values = rows[r];
+        if (!values) continue;
+        for (let c = r === m.top ? m.left + 1 : m.left; c <= Math.min(m.right, values.length - 1); c++) delete values[c];
+      }
     }
-  }
-  if (merges.length > 0 && lastRow < o.keepRows && lastCol < o.keepCols) {
-    // What a merge hid may have been the last value.
-    lastRow = -1;
-    lastCol = -1;
-    rows.forEach((values, r) => {
-      values?.forEach((v, c) => {
-        if (v === undefined) return;
-        lastRow = Math.max(lastRow, r);
-        lastCol = Math.max(lastCol, c);
+    if (merges.length > 0 && lastRow < o.keepRows && lastCol < o.keepCols) {
+      // What a merge hid may have been the last value.
+      lastRow = -1;
+      lastCol = -1;
+      rows.forEach((values, r) => {
+        values?.forEach((v, c) => {
+          if (v === undefined) return;
+          lastRow = Math.max(lastRow, r);
+          lastCol = Math.max(lastCol, c);
+        });
       });
-    });
+    }
+    return { rows, lastRow, lastCol };
   }
-  return { rows, lastRow, lastCol };
 }
