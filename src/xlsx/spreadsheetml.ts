@@ -1,7 +1,9 @@
 /**
  * The SpreadsheetML parts the reader needs — workbook, relationships, styles, shared strings,
  * tables and worksheets — read with saxes, a spec-conformant streaming XML parser: a part that is
- * not well-formed XML is refused, never half-read. Elements are matched by their local name, so
+ * not well-formed XML is refused, never half-read. A worksheet is first read by the fast scanner
+ * (sheet-scan.ts), which gives the same events for the subset of XML it accepts and declines the
+ * rest, which saxes then reads. Elements are matched by their local name, so
  * a namespace prefix (`<x:c>`) reads as its unprefixed form. The meaning of each value is set out
  * in src/xlsx/README.md.
  */
