@@ -62,6 +62,8 @@ describe("A1 addresses", () => {
     for (const bad of ["", "A", "12", "A0", "ABCD1", "A1B", "A-1", "1A"]) {
       expect(() => fromA1(bad)).toThrow(RangeError);
     }
+    expect(() => fromA1("Q")).toThrow("not an A1 cell address: Q");
+    expect(() => fromA1("B0")).toThrow("not an A1 cell address: B0");
   });
 });
 

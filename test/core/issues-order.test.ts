@@ -125,6 +125,11 @@ describe("sortIssues: issues in reading order", () => {
       "Cases!A1 error",
       "Criteria!- error",
     ]);
+    // an address with something after it is not read for its start
+    expect(names(sortIssues([issue("S", "A1"), issue("S", "B2x")]))).toEqual([
+      "S!B2x error",
+      "S!A1 error",
+    ]);
     // lower-case or padded addresses are not A1 addresses the engine makes: they sort as "no cell"
     expect(
       names(

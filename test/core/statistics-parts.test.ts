@@ -1,0 +1,162 @@
+import { DEFAULT_SETTINGS, type Settings } from "../../src/core";
+import {
+  bandOf,
+  judgeCounts,
+  lowestCriterion,
+  poolCounts,
+  rateScore,
+  roundPercent,
+  tooFewToRate,
+} from "../../src/core/statistics";
+
+// The contract's figures, worked by hand: relevant = Yes + No; percent = 100 × met / relevant;
+// a strength at or above the strength threshold (80 by default), an area for improvement at or
+// below the improvement threshold (65 by default); too few below the minimum relevant.
+const thresholds = { strengthThreshold: 80, improvementThreshold: 65 };
+
+describe("bandOf: a percentage against the thresholds", () => {
+  it.each([
+    [100, "strength"],
+    [80, "strength"],
+    [79.9, "middle"],
+    [65.1, "middle"],
+    [65, "improvement"],
+    [0, "improvement"],
+  ])("%d%% is %s", (percent, band) => {
+    expect(bandOf(percent, thresholds)).toBe(band);
+  });
+
+  it("has no band without a percentage", () => {
+    expect(bandOf(null, thresholds)).toBeNull();
+  });
+
+  it("meets a threshold typed in a cell formatted as % (70% is 0.7, read as 0.7 × 100 = 70.00000000000001)", () => {
+    // 7 of 10 is exactly 70%, and 70% typed as a threshold must make it a strength; likewise 57 of 100 against 57%
+    expect(
+      bandOf(70, { strengthThreshold: 0.7 * 100, improvementThreshold: 50 }),
+    ).toBe("strength");
+    expect(
+      bandOf(57, { strengthThreshold: 80, improvementThreshold: 0.57 * 100 }),
+    ).toBe("improvement");
+  });
+});
+
+describe("tooFewToRate", () => {
+  it("is never too few without a minimum", () => {
+    expect(tooFewToRate(0, { minRelevant: null })).toBe(false);
+  });
+  it("is too few strictly below the minimum", () => {
+    expect(tooFewToRate(4, { minRelevant: 5 })).toBe(true);
+    expect(tooFewToRate(5, { minRelevant: 5 })).toBe(false);
+    expect(tooFewToRate(6, { minRelevant: 5 })).toBe(false);
+  });
+});
+
+describe("rateScore", () => {
+  it("rates only under a scheme and with a percentage", () => {
+    expect(rateScore(72, "hmip-2018")).toBe("Good");
+    expect(rateScore(72, "none")).toBeNull();
+    expect(rateScore(null, "hmip-2018")).toBeNull();
+  });
+});
+
+describe("judgeCounts: what follows from met and relevant", () => {
+  const rated: Settings = {
+    ...DEFAULT_SETTINGS,
+    ratingScheme: "hmip-2018",
+    minRelevant: 5,
+  };
+
+  it("11 of 19: 57.9%, an area for improvement, Requires improvement", () => {
+    const j = judgeCounts(11, 19, rated);
+    expect(roundPercent(j.percent)).toBe(57.9);
+    expect(j.tooFew).toBe(false);
+    expect(j.band).toBe("improvement");
+    expect(j.rating).toBe("Requires improvement");
+    expect(j.interval).not.toBeNull();
+  });
+
+  it("4 of 4 is too few under a minimum of 5: a percentage but no band or rating", () => {
+    const j = judgeCounts(4, 4, rated);
+    expect(j.percent).toBe(100);
+    expect(j.tooFew).toBe(true);
+    expect(j.band).toBeNull();
+    expect(j.rating).toBeNull();
+  });
+
+  it("nothing relevant: no percentage, interval, band or rating", () => {
+    const j = judgeCounts(0, 0, { ...rated, minRelevant: null });
+    expect(j).toEqual({
+      percent: null,
+      interval: null,
+      tooFew: false,
+      band: null,
+      rating: null,
+    });
+  });
+});
+
+describe("roundPercent", () => {
+  it("rounds to one decimal place, halves up", () => {
+    expect(roundPercent(57.894736)).toBe(57.9);
+    expect(roundPercent(100 / 3)).toBe(33.3);
+    expect(roundPercent(200 / 3)).toBe(66.7);
+    expect(roundPercent(12.25)).toBe(12.3);
+    expect(roundPercent(0)).toBe(0);
+    expect(roundPercent(null)).toBeNull();
+  });
+});
+
+describe("lowestCriterion", () => {
+  it("takes the lowest percentage, the first on a tie, passing over criteria with none", () => {
+    const cs = [
+      { id: "2.1.1", percent: 70 },
+      { id: "2.1.2", percent: null },
+      { id: "2.1.3", percent: 55 },
+      { id: "2.1.4", percent: 55 },
+      { id: "2.1.5", percent: 60 },
+    ];
+    expect(lowestCriterion(cs)?.id).toBe("2.1.3");
+    expect(
+      lowestCriterion([
+        { id: "a", percent: null },
+        { id: "b", percent: 0 },
+      ])?.id,
+    ).toBe("b");
+    expect(
+      lowestCriterion([
+        { id: "a", percent: 0 },
+        { id: "b", percent: 10 },
+      ])?.id,
+    ).toBe("a");
+    expect(lowestCriterion([{ id: "a", percent: null }])).toBeNull();
+    expect(lowestCriterion([])).toBeNull();
+  });
+});
+
+describe("poolCounts", () => {
+  it("adds the counts up and makes one percentage of them", () => {
+    const pooled = poolCounts([
+      { met: 3, notMet: 1, unjudged: 2, excluded: 0 },
+      { met: 1, notMet: 5, unjudged: 0, excluded: 1 },
+    ]);
+    expect(pooled).toEqual({
+      relevant: 10,
+      met: 4,
+      notMet: 6,
+      unjudged: 2,
+      excluded: 1,
+      percent: 40,
+    });
+    expect(
+      poolCounts([{ met: 0, notMet: 0, unjudged: 3, excluded: 2 }]),
+    ).toEqual({
+      relevant: 0,
+      met: 0,
+      notMet: 0,
+      unjudged: 3,
+      excluded: 2,
+      percent: null,
+    });
+  });
+});
