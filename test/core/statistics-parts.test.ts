@@ -30,13 +30,20 @@ describe("bandOf: a percentage against the thresholds", () => {
     expect(bandOf(null, thresholds)).toBeNull();
   });
 
-  it("meets a threshold typed in a cell formatted as % (70% is 0.7, read as 0.7 × 100 = 70.00000000000001)", () => {
-    // 7 of 10 is exactly 70%, and 70% typed as a threshold must make it a strength; likewise 57 of 100 against 57%
+  it("meets a threshold typed in a cell formatted as % (55% is 0.55, read as 0.55 × 100 = 55.00000000000001)", () => {
+    // 11 of 20 is exactly 55%, and 55% typed as the strength threshold must make it a strength;
+    // 57 of 100 is exactly 57%, and 57% (0.57 × 100 = 56.99999999999999) as the improvement threshold an area for improvement
     expect(
-      bandOf(70, { strengthThreshold: 0.7 * 100, improvementThreshold: 50 }),
+      bandOf((100 * 11) / 20, {
+        strengthThreshold: 0.55 * 100,
+        improvementThreshold: 50,
+      }),
     ).toBe("strength");
     expect(
-      bandOf(57, { strengthThreshold: 80, improvementThreshold: 0.57 * 100 }),
+      bandOf((100 * 57) / 100, {
+        strengthThreshold: 80,
+        improvementThreshold: 0.57 * 100,
+      }),
     ).toBe("improvement");
   });
 });
