@@ -187,14 +187,17 @@ describe("section figures by their rules", () => {
 });
 
 describe("the overall figure under a score sum", () => {
-  it("sums the counted sections' scores (2 + 1 + 2 = 5 of 9: Requires improvement) and pools their judgements only", () => {
-    const f = framework("Good");
-    const o = computeOverallStats(
+  const overallOf = (f: Framework, s: readonly CriterionStats[]) =>
+    computeOverallStats(
       f,
-      computeSectionStats(f.sections, stats, settings),
-      stats,
+      computeSectionStats(f.sections, s, settings),
+      s,
       settings,
     );
+
+  it("sums the counted sections' scores (2 + 1 + 2 = 5 of 9: Requires improvement) and pools their judgements only", () => {
+    const f = framework("Good");
+    const o = overallOf(f, stats);
     // pooled over sections 1–3: met 8 + 5 + 3 + 6 + 6 = 28, not met 2 + 5 + 1 + 4 + 4 = 16; section 5 left out
     expect(o).toMatchObject({
       rule: "score-sum",
@@ -211,12 +214,7 @@ describe("the overall figure under a score sum", () => {
 
   it("gives no rating while a counted section is unrated, and names it", () => {
     const f = framework(null);
-    const o = computeOverallStats(
-      f,
-      computeSectionStats(f.sections, stats, settings),
-      stats,
-      settings,
-    );
+    const o = overallOf(f, stats);
     expect(o).toMatchObject({
       rule: "score-sum",
       score: 3,
@@ -232,12 +230,7 @@ describe("the overall figure under a score sum", () => {
       sections: [{ number: "5", title: "Pooled, not counted", counted: false }],
     };
     const only5 = stats.filter((c) => c.section === "5");
-    const o = computeOverallStats(
-      f,
-      computeSectionStats(f.sections, only5, settings),
-      only5,
-      settings,
-    );
+    const o = overallOf(f, only5);
     expect(o).toMatchObject({
       rule: "score-sum",
       score: 0,
@@ -250,12 +243,7 @@ describe("the overall figure under a score sum", () => {
 
   it("under a pooled overall, rates the pooled percentage and has no score", () => {
     const f: Framework = { ...framework("Good"), overall: { kind: "pooled" } };
-    const o = computeOverallStats(
-      f,
-      computeSectionStats(f.sections, stats, settings),
-      stats,
-      settings,
-    );
+    const o = overallOf(f, stats);
     // 28 of 44 = 63.6%: Requires improvement
     expect(o).toMatchObject({
       rule: "pooled",
