@@ -153,6 +153,10 @@ describe("parseScoreBands: overall bands written in the Criteria sheet", () => {
       '"7 Requires improvement" is not a band such as 19–30 Good',
     ],
     [
+      "about 0–6 Inadequate",
+      '"about 0–6 Inadequate" is not a band such as 19–30 Good',
+    ],
+    [
       "0–6 Inadequate, 7–18 Fair",
       '"Fair" is not a rating (Outstanding, Good, Requires improvement or Inadequate)',
     ],
