@@ -125,6 +125,15 @@ describe("parseScoreBands: overall bands written in the Criteria sheet", () => {
     ).toEqual({ bands: youth });
   });
 
+  it("reads a band with no space after its colon", () => {
+    expect(parseScoreBands("0–6:Inadequate, 7–9:Good")).toEqual({
+      bands: [
+        { rating: "Inadequate", from: 0, to: 6 },
+        { rating: "Good", from: 7, to: 9 },
+      ],
+    });
+  });
+
   it("puts bands written out of order in order", () => {
     expect(
       parseScoreBands(
