@@ -21,21 +21,17 @@ const MAX_THREADS = 8;
 const BATCH = 4;
 
 /**
- * How many threads to read `files` files with: one per free core but one, at most one per dozen
- * files, 8 in all; the environment variable overrides. `busy` is how many cores other work is
- * using (see `busyCores`): on a busy machine another thread only adds its start-up and its own
- * warm-up, and finishes later. One free core is left to V8's own background threads (garbage
- * collection, the optimising compiler), which every reading thread keeps busy: on two idle cores
- * a second reading thread made the bench's roll-up of 200 workbooks slower, not faster (1,211 ms
- * against 1,148 ms; README, Performance).
- * @example threadsFor(200, {}, 2, 0.3) // 1: two idle cores, one of them for V8
- * @example threadsFor(200, {}, 4, 0.3) // 3: four idle cores
- * @example threadsFor(200, {}, 4, 5) // 1: the cores are busy
+ * How many threads to read `files` files with: one per free core, at most one per dozen files, 8
+ * in all; the environment variable overrides. `busy` is how many cores other work is using (see
+ * `busyCores`): on a busy machine another thread only adds its start-up and its own warm-up, and
+ * finishes later (README, Performance).
+ * @example threadsFor(200, {}, 2, 0.3) // 2: two idle cores
+ * @example threadsFor(200, {}, 2, 5) // 1: the cores are busy
  */
 export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), busy = busyCores()): number {
   const asked = Number(env[THREADS_VARIABLE]);
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, MAX_THREADS, Math.max(1, files));
-  const free = Math.round(cores - busy) - 1;
+  const free = Math.round(cores - busy);
   return Math.max(1, Math.min(free, MAX_THREADS, Math.floor(files / FILES_PER_EXTRA_THREAD) + 1));
 }
 
