@@ -130,10 +130,11 @@ function notesWanted(t: TableTemplate): { readonly id: string; readonly header: 
  */
 function addNotesColumns(sheet: Excel.Worksheet, header: Excel.Range, t: TableTemplate, mode: ColumnGroupMode): string[] {
   const headers = (header.values[0] ?? []).map((h) => meaningOfHeader(normaliseHeader(h as string | number | boolean | null), false));
-  const has = (kind: "criterion" | "numbered-notes", id: string): number => headers.findIndex((m) => (m.kind === "criterion" && kind === "criterion" && m.id === id) || (m.kind === "numbered-notes" && kind === "numbered-notes" && m.number === id));
+  const criterionAt = (id: string): number => headers.findIndex((m) => m.kind === "criterion" && m.id === id);
+  const hasNotes = (id: string): boolean => headers.some((m) => m.kind === "numbered-notes" && m.number === id);
   const wanted = notesWanted(t)
-    .map((w) => ({ ...w, after: has("criterion", w.id) }))
-    .filter((w) => w.after >= 0 && w.after < headers.length - 1 && has("numbered-notes", w.id) < 0)
+    .map((w) => ({ ...w, after: criterionAt(w.id) }))
+    .filter((w) => w.after >= 0 && w.after < headers.length - 1 && !hasNotes(w.id))
     .sort((a, b) => a.after - b.after);
   const left = header.columnIndex;
   const headerRow = header.rowIndex + 1;
