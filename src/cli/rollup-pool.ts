@@ -9,7 +9,7 @@ import { availableParallelism, loadavg } from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { RollupRead } from "../xlsx/rollup-read";
-import { checkLoadedFile, loadRollupFile, readRollupFile } from "./rollup-read-file";
+import { readRollupFile } from "./rollup-read-file";
 
 /** The environment variable that sets how many threads read (1: the main thread only). */
 export const THREADS_VARIABLE = "INSPECTION_WORKBOOK_THREADS";
@@ -21,18 +21,19 @@ const MAX_THREADS = 8;
 const BATCH = 4;
 
 /**
- * How many threads to read `files` files with: one per free core, at most one per dozen files, 8
- * in all; the environment variable overrides. `busy` is how many cores other work is using (see
- * `busyCores`): on a busy machine another thread only adds its start-up and its own warm-up, and
- * finishes later (README, Performance).
- * @example threadsFor(200, {}, 2, 0.3) // 2: two idle cores
- * @example threadsFor(200, {}, 2, 5) // 1: the cores are busy
+ * How many threads to read `files` files with: one per free core but one, at most one per dozen
+ * files, 8 in all; the environment variable overrides. The core left over is for V8's own
+ * threads (garbage collection, compiling), which take a third of a core beside one reading
+ * thread: on two idle cores a second reading thread only added its start-up (README,
+ * Performance). `busy` is how many cores other work is using (see `busyCores`).
+ * @example threadsFor(200, {}, 4, 0.3) // 3: four idle cores
+ * @example threadsFor(200, {}, 2, 0.3) // 1: two idle cores
  */
 export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), busy = busyCores()): number {
   const asked = Number(env[THREADS_VARIABLE]);
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, MAX_THREADS, Math.max(1, files));
   const free = Math.round(cores - busy);
-  return Math.max(1, Math.min(free, MAX_THREADS, Math.floor(files / FILES_PER_EXTRA_THREAD) + 1));
+  return Math.max(1, Math.min(free - 1, MAX_THREADS, Math.floor(files / FILES_PER_EXTRA_THREAD) + 1));
 }
 
 /**
@@ -78,18 +79,9 @@ export async function readFilesForRollup(files: readonly string[], threads = thr
     return ids;
   };
 
-  // The main thread checks one file at a time, fetching the next from disk meanwhile (the fetch
-  // waits on the file system; the check keeps the core busy).
+  // The main thread reads one file at a time.
   const onMain = async (): Promise<void> => {
-    let [i] = take(1);
-    let loading = i === undefined ? null : loadRollupFile(files[i]!);
-    while (i !== undefined && loading) {
-      const loaded = await loading;
-      const current = i;
-      [i] = take(1);
-      loading = i === undefined ? null : loadRollupFile(files[i]!);
-      reads[current] = await checkLoadedFile(loaded);
-    }
+    for (let [i] = take(1); i !== undefined; [i] = take(1)) reads[i] = await readRollupFile(files[i]!);
   };
   // A worker is handed a few files at a time, so it does not wait on the main thread between files.
   // A worker that fails hands its files back to the main thread; the others carry on.

@@ -7,7 +7,7 @@
  * A file that cannot be used at all (missing, not an .xlsx, damaged, password-protected, no Cases
  * sheet) raises an {@link UnusableWorkbookError} with a one-line reason a user can act on.
  */
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync, statSync, type Stats } from "node:fs";
 import {
   ACTION_PLAN_MARKER,
   ACTION_PLAN_SHEET_NAME,
@@ -101,14 +101,35 @@ export async function readFileBytes(file: string, maxBytes = DEFAULT_READ_LIMITS
   } catch (e) {
     throw fileSystemError(e);
   }
-  if (stat.isDirectory()) throw new UnusableWorkbookError("not-a-file", "It is a folder, not a file.");
-  if (!stat.isFile()) throw new UnusableWorkbookError("not-a-file", "It is not an ordinary file.");
-  if (stat.size > maxBytes) throw new UnusableWorkbookError("too-large", `The file is ${megabytes(stat.size)}, larger than the ${megabytes(maxBytes)} this tool reads.`);
+  checkReadable(stat, maxBytes);
   try {
     return new Uint8Array(await fs.readFile(file));
   } catch (e) {
     throw fileSystemError(e);
   }
+}
+
+/**
+ * {@link readFileBytes} done synchronously, with the time the file was last changed: for reading
+ * many small files one after another (the roll-up), where each asynchronous step of a read waits
+ * for the thread to finish what it is doing (README, Performance).
+ * @example const { bytes, modifiedAt } = readFileBytesSync("inspection.xlsx");
+ */
+export function readFileBytesSync(file: string, maxBytes = DEFAULT_READ_LIMITS.maxFileBytes): { bytes: Uint8Array; modifiedAt: Date } {
+  try {
+    const stat = statSync(file);
+    checkReadable(stat, maxBytes);
+    return { bytes: new Uint8Array(readFileSync(file)), modifiedAt: stat.mtime };
+  } catch (e) {
+    throw e instanceof UnusableWorkbookError ? e : fileSystemError(e);
+  }
+}
+
+/** Throws the reason a file with this stat is not read: a folder, not an ordinary file, too large. */
+function checkReadable(stat: Stats, maxBytes: number): void {
+  if (stat.isDirectory()) throw new UnusableWorkbookError("not-a-file", "It is a folder, not a file.");
+  if (!stat.isFile()) throw new UnusableWorkbookError("not-a-file", "It is not an ordinary file.");
+  if (stat.size > maxBytes) throw new UnusableWorkbookError("too-large", `The file is ${megabytes(stat.size)}, larger than the ${megabytes(maxBytes)} this tool reads.`);
 }
 
 function fileSystemError(e: unknown): UnusableWorkbookError {

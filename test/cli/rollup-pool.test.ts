@@ -1,15 +1,15 @@
 /**
- * How many threads read a roll-up's workbooks: a thread per free core, none more than a dozen files
+ * How many threads read a roll-up's workbooks: a thread per free core but one, none more than a dozen files
  * can use, and what the environment variable says when it is set.
  */
 import { busyCores, threadsFor, THREADS_VARIABLE } from "../../src/cli/rollup-pool";
 
 describe("threadsFor", () => {
-  test("a thread per free core: two idle cores read with two threads, four with four, busy ones with one", () => {
-    expect(threadsFor(200, {}, 2, 0.3)).toBe(2);
-    expect(threadsFor(200, {}, 4, 0.3)).toBe(4);
+  test("a thread per free core but one: two idle cores read with one thread, four with three, busy ones with one", () => {
+    expect(threadsFor(200, {}, 2, 0.3)).toBe(1);
+    expect(threadsFor(200, {}, 4, 0.3)).toBe(3);
     expect(threadsFor(200, {}, 2, 5)).toBe(1);
-    expect(threadsFor(200, {}, 8, 2)).toBe(6);
+    expect(threadsFor(200, {}, 8, 2)).toBe(5);
     expect(threadsFor(200, {}, 16, 0)).toBe(8);
   });
 
@@ -17,7 +17,8 @@ describe("threadsFor", () => {
     expect(threadsFor(11, {}, 8, 0)).toBe(1);
     expect(threadsFor(12, {}, 8, 0)).toBe(2);
     expect(threadsFor(30, {}, 8, 0)).toBe(3);
-    expect(threadsFor(1000, {}, 8, 0)).toBe(8);
+    expect(threadsFor(1000, {}, 8, 0)).toBe(7);
+    expect(threadsFor(1000, {}, 12, 0)).toBe(8);
   });
 
   test("the environment variable decides when set (within 1 to 8 and the number of files)", () => {
@@ -42,7 +43,7 @@ describe("busyCores", () => {
     expect(busyCores("unexpected", 0.7)).toBe(0.7);
   });
 
-  test("on an idle two-core machine just after other work, two threads read", () => {
-    expect(threadsFor(200, {}, 2, busyCores("1.40 0.60 0.30 1/312 4711\n", 1.4))).toBe(2);
+  test("on an idle four-core machine just after other work, three threads read", () => {
+    expect(threadsFor(200, {}, 4, busyCores("1.40 0.60 0.30 1/312 4711\n", 1.4))).toBe(3);
   });
 });

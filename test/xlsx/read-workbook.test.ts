@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { analyseWorkbook, buildTemplate } from "../../src/core";
-import { readWorkbookFile, readWorkbookGrids, UnusableWorkbookError, type UnusableReason } from "../../src/xlsx/read-workbook";
+import { readFileBytesSync, readWorkbookFile, readWorkbookGrids, UnusableWorkbookError, type UnusableReason } from "../../src/xlsx/read-workbook";
 import { writeTemplate } from "../../src/xlsx/template";
 import { casesWorkbook, makeTempDir, oleFile, SMALL_HEADERS, validRows, writeXlsx } from "../helpers/workbook-files";
 
@@ -181,6 +181,20 @@ describe("files that cannot be used", () => {
     await expectUnusable(readWorkbookFile(tmp.file("missing.xlsx")), "not-found");
     mkdirSync(tmp.file("folder.xlsx"));
     await expectUnusable(readWorkbookFile(tmp.file("folder.xlsx")), "not-a-file");
+  });
+
+  test("the roll-up's synchronous read gives the same reasons, and the bytes and time changed of a good file", async () => {
+    const sync = (file: string, maxBytes?: number) => Promise.resolve().then(() => readFileBytesSync(file, maxBytes));
+    await expectUnusable(sync(tmp.file("missing-sync.xlsx")), "not-found");
+    mkdirSync(tmp.file("folder-sync.xlsx"));
+    await expectUnusable(sync(tmp.file("folder-sync.xlsx")), "not-a-file");
+    writeFileSync(tmp.file("small.bin"), "0123456789");
+    await expectUnusable(sync(tmp.file("small.bin"), 9), "too-large");
+    const changed = new Date(Date.UTC(2026, 2, 4, 9, 30));
+    utimesSync(tmp.file("small.bin"), changed, changed);
+    const { bytes, modifiedAt } = readFileBytesSync(tmp.file("small.bin"), 10);
+    expect(new TextDecoder().decode(bytes)).toBe("0123456789");
+    expect(modifiedAt.toISOString()).toBe("2026-03-04T09:30:00.000Z");
   });
 
   test("an empty file", async () => {
