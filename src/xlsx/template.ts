@@ -3,9 +3,9 @@
  * rendered by the same worksheet and styles writers as the generated sheets, with the Cases and
  * Interviews tables, in a fresh package. The same content and date always give the same bytes.
  */
-import JSZip from "jszip";
 import { buildTemplate, buildTemplateLayouts, type TemplateLayoutOptions, type WorkbookTemplate, type WorksheetLayout } from "../core";
 import { writeFileAtomic, type WriteFileAtomicOptions } from "./atomic-write";
+import { CT, contentTypesXml, corePropertiesXml, PACKAGE_RELS_XML, XML_HEAD, zipPackage } from "./ooxml/new-package";
 import { CONTENT_TYPE, NS, REL_TYPE } from "./ooxml/package";
 import { MINIMAL_STYLES_XML, StylesEditor } from "./ooxml/styles";
 import { renderWorksheet } from "./ooxml/worksheet";
@@ -18,10 +18,6 @@ export interface WriteTemplateOptions extends TemplateLayoutOptions {
   /** The workbook's created and modified date, also every zip entry's date (default now). */
   readonly created?: Date;
 }
-
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-const CT = "application/vnd.openxmlformats-officedocument";
 
 /**
  * The .xlsx bytes of a new inspection workbook, empty or filled.
@@ -58,37 +54,20 @@ async function writeWorkbook(sheets: readonly WorksheetLayout[], created: Date):
     const rendered = renderWorksheet(sheet, styles, { tableRelIds: rels.map((_, k) => `rId${k + 1}`) });
     parts.push([path, rendered.xml]);
     overrides.push(`<Override PartName="/${path}" ContentType="${CONTENT_TYPE.worksheet}"/>`);
-    if (rels.length > 0) parts.push([`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL}">${rels.join("")}</Relationships>`]);
+    if (rels.length > 0) parts.push([`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${NS.packageRel}">${rels.join("")}</Relationships>`]);
   });
 
-  const when = created.toISOString().replace(/\.\d{3}Z$/, "Z");
   const names = sheets.map((s) => escapeText(s.name));
   const head: [string, string][] = [
-    [
-      "[Content_Types].xml",
-      `${XML_HEAD}<Types xmlns="${NS.contentTypes}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-        `<Override PartName="/xl/workbook.xml" ContentType="${CT}.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE.styles}"/>` +
-        `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/>` +
-        `${overrides.join("")}</Types>`,
-    ],
-    [
-      "_rels/.rels",
-      `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL}"><Relationship Id="rId1" Type="${REL_TYPE.officeDocument}" Target="xl/workbook.xml"/>` +
-        `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
-        `<Relationship Id="rId3" Type="${REL_TYPE.extendedProperties}" Target="docProps/app.xml"/></Relationships>`,
-    ],
+    ["[Content_Types].xml", contentTypesXml(overrides)],
+    ["_rels/.rels", PACKAGE_RELS_XML],
     [
       "docProps/app.xml",
       `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
         `<Application>Case Inspection Workbook</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
         `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${names.map((n) => `<vt:lpstr>${n}</vt:lpstr>`).join("")}</vt:vector></TitlesOfParts></Properties>`,
     ],
-    [
-      "docProps/core.xml",
-      `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-        `<dc:creator>Case Inspection Workbook</dc:creator><cp:lastModifiedBy>Case Inspection Workbook</cp:lastModifiedBy>` +
-        `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`,
-    ],
+    ["docProps/core.xml", corePropertiesXml(created)],
     [
       "xl/workbook.xml",
       `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
@@ -97,18 +76,14 @@ async function writeWorkbook(sheets: readonly WorksheetLayout[], created: Date):
     ],
     [
       "xl/_rels/workbook.xml.rels",
-      `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL}">` +
+      `${XML_HEAD}<Relationships xmlns="${NS.packageRel}">` +
         sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_TYPE.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
         `<Relationship Id="rId${sheets.length + 1}" Type="${REL_TYPE.styles}" Target="styles.xml"/></Relationships>`,
     ],
     // Rendering the sheets registered their styles: the styles part comes last.
     ["xl/styles.xml", styles.toXml()],
   ];
-
-  const zip = new JSZip();
-  const date = new Date(Math.max(created.getTime(), Date.UTC(1980, 0, 1)));
-  for (const [name, text] of [...head, ...parts]) zip.file(name, text, { date, createFolders: false });
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
+  return zipPackage([...head, ...parts], created);
 }
 
 function tableXml(id: number, name: string, range: string, columns: readonly string[], style: string): string {
