@@ -90,6 +90,18 @@ const stats = [
   crit("5.1", 0, 10), // 0%
 ];
 
+describe("a section rated by hand and the minimum number of cases", () => {
+  it("is never 'too few cases to rate': its rating was entered, not counted", () => {
+    const sections = computeSectionStats(framework("Good").sections, stats, { ...settings, minRelevant: 5 });
+    const byHand = sections.find((s) => s.number === "3")!;
+    expect(byHand).toMatchObject({ rule: "by-hand", relevant: 0, tooFew: false, rating: "Good" });
+    // The minimum is in force: at 25, section 1's 20 relevant judgements are too few; section 3 is still rated.
+    const higher = computeSectionStats(framework("Good").sections, stats, { ...settings, minRelevant: 25 });
+    expect(higher.find((s) => s.number === "1")).toMatchObject({ relevant: 20, tooFew: true, rating: null });
+    expect(higher.find((s) => s.number === "3")).toMatchObject({ tooFew: false, rating: "Good" });
+  });
+});
+
 describe("section figures by their rules", () => {
   const sections = computeSectionStats(
     framework("Good").sections,

@@ -1,6 +1,7 @@
-import { DEFAULT_SETTINGS, type Settings } from "../../src/core";
+import { DEFAULT_SETTINGS, type CaseRecord, type Criterion, type Settings } from "../../src/core";
 import {
   bandOf,
+  computeCriterionStats,
   judgeCounts,
   lowestCriterion,
   poolCounts,
@@ -165,5 +166,37 @@ describe("poolCounts", () => {
       excluded: 2,
       percent: null,
     });
+  });
+});
+
+describe("computeCriterionStats: each criterion's phrase", () => {
+  // One criterion, 19 of 20 met: the contract's "all but one of the 20 cases".
+  const criterion: Criterion = { id: "1.1", section: "1", title: "Assessment", subject: "assessment", appliesTo: "all" };
+  const noNotes = { general: null, bySection: new Map(), byCriterion: new Map() };
+  const records: CaseRecord[] = Array.from({ length: 20 }, (_, i) => ({
+    id: `C${i + 1}`,
+    number: i + 1,
+    row: i + 1,
+    manager: "",
+    sentence: null,
+    psr: null,
+    outcomes: [i === 0 ? "notMet" : "met"],
+    notes: noNotes,
+  }));
+  const phraseOf = (settings: Settings, noun?: readonly [string, string]): string =>
+    computeCriterionStats([criterion], records, settings, () => true, noun)[0]!.phrase;
+
+  it("counts cases unless told otherwise", () => {
+    expect(phraseOf(DEFAULT_SETTINGS)).toBe("all but one of the 20 cases");
+  });
+
+  it("counts what it is told to: interviewees for the interview questions", () => {
+    expect(phraseOf(DEFAULT_SETTINGS, ["interviewee", "interviewees"])).toBe("all but one of the 20 interviewees");
+  });
+
+  it("follows the phrase settings: with no 'all but' allowed, 19 of 20 is not 'all but one'", () => {
+    const phrase = phraseOf({ ...DEFAULT_SETTINGS, phrases: { ...DEFAULT_SETTINGS.phrases, allButUpTo: 0 } });
+    expect(phrase).not.toMatch(/all but/);
+    expect(phrase).toContain("19 out of 20");
   });
 });
