@@ -1,5 +1,5 @@
 /**
- * Reading many workbooks for the roll-up, on every core the machine offers: the main thread reads
+ * Reading many workbooks for the roll-up, on the free cores the machine offers: the main thread reads
  * too, and worker threads (compiled `rollup-worker.js`) take the other files as they free up. With
  * few files, or where the compiled worker is not there (the sources run under a test runner), the
  * files are read on the main thread alone.
