@@ -4,7 +4,7 @@
  * counts (met of relevant). Defaults (src/core/settings.ts): nearMargin 0.05, vastMajority 0.85,
  * smallMinority 0.2. Every boundary below is worked by hand in the comment beside it.
  */
-import { phraseOptions, QUANTITY_TERMS, readCount, readShare, type QuantityTermName, type ReadingContext, type TermUse } from "../../src/core";
+import { findStatements, normaliseSentence, phraseOptions, QUANTITY_TERMS, readCount, readShare, type QuantityTermName, type ReadingContext, type TermUse } from "../../src/core";
 
 const o = phraseOptions();
 const term = (name: QuantityTermName) => QUANTITY_TERMS.find((t) => t.name === name)!;
@@ -176,5 +176,34 @@ describe("whether a statement holds of the counts", () => {
     expect(holds("percent", "in 45% of cases", 9, 20)).toBe(true);
     expect(holds("percent", "in 44.5 per cent of cases", 9, 20)).toBe(true);
     expect(holds("percent", "in 44% of cases", 9, 20)).toBe(false);
+  });
+});
+
+describe("a draft's sentence is read as the term it uses, and judged on the counts", () => {
+  /** The terms a sentence is read as, each with whether it counts the work not done well. */
+  const terms = (sentence: string): [QuantityTermName, boolean][] =>
+    findStatements(normaliseSentence(sentence)).flatMap((s) => s.terms.map((t): [QuantityTermName, boolean] => [t.term.name, s.negative]));
+  /** Whether every statement of the sentence holds of met out of relevant (not met, after a negation). */
+  const sentenceHolds = (sentence: string, met: number, relevant: number): boolean =>
+    findStatements(normaliseSentence(sentence)).every((s) => s.terms.every((t) => t.term.holds(s.negative ? relevant - met : met, relevant, t.use, o, {})));
+
+  it.each<[string, [QuantityTermName, boolean][], [number, number], [number, number]]>([
+    // sentence, terms read, counts it holds of, counts it does not hold of
+    ["Nearly all cases had a plan.", [["nearly-all", false]], [15, 20], [14, 20]],
+    ["Not all cases had a plan.", [["not-all", false]], [19, 20], [20, 20]],
+    ["In all but three of the 20 cases the plan was good.", [["all-but", false]], [17, 20], [18, 20]],
+    ["In just under half of the cases (9 out of 20), planning was good.", [["near-share", false], ["count", false]], [9, 20], [10, 20]],
+    ["Assessment was not done well in 8 out of 19 relevant cases.", [["count", true]], [11, 19], [8, 19]],
+    ["In five cases the assessment was insufficient.", [["at-least", true]], [15, 20], [16, 20]],
+    ["About two thirds of the cases had a plan.", [["share", false]], [13, 20], [15, 20]],
+    ["Only two of the 30 cases had a plan.", [["only", false]], [2, 30], [3, 30]],
+    ["None of the 7 cases had a plan.", [["none", false]], [0, 7], [1, 7]],
+    ["Most cases had a plan.", [["majority", false]], [11, 20], [10, 20]],
+    ["A small minority of cases had a review.", [["small-minority", false]], [2, 20], [0, 20]],
+    ["In 45% of cases the plan was good.", [["percent", false]], [9, 20], [10, 20]],
+  ])("%s", (sentence, read, yes, no) => {
+    expect(terms(sentence)).toEqual(read);
+    expect(sentenceHolds(sentence, ...yes)).toBe(true);
+    expect(sentenceHolds(sentence, ...no)).toBe(false);
   });
 });
