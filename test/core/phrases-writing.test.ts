@@ -56,7 +56,9 @@ describe("describeProportion at the edges of its bands", () => {
 
 describe("phraseOptions", () => {
   it("keeps a default where an option is given as undefined, and takes no noun into the bands", () => {
-    expect(phraseOptions({ wordsUpTo: undefined, nearMargin: 0.1 })).toEqual({ ...DEFAULT_PHRASE_OPTIONS, nearMargin: 0.1 });
+    // An option read from outside (a settings sheet, the CLI) may come as undefined despite the type.
+    const unset = { wordsUpTo: undefined, nearMargin: 0.1 } as unknown as Partial<PhraseOptions>;
+    expect(phraseOptions(unset)).toEqual({ ...DEFAULT_PHRASE_OPTIONS, nearMargin: 0.1 });
     expect(phraseOptions({ noun: ["interviewee", "interviewees"] } as Partial<PhraseOptions>)).toEqual(DEFAULT_PHRASE_OPTIONS);
   });
 });
