@@ -164,37 +164,11 @@ describe("the Moderation list", () => {
       secondMarking: leadSaysNo(),
       moderation: moderationSheet([typed("C02", "2.1", "R. Lead", " No ", "The first reason."), typed("C02", "2.1", "R. Lead", "No", "The same typed again.")]),
     });
+    // Both differences: 2.1, R. Lead, first Yes and second No, no notes on either side.
+    const difference = { criterionId: "2.1", criterionTitle: TITLE_21, marker: "R. Lead", first: "Yes", second: "No", firstNote: "", secondNote: "" };
     expect(a.moderation!.rows).toEqual([
-      {
-        caseId: "C01",
-        criterionId: "2.1",
-        criterionTitle: TITLE_21,
-        marker: "R. Lead",
-        first: "Yes",
-        second: "No",
-        firstNote: "",
-        secondNote: "",
-        moderated: "",
-        reason: "",
-        status: "to moderate",
-        firstCell: { sheet: "Cases", cell: "I2" },
-        secondCell: { sheet: "Second marking", cell: "G2" },
-      },
-      {
-        caseId: "C02",
-        criterionId: "2.1",
-        criterionTitle: TITLE_21,
-        marker: "R. Lead",
-        first: "Yes",
-        second: "No",
-        firstNote: "",
-        secondNote: "",
-        moderated: "No",
-        reason: "The first reason.",
-        status: "moderated",
-        firstCell: { sheet: "Cases", cell: "I3" },
-        secondCell: { sheet: "Second marking", cell: "G3" },
-      },
+      { ...difference, caseId: "C01", moderated: "", reason: "", status: "to moderate", firstCell: { sheet: "Cases", cell: "I2" }, secondCell: { sheet: "Second marking", cell: "G2" } },
+      { ...difference, caseId: "C02", moderated: "No", reason: "The first reason.", status: "moderated", firstCell: { sheet: "Cases", cell: "I3" }, secondCell: { sheet: "Second marking", cell: "G3" } },
     ]);
     expect(a.moderation).toMatchObject({ differences: 2, open: 1 });
   });
