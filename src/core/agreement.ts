@@ -85,7 +85,9 @@ const LANDIS_KOCH: readonly (readonly [upTo: number, words: string])[] = [
  */
 export function kappaMeaning(kappa: number | null): string {
   if (kappa === null) return "kappa not defined: every judgement was the same";
-  return LANDIS_KOCH.find(([upTo]) => kappa < upTo)![1];
+  // As shown: toFixed(2), as the Moderation sheet writes it (0.605 is stored as 0.60499… and shows 0.60).
+  const shown = Number(kappa.toFixed(2));
+  return LANDIS_KOCH.find(([upTo]) => shown < upTo)![1];
 }
 
 /** One case compared: the first marker's judgement and the second marker's. */
