@@ -4,7 +4,7 @@
  * (weak everywhere, one service apart). Every expected value here is worked out by hand from the
  * figures in the test, not with the code under test.
  */
-import { DEFAULT_SETTINGS, median, pooled, range, readSpread, rollUp, sameInspection, toRollupJson, type RollupWorkbook } from "../../src/core";
+import { DEFAULT_SETTINGS, median, pooled, range, readSpread, rollUp, sameInspection, toRollupJson, type Rollup, type RollupWorkbook } from "../../src/core";
 
 type Counts = Readonly<Record<string, readonly [met: number, relevant: number]>>;
 
@@ -116,7 +116,11 @@ describe("criteria matched by ID and title, never by position", () => {
   const north = workbook("north.xlsx", "North YOS", { "1.1": [8, 10], "2.1": [5, 10], "2.2": [1, 4] });
   // South words 2.1 differently, lacks 2.2, and lists its criteria in another order.
   const south = workbook("south.xlsx", "South YOS", { "2.1": [9, 10], "1.1": [3, 10] }, { titles: { "2.1": "Risk of harm assessment (revised)" } });
-  const r = rollUp([north, south]);
+  // Rolled up inside each test (beforeEach), not in the describe body, so a mutation run sees it.
+  let r: Rollup;
+  beforeEach(() => {
+    r = rollUp([north, south]);
+  });
 
   test("the same ID and title is one row, whatever the order in each framework", () => {
     const row = r.criteria.find((c) => c.id === "1.1")!;
@@ -178,7 +182,10 @@ describe("rollUp", () => {
   const a = workbook("a.xlsx", "Alpha", { "1.1": [9, 10], "1.2": [2, 4] });
   const b = workbook("b.xlsx", "Bravo", { "1.1": [5, 10], "1.2": [0, 0] }, { errors: 2, excludedCells: 2 });
   const c = workbook("c.xlsx", "Charlie", { "1.1": [14, 20], "1.2": [3, 3] });
-  const r = rollUp([c, b, a], [{ source: { file: "bad.xlsx", bytes: 10, sha256: "x", readAt: "2026-12-01T09:00:00.000Z", modifiedAt: null }, reason: "The file is damaged." }]);
+  let r: Rollup;
+  beforeEach(() => {
+    r = rollUp([c, b, a], [{ source: { file: "bad.xlsx", bytes: 10, sha256: "x", readAt: "2026-12-01T09:00:00.000Z", modifiedAt: null }, reason: "The file is damaged." }]);
+  });
 
   test("services in name order; median and range over the services that judged a criterion", () => {
     expect(r.services.map((s) => s.label)).toEqual(["Alpha", "Bravo", "Charlie"]);
