@@ -20,16 +20,23 @@ import {
   splitSentences,
   type Analysis,
   type PhraseOptions,
+  type WorkbookGrids,
 } from "../../src/core";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import { PLANTS, plantedFindings, sampleFindings, score } from "../fixtures/drafts/plants";
 import * as path from "node:path";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-inspection.xlsx");
-let sample: Analysis;
+// The file is read once (beforeAll: the xlsx reader, not the core); the analysis is made in
+// beforeEach of the describes that use it, so a mutation run's per-test coverage sees it.
+let sampleGrids: WorkbookGrids;
 beforeAll(async () => {
-  sample = analyseWorkbook((await readWorkbookFile(SAMPLE)).grids);
+  sampleGrids = (await readWorkbookFile(SAMPLE)).grids;
 });
+let sample: Analysis;
+const analyseSample = (): void => {
+  sample = analyseWorkbook(sampleGrids);
+};
 
 /** Whether a phrase, read back, can be true of met (or not met) out of relevant. */
 function readsAsTrue(text: string, met: number, relevant: number, o: PhraseOptions = phraseOptions()): boolean {
@@ -141,6 +148,8 @@ describe("paragraphs and sentences", () => {
 });
 
 describe("the sample findings draft against the sample workbook", () => {
+  beforeEach(analyseSample);
+
   it("agrees with every true sentence (no false alarm)", () => {
     const check = checkDraft(splitDraftText(sampleFindings()), sample);
     expect(check.statements.filter((s) => s.verdict === "disagrees").map((s) => s.text)).toEqual([]);
@@ -192,6 +201,7 @@ describe("the sample findings draft against the sample workbook", () => {
 });
 
 describe("the number of cases examined, or people interviewed", () => {
+  beforeEach(analyseSample);
   const judged = (text: string) => checkDraft(splitDraftText(text), sample).statements.map((s) => ({ verdict: s.verdict, tiedBy: s.tiedBy, suggestion: s.suggestion }));
 
   it("holds the number of cases examined to the workbook's cases, and corrects it in the draft's own wording", () => {

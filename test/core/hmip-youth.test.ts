@@ -16,6 +16,7 @@ import {
   readCases,
   readFramework,
   toReportJson,
+  type Analysis,
   type CellValue,
   type LayoutCell,
   type SheetLayout,
@@ -95,7 +96,11 @@ export function plannedGrids(): Parameters<typeof analyseWorkbook>[0] {
 }
 
 describe("a planned inspection under the youth standards (worked by hand)", () => {
-  const a = analyseWorkbook(plannedGrids());
+  // Analysed in beforeEach, not in the describe body, so a mutation run's per-test coverage sees it.
+  let a: Analysis;
+  beforeEach(() => {
+    a = analyseWorkbook(plannedGrids());
+  });
 
   it("reads every case and judgement without an error", () => {
     expect(a.cases.cases).toHaveLength(HMIP_CASES.length);
@@ -133,8 +138,12 @@ describe("a planned inspection under the youth standards (worked by hand)", () =
 });
 
 describe("the Summary of the planned inspection follows the rules", () => {
-  const a = analyseWorkbook(plannedGrids());
-  const summary = buildSummaryLayout(a, { generatedAt: new Date(2026, 10, 25, 10, 0) });
+  let a: Analysis;
+  let summary: SheetLayout;
+  beforeEach(() => {
+    a = analyseWorkbook(plannedGrids());
+    summary = buildSummaryLayout(a, { generatedAt: new Date(2026, 10, 25, 10, 0) });
+  });
   const cellAt = (l: SheetLayout, row: number, col: number): LayoutCell | undefined => l.cells.find((c) => c.row === row && c.col === col);
   const shown = (row: number, col: number): unknown => {
     const c = cellAt(summary, row, col);
@@ -178,7 +187,10 @@ describe("the Summary of the planned inspection follows the rules", () => {
 });
 
 describe("Strengths & improvements under the youth standards", () => {
-  const findings = selectFindings(analyseWorkbook(plannedGrids()));
+  let findings: ReturnType<typeof selectFindings>;
+  beforeEach(() => {
+    findings = selectFindings(analyseWorkbook(plannedGrids()));
+  });
   it("writes a sentence per key question that names its kind of disposal", () => {
     expect(findings.strengths.map((f) => f.sentence)).toContain("The delivery of services to keep other people safe in court disposals was done well in all ten cases.");
     expect(findings.improvements.map((f) => f.sentence)).toContain("In four out of six relevant cases, reviewing the child's safety in court disposals was not done well.");

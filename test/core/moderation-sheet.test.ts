@@ -10,6 +10,7 @@ import {
   readModerationSheet,
   resolveSheetReferences,
   sheetReference,
+  type Analysis,
   type CellValue,
   type Grid,
   type SheetLayout,
@@ -34,13 +35,15 @@ function gridOf(layout: SheetLayout, edits: Record<string, CellValue> = {}): Gri
 const col = (header: string): string => String.fromCharCode(65 + [...MODERATION_HEADERS, ...MODERATION_EXTRA_HEADERS].indexOf(header as never));
 
 // 2.1 first markers: C01 Yes, C02 Yes, C03 No. R. Lead: C02 No, C03 Yes. Q. Second: C02 No.
-const cases = makeGrid([
+// The grids are made in beforeEach (their headers come from the core), and the analyses below too,
+// not at load time or in a describe body, so a mutation run's per-test coverage sees them.
+const casesGrid = (): Grid => makeGrid([
   standardHeader(),
   validRow("C01", "Community", "Yes", { "2.1": "Yes" }),
   validRow("C02", "Community", "Yes", { "2.1": "Yes" }),
   validRow("C03", "Custody", "No", { "2.1": "No" }),
 ]);
-const second = makeGrid(
+const secondGrid = (): Grid => makeGrid(
   [
     ["Case ID", "Second marker", ...criteria.map(criterionHeader), "2 Notes"],
     ["C02", "R. Lead", ...criteria.map((c) => (c.id === "2.1" ? "No" : null)), "No risk plan on file."],
@@ -49,11 +52,20 @@ const second = makeGrid(
   ],
   { sheet: "Second marking", tableName: "SecondMarking" },
 );
-const grids: WorkbookGrids = { cases, secondMarking: second };
+let cases: Grid;
+let grids: WorkbookGrids;
+beforeEach(() => {
+  cases = casesGrid();
+  grids = { cases, secondMarking: secondGrid() };
+});
 
 describe("the Moderation sheet", () => {
-  const first = analyseWorkbook(grids);
-  const sheet = buildModerationSheet(first, { generatedAt: at })!;
+  let first: Analysis;
+  let sheet: NonNullable<ReturnType<typeof buildModerationSheet>>;
+  beforeEach(() => {
+    first = analyseWorkbook(grids);
+    sheet = buildModerationSheet(first, { generatedAt: at })!;
+  });
   const rowOf = (g: Grid, id: string, marker: string): number => g.rows.findIndex((r) => r[0] === id && r[2] === marker) + 1;
 
   it("is a generated sheet listing every difference, with both judgements and notes", () => {
@@ -143,8 +155,11 @@ describe("the Moderation sheet", () => {
 });
 
 describe("the Summary and the Moderation sheet together", () => {
-  const a = analyseWorkbook(grids);
-  const [summary, , moderation] = buildReportLayouts(a, { generatedAt: at });
+  let summary: SheetLayout | undefined;
+  let moderation: SheetLayout | undefined;
+  beforeEach(() => {
+    [summary, , moderation] = buildReportLayouts(analyseWorkbook(grids), { generatedAt: at });
+  });
 
   it("counts each criterion with its Moderation rows' count changes, naming the sheet as the writer will", () => {
     const row = summary!.cells.find((c) => c.kind === "text" && c.text === "2.1")!.row;

@@ -6,6 +6,7 @@ import {
   readCases,
   readSecondMarking,
   toReportJson,
+  type Analysis,
   type CellValue,
   type Grid,
 } from "../../src/core";
@@ -23,8 +24,12 @@ const markRow = (id: CellValue, marker: CellValue, values: Record<string, CellVa
 const secondGrid = (rows: CellValue[][]): Grid => makeGrid([secondHeader(), ...rows], { sheet: "Second marking", tableName: "SecondMarking" });
 
 describe("reading the Second marking table", () => {
-  const cases = makeGrid([standardHeader(), validRow("C01", "Community", "Yes"), validRow("C02", "Custody", "No")]);
-  const table = readCases(cases, BUILT_IN_FRAMEWORK).table;
+  // Read in beforeEach, not in the describe body, so a mutation run's per-test coverage sees it.
+  let table: ReturnType<typeof readCases>["table"];
+  beforeEach(() => {
+    const cases = makeGrid([standardHeader(), validRow("C01", "Community", "Yes"), validRow("C02", "Custody", "No")]);
+    table = readCases(cases, BUILT_IN_FRAMEWORK).table;
+  });
 
   it("reads each marker's judgements of a case, blank meaning not second-marked", () => {
     const { table: second, issues } = readSecondMarking(secondGrid([markRow("C01", "R. Lead", { "2.1": "Yes", "2.3": "n/a" }), markRow("c02", "Q. Second", { "1.1": "No" })]), criteria, table);
@@ -77,7 +82,7 @@ describe("reading the Second marking table", () => {
 describe("agreement between first and second markers", () => {
   // Ten cases; criterion 2.1 judged by the first markers Yes, Yes, Yes, Yes, Yes, Yes, No, No, No, N/A.
   const first = ["Yes", "Yes", "Yes", "Yes", "Yes", "Yes", "No", "No", "No", "N/A"];
-  const cases = makeGrid([standardHeader(), ...first.map((v, i) => validRow(`C${String(i + 1).padStart(2, "0")}`, "Community", "No", { "2.1": v, "1.1": "Yes" }))]);
+  const casesGrid = (): Grid => makeGrid([standardHeader(), ...first.map((v, i) => validRow(`C${String(i + 1).padStart(2, "0")}`, "Community", "No", { "2.1": v, "1.1": "Yes" }))]);
   // R. Lead second-marks C01–C06, Q. Second C05–C10. On 2.1:
   //   R. Lead: Yes Yes Yes Yes No Yes  (C05 differs)
   //   Q. Second: Yes(C05) No(C06) No No No Yes(C10, first said N/A)
@@ -95,8 +100,15 @@ describe("agreement between first and second markers", () => {
     markRow("C09", "Q. Second", { "2.1": "No" }),
     markRow("C10", "Q. Second", { "2.1": "Yes" }),
   ];
-  const a = analyseWorkbook({ cases, secondMarking: secondGrid(secondRows) });
-  const c21 = a.agreement!.criteria.find((c) => c.id === "2.1")!;
+  // Analysed in beforeEach, not in the describe body, so a mutation run's per-test coverage sees it.
+  let cases: Grid;
+  let a: Analysis;
+  let c21: NonNullable<Analysis["agreement"]>["criteria"][number];
+  beforeEach(() => {
+    cases = casesGrid();
+    a = analyseWorkbook({ cases, secondMarking: secondGrid(secondRows) });
+    c21 = a.agreement!.criteria.find((c) => c.id === "2.1")!;
+  });
 
   it("compares the cases both judged Yes or No, per criterion", () => {
     // Pairs (first, second) on 2.1 over the 11 compared rows: Yes/Yes ×6 (C01–C04, C06 by R. Lead,

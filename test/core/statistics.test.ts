@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyseWorkbook, bandOf, BUILT_IN_FRAMEWORK, rateScore, readSettings, roundPercent, type CellValue, type Grid } from "../../src/core";
+import { analyseWorkbook, bandOf, BUILT_IN_FRAMEWORK, rateScore, readSettings, roundPercent, type Analysis, type CellValue, type Grid } from "../../src/core";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
 
 describe("statistics as the contract defines them", () => {
@@ -10,7 +10,11 @@ describe("statistics as the contract defines them", () => {
     validRow("C04", "Custody", "Yes", { "2.1": null }),
     validRow("C05", "Community", "Yes", { "2.1": "Bad" }),
   ];
-  const a = analyseWorkbook({ cases: makeGrid([standardHeader(), ...rows]) });
+  // Analysed in beforeEach, not in the describe body, so a mutation run's per-test coverage sees it.
+  let a: Analysis;
+  beforeEach(() => {
+    a = analyseWorkbook({ cases: makeGrid([standardHeader(), ...rows]) });
+  });
   const by = (id: string) => a.criteria.find((c) => c.id === id)!;
 
   it("counts relevant, met, not met and unjudged per criterion", () => {
