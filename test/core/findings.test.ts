@@ -3,7 +3,7 @@
  * three notes of cases judged Yes under a strength, the most specific first; a case never under a
  * finding its judgement contradicts.
  */
-import { analyseWorkbook, selectFindings, toReportJson, type CellValue } from "../../src/core";
+import { analyseWorkbook, selectFindings, toReportJson, type CellValue, type Finding } from "../../src/core";
 import { SheetBuilder } from "../../src/core/layout/sheet-builder";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
 
@@ -34,7 +34,11 @@ describe("evidence under an area for improvement", () => {
     { id: "C5", notes: { 2: "Thorough risk work." } },
     { id: "C6" },
   ];
-  const f = selectFindings(analyse(cases)).improvements.find((x) => x.criterion.id === "2.1")!;
+  // Selected in beforeEach, not in the describe body, so a mutation run's per-test coverage sees it.
+  let f: Finding;
+  beforeEach(() => {
+    f = selectFindings(analyse(cases)).improvements.find((x) => x.criterion.id === "2.1")!;
+  });
 
   it("lists the notes of the cases judged No, and only those", () => {
     expect(f.evidence.map((e) => e.label).sort()).toEqual(["C1", "C2"]);
@@ -57,8 +61,12 @@ describe("evidence under a strength", () => {
     { id: "C5", notes: { 4: "Enforcement was proportionate." } },
     { id: "C6", notes: { 4: "Parents were involved in the assessment." } },
   ];
-  const findings = selectFindings(analyse(cases));
-  const f44 = findings.strengths.find((x) => x.criterion.id === "4.4")!;
+  let findings: ReturnType<typeof selectFindings>;
+  let f44: Finding;
+  beforeEach(() => {
+    findings = selectFindings(analyse(cases));
+    f44 = findings.strengths.find((x) => x.criterion.id === "4.4")!;
+  });
 
   it("shows at most three notes, all of cases judged Yes, none of a case judged No elsewhere in the section", () => {
     expect(f44.evidence).toHaveLength(3);

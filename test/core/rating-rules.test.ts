@@ -11,8 +11,10 @@ import {
   CRITERIA_HEADERS,
   readFramework,
   toReportJson,
+  type Analysis,
   type CellValue,
   type Framework,
+  type SheetLayout,
 } from "../../src/core";
 import { makeGrid } from "../helpers/grids";
 
@@ -83,7 +85,11 @@ describe("figures made by the rules (worked by hand)", () => {
   // Section 6, by hand: Good, score 2. Section 7, by hand: Outstanding, not counted.
   // Overall: 2 + 1 + 2 = 5 of 9 (three counted sections), in the band 5-7: Good. Pooled over the
   // counted sections' judgements: (9 + 6 + 8 + 5 + 7) / 50 = 70%.
-  const a = analyseWorkbook({ cases: casesGrid({ "1.1": 9, "1.2": 6, "2.1": 8, "2.2": 5, "2.3": 7 }), criteria: criteriaGrid(RULES_SHEET) });
+  // Analysed in beforeEach, not in the describe body, so a mutation run's per-test coverage sees it.
+  let a: Analysis;
+  beforeEach(() => {
+    a = analyseWorkbook({ cases: casesGrid({ "1.1": 9, "1.2": 6, "2.1": 8, "2.2": 5, "2.3": 7 }), criteria: criteriaGrid(RULES_SHEET) });
+  });
   const section = (n: string) => a.sections.find((s) => s.number === n)!;
 
   it("pools section 1", () => {
@@ -217,12 +223,16 @@ describe("the template's Criteria sheet", () => {
 
 describe("the Summary under the rating rules", () => {
   // The same figures as above, written by buildReportLayouts.
-  const a = analyseWorkbook({
-    cases: casesGrid({ "1.1": 9, "1.2": 6, "2.1": 8, "2.2": 5, "2.3": 7 }),
-    criteria: criteriaGrid(RULES_SHEET),
-    settings: makeGrid([["Setting", "Value"], ["Rating scheme", "HMI Probation 2018"]], { sheet: "Settings" }),
+  let a: Analysis;
+  let summary: SheetLayout | undefined;
+  beforeEach(() => {
+    a = analyseWorkbook({
+      cases: casesGrid({ "1.1": 9, "1.2": 6, "2.1": 8, "2.2": 5, "2.3": 7 }),
+      criteria: criteriaGrid(RULES_SHEET),
+      settings: makeGrid([["Setting", "Value"], ["Rating scheme", "HMI Probation 2018"]], { sheet: "Settings" }),
+    });
+    [summary] = buildReportLayouts(a, { generatedAt: new Date(2026, 0, 1) });
   });
-  const [summary] = buildReportLayouts(a, { generatedAt: new Date(2026, 0, 1) });
   const cell = (row: number, col: number) => summary!.cells.find((c) => c.row === row && c.col === col);
   const rowOf = (col: number, text: string): number => summary!.cells.find((c) => c.col === col && c.kind === "text" && c.text === text)!.row;
   const formulaOf = (row: number, col: number): string => {

@@ -103,11 +103,15 @@ describe("a section rated by hand and the minimum number of cases", () => {
 });
 
 describe("section figures by their rules", () => {
-  const sections = computeSectionStats(
-    framework("Good").sections,
-    stats,
-    settings,
-  );
+  // Computed in beforeEach, not in the describe body, so a mutation run's per-test coverage sees it.
+  let sections: ReturnType<typeof computeSectionStats>;
+  beforeEach(() => {
+    sections = computeSectionStats(
+      framework("Good").sections,
+      stats,
+      settings,
+    );
+  });
   const by = (n: string) => sections.find((s) => s.number === n)!;
 
   it("leaves out a section with no criteria unless it is rated by hand", () => {

@@ -36,9 +36,14 @@ const textAt = (l: SheetLayout, row: number, col: number): string | number | nul
 const rowOf = (l: SheetLayout, id: string): number => l.cells.find((c) => c.col === 0 && c.kind === "text" && c.text === id)!.row;
 
 describe("the Summary's interval column", () => {
-  const [summary] = buildReportLayouts(analysis(), { generatedAt });
-  const header = rowOf(summary!, "ID");
-  const col = summary!.cells.find((c) => c.row === header && c.kind === "text" && c.text === "% met (95% interval)")!.col;
+  // Built in beforeEach, not in the describe body, so a mutation run's per-test coverage sees it.
+  let summary: SheetLayout | undefined;
+  let col: number;
+  beforeEach(() => {
+    [summary] = buildReportLayouts(analysis(), { generatedAt });
+    const header = rowOf(summary!, "ID");
+    col = summary!.cells.find((c) => c.row === header && c.kind === "text" && c.text === "% met (95% interval)")!.col;
+  });
 
   it("is the last column, so hiding it leaves the rest as they were", () => {
     expect(col).toBe(summary!.colCount - 1);

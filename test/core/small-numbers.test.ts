@@ -1,4 +1,4 @@
-import { analyseWorkbook, findingCaution, readSettings, selectFindings, toReportJson, wilsonInterval, type CellValue } from "../../src/core";
+import { analyseWorkbook, findingCaution, readSettings, selectFindings, toReportJson, wilsonInterval, type CellValue, type Grid } from "../../src/core";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
 
 const settingsGrid = (rows: CellValue[][]) => makeGrid([["Setting", "Value"], ...rows], { sheet: "Settings" });
@@ -20,7 +20,11 @@ describe("the minimum relevant count", () => {
     validRow("C03", "Community", "No", { "2.1": "N/A" }),
     validRow("C04", "Community", "No", { "2.1": "N/A" }),
   ];
-  const cases = makeGrid([standardHeader(), ...rows]);
+  // Made in beforeEach (its header comes from the core), not in the describe body, so a mutation run's per-test coverage sees it.
+  let cases: Grid;
+  beforeEach(() => {
+    cases = makeGrid([standardHeader(), ...rows]);
+  });
 
   it("leaves a criterion below it without a band or rating, saying too few to rate", () => {
     const a = analyseWorkbook({ cases, settings: settingsGrid([["Minimum relevant cases", 3], ["Rating scheme", "HMI Probation 2018"]]) });
