@@ -35,14 +35,19 @@ function moderationGrid(rows: [string, string, string, CellValue, string][], mar
 }
 
 describe("moderated judgements", () => {
-  const cases = makeGrid([
-    standardHeader(),
-    validRow("C01", "Community", "Yes", { "2.1": "Yes" }),
-    validRow("C02", "Community", "Yes", { "2.1": "Yes" }),
-    validRow("C03", "Custody", "No", { "2.1": "No", "3.6": "Yes" }),
-    validRow("C04", "Community", "No", { "2.1": "No" }),
-  ]);
-  const second = secondGrid([markRow("C02", "R. Lead", { "2.1": "No" }), markRow("C03", "R. Lead", { "2.1": "Yes", "3.6": "No" })]);
+  // Made in beforeEach (their headers come from the core), not in the describe body, so a mutation run's per-test coverage sees them.
+  let cases: Grid;
+  let second: Grid;
+  beforeEach(() => {
+    cases = makeGrid([
+      standardHeader(),
+      validRow("C01", "Community", "Yes", { "2.1": "Yes" }),
+      validRow("C02", "Community", "Yes", { "2.1": "Yes" }),
+      validRow("C03", "Custody", "No", { "2.1": "No", "3.6": "Yes" }),
+      validRow("C04", "Community", "No", { "2.1": "No" }),
+    ]);
+    second = secondGrid([markRow("C02", "R. Lead", { "2.1": "No" }), markRow("C03", "R. Lead", { "2.1": "Yes", "3.6": "No" })]);
+  });
 
   it("count in place of the first marker's, while the Cases sheet keeps the first marker's", () => {
     const before = analyseWorkbook({ cases, secondMarking: second });
