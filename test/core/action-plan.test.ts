@@ -49,26 +49,34 @@ const HAND: CellValue[] = ["(added by hand)", "Our own action: staff survey", nu
 describe("the action plan across builds with changing judgements", () => {
   const days = [new Date(2027, 2, 12, 9), new Date(2027, 3, 20, 9), new Date(2027, 4, 2, 9), new Date(2027, 5, 9, 9)];
 
-  // Build 1: 2.1 (3 of 10) and 2.3 (5 of 10) are areas for improvement.
-  const first = build({ "2.1": 3, "2.3": 5 }, null, days[0]!);
   const typedIn = (layout: SheetLayout, id: string): number => rowsOf(layout).findIndex((r) => r.id === id) + 6; // sheet row: header on row 5
-  const edits: Edits = {
-    ...Object.fromEntries(TYPED_21.map((v, i) => [`${"EFGHI"[i]}${typedIn(first, "2.1")}`, v])),
-    ...Object.fromEntries(TYPED_23.map((v, i) => [`${"EFGHI"[i]}${typedIn(first, "2.3")}`, v])),
-    // A column added to the right of the plan, and a row added by hand below it.
-    J5: "Cost (£)",
-    [`J${typedIn(first, "2.1")}`]: 1200,
-    [`J${typedIn(first, "2.3")}`]: true,
-    ...Object.fromEntries(HAND.map((v, i) => [`${"ABCDEFGHI"[i]}${typedIn(first, "2.3") + 1}`, v])),
-  };
-  const grid1 = layoutGrid(first, edits, "Action plan");
+  let first: SheetLayout;
+  let second: SheetLayout;
+  let third: SheetLayout;
+  let fourth: SheetLayout;
 
-  // Build 2: 2.1 is fixed (10 of 10); 3.1 (2 of 10) is new; 2.3 still an area.
-  const second = build({ "2.1": 10, "2.3": 5, "3.1": 2 }, grid1, days[1]!);
-  // Build 3: 2.1 slips back (3 of 10), 2.3 is fixed, 3.1 still an area.
-  const third = build({ "2.1": 3, "2.3": 10, "3.1": 2 }, layoutGrid(second), days[2]!);
-  // Build 4: the same judgements, a later day.
-  const fourth = build({ "2.1": 3, "2.3": 10, "3.1": 2 }, layoutGrid(third), days[3]!);
+  // Built in beforeEach, not in the describe body or beforeAll, so a mutation run's per-test coverage sees the work.
+  beforeEach(() => {
+    // Build 1: 2.1 (3 of 10) and 2.3 (5 of 10) are areas for improvement.
+    first = build({ "2.1": 3, "2.3": 5 }, null, days[0]!);
+    const edits: Edits = {
+      ...Object.fromEntries(TYPED_21.map((v, i) => [`${"EFGHI"[i]}${typedIn(first, "2.1")}`, v])),
+      ...Object.fromEntries(TYPED_23.map((v, i) => [`${"EFGHI"[i]}${typedIn(first, "2.3")}`, v])),
+      // A column added to the right of the plan, and a row added by hand below it.
+      J5: "Cost (£)",
+      [`J${typedIn(first, "2.1")}`]: 1200,
+      [`J${typedIn(first, "2.3")}`]: true,
+      ...Object.fromEntries(HAND.map((v, i) => [`${"ABCDEFGHI"[i]}${typedIn(first, "2.3") + 1}`, v])),
+    };
+    const grid1 = layoutGrid(first, edits, "Action plan");
+
+    // Build 2: 2.1 is fixed (10 of 10); 3.1 (2 of 10) is new; 2.3 still an area.
+    second = build({ "2.1": 10, "2.3": 5, "3.1": 2 }, grid1, days[1]!);
+    // Build 3: 2.1 slips back (3 of 10), 2.3 is fixed, 3.1 still an area.
+    third = build({ "2.1": 3, "2.3": 10, "3.1": 2 }, layoutGrid(second), days[2]!);
+    // Build 4: the same judgements, a later day.
+    fourth = build({ "2.1": 3, "2.3": 10, "3.1": 2 }, layoutGrid(third), days[3]!);
+  });
 
   test("the first build has a row per area for improvement, in framework order, with the typed columns empty", () => {
     expect(generatedKindOf(layoutGrid(first).rows[1]![0])).toBe("action-plan");
