@@ -174,13 +174,18 @@ describe("ranking by the criterion's words, only for a sample of inspection size
 
 describe("the order of the findings and how far each is from its threshold", () => {
   // 1.1: 2 of 4 (50%); 2.1: 0 of 4 (0%). Both areas for improvement (65% or less); 4.4 a strength at 100%.
-  const a = analyse([
-    { id: "C1", judgements: { "2.1": "No" } },
-    { id: "C2", judgements: { "1.1": "No", "2.1": "No" } },
-    { id: "C3", judgements: { "1.1": "No", "2.1": "No" } },
-    { id: "C4", judgements: { "2.1": "No" } },
-  ]);
-  const f = selectFindings(a);
+  // Analysed in beforeEach, not the describe body, so a mutation run's per-test coverage sees it.
+  let f: ReturnType<typeof selectFindings>;
+  beforeEach(() => {
+    f = selectFindings(
+      analyse([
+        { id: "C1", judgements: { "2.1": "No" } },
+        { id: "C2", judgements: { "1.1": "No", "2.1": "No" } },
+        { id: "C3", judgements: { "1.1": "No", "2.1": "No" } },
+        { id: "C4", judgements: { "2.1": "No" } },
+      ]),
+    );
+  });
 
   it("measures a strength above 80% and an improvement below 65%, in points", () => {
     expect(f.strengths.find((x) => x.criterion.id === "4.4")!.distance).toBeCloseTo(20, 9);
@@ -194,7 +199,10 @@ describe("the order of the findings and how far each is from its threshold", () 
 });
 
 describe("the change since the last inspection in a finding's sentence", () => {
-  const a = analyse(["C1", "C2", "C3", "C4", "C5", "C6"].map((id) => ({ id })));
+  let a: ReturnType<typeof analyse>;
+  beforeEach(() => {
+    a = analyse(["C1", "C2", "C3", "C4", "C5", "C6"].map((id) => ({ id })));
+  });
   const change = (id: string, interview: boolean, met: number) => ({
     id,
     title: id,

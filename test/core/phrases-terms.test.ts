@@ -6,7 +6,8 @@
  */
 import { findStatements, normaliseSentence, phraseOptions, QUANTITY_TERMS, readCount, readShare, type QuantityTermName, type ReadingContext, type TermUse } from "../../src/core";
 
-const o = phraseOptions();
+/** The default bands, asked for inside each test (a call at load time is out of a mutation run's sight). */
+const o = () => phraseOptions();
 const term = (name: QuantityTermName) => QUANTITY_TERMS.find((t) => t.name === name)!;
 
 /** What a draft's words say, read as the named term (the words must match it). */
@@ -18,10 +19,10 @@ function read(name: QuantityTermName, words: string): TermUse {
 
 /** Whether the words, read as the named term, hold of met out of relevant. */
 function holds(name: QuantityTermName, words: string, met: number, relevant: number, context: ReadingContext = {}): boolean {
-  return term(name).holds(met, relevant, read(name, words), o, context);
+  return term(name).holds(met, relevant, read(name, words), o(), context);
 }
 
-const means = (name: QuantityTermName, words: string): string => term(name).means(read(name, words), o);
+const means = (name: QuantityTermName, words: string): string => term(name).means(read(name, words), o());
 
 describe("readCount: a count as a draft writes it", () => {
   it("reads digits, words and compound tens, in any case and with spaces around", () => {
@@ -185,7 +186,7 @@ describe("a draft's sentence is read as the term it uses, and judged on the coun
     findStatements(normaliseSentence(sentence)).flatMap((s) => s.terms.map((t): [QuantityTermName, boolean] => [t.term.name, s.negative]));
   /** Whether every statement of the sentence holds of met out of relevant (not met, after a negation). */
   const sentenceHolds = (sentence: string, met: number, relevant: number): boolean =>
-    findStatements(normaliseSentence(sentence)).every((s) => s.terms.every((t) => t.term.holds(s.negative ? relevant - met : met, relevant, t.use, o, {})));
+    findStatements(normaliseSentence(sentence)).every((s) => s.terms.every((t) => t.term.holds(s.negative ? relevant - met : met, relevant, t.use, o(), {})));
 
   it.each<[string, [QuantityTermName, boolean][], [number, number], [number, number]]>([
     // sentence, terms read, counts it holds of, counts it does not hold of
