@@ -12,6 +12,8 @@ import {
   figureChange,
   newcombeDifference,
   withChange,
+  type Analysis,
+  type Comparison,
   type PreviousInspection,
 } from "../../src/core";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
@@ -103,7 +105,9 @@ describe("criteria matched by ID and title, never by position", () => {
   const rows = Array.from({ length: 20 }, (_, i) =>
     validRow(`C${String(i + 1).padStart(2, "0")}`, "Community", "Yes", { "2.1": i === 19 ? "N/A" : i < 15 ? "Yes" : "No", "1.1": i < 10 ? "Yes" : "No" }),
   );
-  const analysis = analyseWorkbook({ cases: makeGrid([standardHeader(), ...rows]) });
+  // Analysed and compared in beforeAll, not in the describe body, so a mutation run sees each test
+  // reach the code it checks.
+  let analysis: Analysis;
   const title = (id: string): string => criteria.find((c) => c.id === id)!.title;
 
   // The previous inspection lists its criteria in another order; 1.1 was worded differently, 9.9 is
@@ -125,7 +129,11 @@ describe("criteria matched by ID and title, never by position", () => {
     sections: [{ number: "2", title: "Protecting the public", met: 10, relevant: 40, rating: "Inadequate" }],
     overall: { met: 100, relevant: 200, rating: null },
   };
-  const c = compareWithPrevious(analysis, previous);
+  let c: Comparison;
+  beforeAll(() => {
+    analysis = analyseWorkbook({ cases: makeGrid([standardHeader(), ...rows]) });
+    c = compareWithPrevious(analysis, previous);
+  });
 
   test("a criterion is compared with the one of the same ID and title", () => {
     const x = c.criteria.find((k) => k.id === "2.1")!;

@@ -10,9 +10,11 @@ import {
   PREVIOUS_MARKER,
   previousFromAnalysis,
   readPreviousSheet,
+  type Analysis,
   type CellValue,
   type Grid,
   type PreviousInspection,
+  type SheetLayout,
 } from "../../src/core";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
 import { layoutGrid } from "../helpers/layout-grid";
@@ -33,12 +35,22 @@ function casesWith(yes21: number, dates: [string, string]): { cases: Grid; setti
   return { cases: makeGrid([standardHeader(), ...rows]), settings };
 }
 
-const earlier = analyseWorkbook(casesWith(3, ["2024-02-13", "2024-02-15"]));
-const previous = previousFromAnalysis(earlier, "northbrook-2024.xlsx");
+// Analysed in beforeAll, not at the top level or in a describe body, so a mutation run sees each
+// test reach the code it checks.
+let earlier: Analysis;
+let previous: PreviousInspection;
+beforeAll(() => {
+  earlier = analyseWorkbook(casesWith(3, ["2024-02-13", "2024-02-15"]));
+  previous = previousFromAnalysis(earlier, "northbrook-2024.xlsx");
+});
 
 describe("the Previous inspection sheet", () => {
-  const now = analyseWorkbook(casesWith(11, ["2026-03-10", "2026-03-12"]), { previous });
-  const layout = buildPreviousSheet(now, { generatedAt: at })!;
+  let now: Analysis;
+  let layout: SheetLayout;
+  beforeAll(() => {
+    now = analyseWorkbook(casesWith(11, ["2026-03-10", "2026-03-12"]), { previous });
+    layout = buildPreviousSheet(now, { generatedAt: at })!;
+  });
 
   test("holds the previous inspection's service, dates, source and every figure, and gives them back", () => {
     expect(layout.name).toBe("Previous inspection");
