@@ -176,7 +176,7 @@ export function readPreviousSheet(grid: Grid): ReadPreviousSheetResult {
         continue;
       }
       const rating = cellText(at(ratingCol)).trim() || null;
-      const key = `${kind}\u0000${id ?? ""}`;
+      const key = `${kind}\u0000${id ?? idText}`;
       if (seen.has(key)) continue;
       seen.add(key);
       if (isCriterion) {

@@ -163,6 +163,19 @@ describe("the table of figures", () => {
     expect(read.previous!.overall).toBeNull();
   });
 
+  it("names every row whose ID is not a criterion ID, not only the first", () => {
+    const rows: CellValue[][] = [
+      ["Criterion", "Risk", "No ID", 1, 2, 0.5, ""], // row 12
+      ["Criterion", "Planning", "No ID either", 1, 2, 0.5, ""], // row 13
+    ];
+    const read = readPreviousSheet(sheet(rows));
+    expect(read.issues.map((i) => [i.cell, i.message])).toEqual([
+      ["B12", '"Risk" is not a criterion ID, so this row is not compared. Enter the criterion\'s ID, such as 2.1.'],
+      ["B13", '"Planning" is not a criterion ID, so this row is not compared. Enter the criterion\'s ID, such as 2.1.'],
+    ]);
+    expect(read.previous!.criteria).toEqual([]);
+  });
+
   it("accepts a count written as digits, with spaces around or none, and refuses any other (a fraction, a negative, a blank, text Number would read)", () => {
     const good: [CellValue, CellValue][] = [
       [3, 12],
