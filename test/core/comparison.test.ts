@@ -105,7 +105,7 @@ describe("criteria matched by ID and title, never by position", () => {
   const rows = Array.from({ length: 20 }, (_, i) =>
     validRow(`C${String(i + 1).padStart(2, "0")}`, "Community", "Yes", { "2.1": i === 19 ? "N/A" : i < 15 ? "Yes" : "No", "1.1": i < 10 ? "Yes" : "No" }),
   );
-  // Analysed and compared in beforeAll, not in the describe body, so a mutation run sees each test
+  // Analysed and compared in beforeEach, not in the describe body or beforeAll, so a mutation run sees each test
   // reach the code it checks.
   let analysis: Analysis;
   const title = (id: string): string => criteria.find((c) => c.id === id)!.title;
@@ -130,7 +130,7 @@ describe("criteria matched by ID and title, never by position", () => {
     overall: { met: 100, relevant: 200, rating: null },
   };
   let c: Comparison;
-  beforeAll(() => {
+  beforeEach(() => {
     analysis = analyseWorkbook({ cases: makeGrid([standardHeader(), ...rows]) });
     c = compareWithPrevious(analysis, previous);
   });

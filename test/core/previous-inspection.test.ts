@@ -35,11 +35,11 @@ function casesWith(yes21: number, dates: [string, string]): { cases: Grid; setti
   return { cases: makeGrid([standardHeader(), ...rows]), settings };
 }
 
-// Analysed in beforeAll, not at the top level or in a describe body, so a mutation run sees each
+// Analysed in beforeEach, not at the top level, in a describe body or in beforeAll, so a mutation run sees each
 // test reach the code it checks.
 let earlier: Analysis;
 let previous: PreviousInspection;
-beforeAll(() => {
+beforeEach(() => {
   earlier = analyseWorkbook(casesWith(3, ["2024-02-13", "2024-02-15"]));
   previous = previousFromAnalysis(earlier, "northbrook-2024.xlsx");
 });
@@ -47,7 +47,7 @@ beforeAll(() => {
 describe("the Previous inspection sheet", () => {
   let now: Analysis;
   let layout: SheetLayout;
-  beforeAll(() => {
+  beforeEach(() => {
     now = analyseWorkbook(casesWith(11, ["2026-03-10", "2026-03-12"]), { previous });
     layout = buildPreviousSheet(now, { generatedAt: at })!;
   });
