@@ -167,6 +167,12 @@ describe("the same inspection: why, or not", () => {
     expect(sameInspection(workbook("x.xlsx", "", { "1.1": [7, 10] }), workbook("y.xlsx", "", { "1.1": [9, 10] }))).toBeNull();
   });
 
+  test("two files that could not be hashed are not the same file for it", () => {
+    const x = workbook("x.xlsx", "North YOS", { "1.1": [7, 10] }, { source: { sha256: null } });
+    expect(sameInspection(workbook("y.xlsx", "South YOS", { "1.1": [9, 10] }, { source: { sha256: null } }), x)).toBeNull();
+    expect(sameInspection(workbook("z.xlsx", "North YOS", { "1.1": [9, 10] }, { source: { sha256: null } }), x)).toBe("it is the same service and inspection dates");
+  });
+
   test("an undated workbook is not a dated one with the same figures", () => {
     const dated = workbook("d.xlsx", "North YOS", { "1.1": [8, 10] });
     const plain = workbook("p.xlsx", "North YOS", { "1.1": [8, 10] }, undated);
@@ -282,6 +288,13 @@ describe("services labelled and ordered", () => {
     const r = rollUp([q2, q1, east]);
     expect(r.services.map((s) => s.label)).toEqual(["East YOS", "North YOS (1 March 2026 to 3 March 2026)", "North YOS (1 June 2026 to 3 June 2026)"]);
   });
+
+  test("the name decides before the dates: a later name with earlier dates still comes after", () => {
+    const alpha = workbook("a.xlsx", "Alpha", { "1.1": [1, 2] }, { inspectionStart: "2026-06-01", inspectionEnd: "2026-06-03" });
+    const bravo = workbook("b.xlsx", "Bravo", { "1.1": [1, 2] });
+    expect(rollUp([alpha, bravo]).services.map((s) => s.label)).toEqual(["Alpha", "Bravo"]);
+    expect(rollUp([bravo, alpha]).services.map((s) => s.label)).toEqual(["Alpha", "Bravo"]);
+  });
 });
 
 describe("bands of the pooled figures", () => {
@@ -383,12 +396,19 @@ describe("reading a row", () => {
     });
   });
 
+  test("the furthest apart is taken, not the first found apart", () => {
+    // As above, given the other way round: C (54.4 points apart) comes first, A (57.1) is taken.
+    expect(readSpread([f("C", 40, 40), f("B", 21, 40), f("A", 0, 40)], bands).outliers).toEqual([{ service: "A", direction: "low", percent: 0, othersPercent: 76.25 }]);
+  });
+
   test("a service far above the rest stands apart high", () => {
     // A 20/20: 83.9–100%; the others 5/40 (12.5%): 5.5–26.1%.
     expect(readSpread([f("A", 20, 20), f("B", 2, 20), f("C", 3, 20)], bands)).toEqual({
       pattern: "outliers",
       outliers: [{ service: "A", direction: "high", percent: 100, othersPercent: 12.5 }],
     });
+    // B 2/20 (2.8–30.1%) is apart from A and C's 23/40 (42.2–71.5%) too, by less: A is still the one.
+    expect(readSpread([f("B", 2, 20), f("C", 3, 20), f("A", 20, 20)], bands).outliers).toEqual([{ service: "A", direction: "high", percent: 100, othersPercent: 12.5 }]);
   });
 
   test("equally far apart: the first in order is taken first, then the test repeated without it", () => {
