@@ -4,30 +4,8 @@
  * only where a service's framework has the criterion, `range` in percentage points, the reading
  * with its text. The roll-up is made inside each test.
  */
-import { rollUp, toRollupJson, type RollupJson, type RollupWorkbook } from "../../src/core";
-
-type Counts = Readonly<Record<string, readonly [met: number, relevant: number]>>;
-
-function workbook(file: string, service: string, counts: Counts): RollupWorkbook {
-  const figure = (met: number, relevant: number) => ({ met, relevant, percent: relevant === 0 ? null : (100 * met) / relevant, band: "–" as const });
-  const criteria = Object.entries(counts).map(([id, [met, relevant]]) => ({ id, section: id.split(".")[0]!, title: `Criterion ${id}`, notMet: relevant - met, excluded: 0, ...figure(met, relevant) }));
-  const numbers = [...new Set(criteria.map((c) => c.section))];
-  const sum = (list: typeof criteria) => figure(list.reduce((n, c) => n + c.met, 0), list.reduce((n, c) => n + c.relevant, 0));
-  return {
-    source: { file, bytes: 1000, sha256: `sha-of-${file}`, readAt: "2026-12-01T09:00:00.000Z", modifiedAt: null },
-    service,
-    inspectionStart: "2026-03-01",
-    inspectionEnd: "2026-03-03",
-    cases: 20,
-    sections: numbers.map((number) => ({ number, title: `Section ${number}`, ...sum(criteria.filter((c) => c.section === number)) })),
-    overall: sum(criteria),
-    criteria,
-    errors: 0,
-    warnings: 0,
-    excludedCells: 0,
-    bands: { strengthThreshold: 80, improvementThreshold: 65, ratingScheme: "none", minRelevant: null },
-  };
-}
+import { rollUp, toRollupJson, type RollupJson } from "../../src/core";
+import { rollupWorkbook as workbook } from "../helpers/rollup-workbook";
 
 describe("rollup --json", () => {
   let json: RollupJson;

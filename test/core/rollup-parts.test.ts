@@ -20,46 +20,7 @@ import {
   type RollupSource,
   type RollupWorkbook,
 } from "../../src/core";
-
-type Counts = Readonly<Record<string, readonly [met: number, relevant: number]>>;
-
-const DEFAULT_BANDS: RollupBandSettings = { strengthThreshold: 80, improvementThreshold: 65, ratingScheme: "none", minRelevant: null };
-
-/** A workbook summary from counts per criterion ("2.1": [met, relevant]); criterion titles "Criterion 2.1" unless given. */
-function workbook(
-  file: string,
-  service: string,
-  counts: Counts,
-  extra: Partial<Omit<RollupWorkbook, "source">> & { titles?: Readonly<Record<string, string>>; source?: Partial<RollupSource> } = {},
-): RollupWorkbook {
-  const { titles, source, ...rest } = extra;
-  const figure = (met: number, relevant: number) => ({ met, relevant, percent: relevant === 0 ? null : (100 * met) / relevant, band: "–" as const });
-  const criteria = Object.entries(counts).map(([id, [met, relevant]]) => ({
-    id,
-    section: id.split(".")[0]!,
-    title: titles?.[id] ?? `Criterion ${id}`,
-    notMet: relevant - met,
-    excluded: 0,
-    ...figure(met, relevant),
-  }));
-  const numbers = [...new Set(criteria.map((c) => c.section))];
-  const sum = (list: typeof criteria) => figure(list.reduce((n, c) => n + c.met, 0), list.reduce((n, c) => n + c.relevant, 0));
-  return {
-    source: { file, bytes: 1000, sha256: `sha-of-${file}`, readAt: "2026-12-01T09:00:00.000Z", modifiedAt: null, ...source },
-    service,
-    inspectionStart: "2026-03-01",
-    inspectionEnd: "2026-03-03",
-    cases: 20,
-    sections: numbers.map((number) => ({ number, title: `Section ${number}`, ...sum(criteria.filter((c) => c.section === number)) })),
-    overall: sum(criteria),
-    criteria,
-    errors: 0,
-    warnings: 0,
-    excludedCells: 0,
-    bands: DEFAULT_BANDS,
-    ...rest,
-  };
-}
+import { DEFAULT_BANDS, rollupWorkbook as workbook } from "../helpers/rollup-workbook";
 
 const undated = { inspectionStart: null, inspectionEnd: null };
 const files = (r: { services: readonly { workbook: RollupWorkbook }[] }): string[] => r.services.map((s) => s.workbook.source.file);
