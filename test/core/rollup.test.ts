@@ -5,38 +5,10 @@
  * figures in the test, not with the code under test.
  */
 import { DEFAULT_SETTINGS, median, pooled, range, readSpread, rollUp, sameInspection, toRollupJson, type Rollup, type RollupWorkbook } from "../../src/core";
-
-type Counts = Readonly<Record<string, readonly [met: number, relevant: number]>>;
+import { rollupWorkbook, type Counts } from "../helpers/rollup-workbook";
 
 /** A workbook summary from counts per criterion ("2.1": [met, relevant]); titles "Criterion 2.1" unless given. */
-function workbook(file: string, service: string, counts: Counts, extra: Partial<RollupWorkbook> & { titles?: Readonly<Record<string, string>> } = {}): RollupWorkbook {
-  const figure = (met: number, relevant: number) => ({ met, relevant, percent: relevant === 0 ? null : (100 * met) / relevant, band: "–" as const });
-  const criteria = Object.entries(counts).map(([id, [met, relevant]]) => ({
-    id,
-    section: id.split(".")[0]!,
-    title: extra.titles?.[id] ?? `Criterion ${id}`,
-    notMet: relevant - met,
-    excluded: 0,
-    ...figure(met, relevant),
-  }));
-  const sectionNumbers = [...new Set(criteria.map((c) => c.section))];
-  const sum = (list: typeof criteria) => figure(list.reduce((n, c) => n + c.met, 0), list.reduce((n, c) => n + c.relevant, 0));
-  return {
-    source: { file, bytes: 1000, sha256: `sha-of-${file}`, readAt: "2026-12-01T09:00:00.000Z", modifiedAt: null },
-    service,
-    inspectionStart: "2026-03-01",
-    inspectionEnd: "2026-03-03",
-    cases: 20,
-    sections: sectionNumbers.map((number) => ({ number, title: `Section ${number}`, ...sum(criteria.filter((c) => c.section === number)) })),
-    overall: sum(criteria),
-    criteria,
-    errors: 0,
-    warnings: 0,
-    excludedCells: 0,
-    bands: { strengthThreshold: 80, improvementThreshold: 65, ratingScheme: "none", minRelevant: null },
-    ...extra,
-  };
-}
+const workbook = rollupWorkbook;
 
 describe("plain statistics", () => {
   test("median: the middle value, or the mean of the middle two; none for no values", () => {
