@@ -190,6 +190,11 @@ describe("computeCriterionStats: each criterion's phrase", () => {
     expect(phraseOf(DEFAULT_SETTINGS)).toBe("all but one of the 20 cases");
   });
 
+  it("says 'case' of one case: the one relevant case", () => {
+    const one = computeCriterionStats([criterion], records.slice(1, 2), DEFAULT_SETTINGS, () => true)[0]!;
+    expect([one.met, one.relevant, one.phrase]).toEqual([1, 1, "the one relevant case (1 out of 1)"]);
+  });
+
   it("counts what it is told to: interviewees for the interview questions", () => {
     expect(phraseOf(DEFAULT_SETTINGS, ["interviewee", "interviewees"])).toBe("all but one of the 20 interviewees");
   });
