@@ -22,6 +22,12 @@ describe("the 95% Wilson score interval", () => {
     expect(wilsonInterval(0, 0)).toBeNull();
   });
 
+  it("refuses counts that cannot be: fewer than none met, more met than relevant, not whole", () => {
+    expect(() => wilsonInterval(-1, 5)).toThrow(/0 <= met <= relevant, got -1 of 5/);
+    expect(() => wilsonInterval(6, 5)).toThrow(RangeError);
+    expect(() => wilsonInterval(2.5, 5)).toThrow(RangeError);
+  });
+
   it("mirrors: the interval of met out of n is 100 minus that of the misses", () => {
     // 1 out of 29 (Newcombe's example d) seen from the other side: 28 out of 29.
     const i = wilsonInterval(28, 29)!;
