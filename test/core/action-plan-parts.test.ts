@@ -108,6 +108,17 @@ describe("planning the actions", () => {
     });
   });
 
+  test("an area no longer one says its figure now, a half rounded up: 7 of 8 is 88%", () => {
+    const c22 = { id: "2.2", title: "Planning", met: 7, relevant: 8, percent: 87.5 };
+    const read: ActionPlanRead = {
+      sheet: "Action plan",
+      addedHeaders: [],
+      rows: [{ criterionId: "2.2", cells: ["2.2 Planning", "Plans were weak.", "3 of 8 met (38%)", "Area for improvement", "Coach", null, null, null, null] }],
+    };
+    const plan = planActions([], read, { today: "12 March 2027", criteria: [c22] });
+    expect(plan.rows.map((r) => [r.kind, r.cells[3]])).toEqual([["no longer", "No longer an area for improvement (12 March 2027): now 88% (7 of 8)"]]);
+  });
+
   test("with a plan read back: rows carried in order with what was typed, no-longer rows marked, a new area added last with the added column empty", () => {
     const read: ActionPlanRead = {
       sheet: "Action plan",
