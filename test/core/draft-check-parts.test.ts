@@ -5,7 +5,7 @@
  * 8 not met of 19, 5.1 the same; no criterion of section 3 has 8 not met of 19; 20 cases, 9
  * interviewees.
  */
-import { analyseWorkbook, checkDraft, splitDraftText, wordStems, type Analysis, type WorkbookGrids } from "../../src/core";
+import { analyseWorkbook, checkDraft, splitDraftText, toCheckTextJson, wordStems, type Analysis, type WorkbookGrids } from "../../src/core";
 import { readWorkbookFile } from "../../src/xlsx/read-workbook";
 import * as path from "node:path";
 
@@ -96,5 +96,68 @@ describe("the word stems a statement is tied to a criterion by", () => {
   it("drops short words, common words, and words whose stem is a common word", () => {
     expect([...wordStems("Go ox in the")]).toEqual([]);
     expect([...wordStems("needs Risk-of-harm")]).toEqual(["risk", "harm"]);
+  });
+});
+
+describe("what a statement states, and the JSON the command line prints", () => {
+  const first = (draft: string) => checkDraft(splitDraftText(draft), sample).statements[0]!;
+
+  it("reads the counts a statement names into met, not met and relevant", () => {
+    // 1.4 has 8 met and none not met of 8.
+    expect(first("- 1.4. The plan was done well in all 8 relevant cases.").stated).toEqual({ met: 8, relevant: 8, phrase: "all 8" });
+    expect(first("- 2.1. It was done well in all but eight of the 19 cases.").stated).toEqual({ notMet: 8, relevant: 19, phrase: "all but eight of the 19" });
+    expect(first("- 1.4. In none of the 8 cases was the plan done well.")).toMatchObject({ stated: { met: 0, relevant: 8 }, verdict: "disagrees" });
+  });
+
+  it("gives the sentence as written, with its white space made single", () => {
+    expect(first("- 2.1. In 8 out of 19 relevant cases   this assessment was not done well.").text).toBe("In 8 out of 19 relevant cases this assessment was not done well.");
+    expect(first("We  examined 20 cases.").text).toBe("We examined 20 cases.");
+  });
+
+  it("corrects a sample size it cannot find in the sentence with the workbook's number alone", () => {
+    // The draft's en dash is read as a hyphen, so its words are not found as written.
+    expect(first("In total we inspected twenty\u2013two cases.")).toMatchObject({ verdict: "disagrees", suggestion: "Twenty cases." });
+    expect(first("We interviewed twenty\u2013two staff.")).toMatchObject({ verdict: "disagrees", suggestion: "Nine interviewees." });
+    expect(first("In total we inspected twenty two cases.")).toMatchObject({ verdict: "disagrees", suggestion: "In total we inspected twenty cases." });
+  });
+
+  it("prints exactly the documented fields, the suggestion only when there is one", () => {
+    const check = checkDraft(splitDraftText("- 2.1. In 9 out of 19 relevant cases this assessment was not done well.\n\n- 2.1. In 8 out of 19 relevant cases this assessment was not done well.\n\nIn 3 out of 4 cases it was."), sample);
+    expect(toCheckTextJson(check)).toEqual({
+      statements: [
+        {
+          text: "In 9 out of 19 relevant cases this assessment was not done well.",
+          paragraph: 1,
+          criterionId: "2.1",
+          stated: { notMet: 9, relevant: 19, phrase: "9 out of 19" },
+          actual: { met: 11, notMet: 8, relevant: 19 },
+          verdict: "disagrees",
+          suggestion: "In 8 out of 19 relevant cases, the initial assessment of risk of harm to others was not done well.",
+        },
+        {
+          text: "In 8 out of 19 relevant cases this assessment was not done well.",
+          paragraph: 2,
+          criterionId: "2.1",
+          stated: { notMet: 8, relevant: 19, phrase: "8 out of 19" },
+          actual: { met: 11, notMet: 8, relevant: 19 },
+          verdict: "agrees",
+        },
+        { text: "In 3 out of 4 cases it was.", paragraph: 3, criterionId: null, stated: { met: 3, relevant: 4, phrase: "3 out of 4" }, actual: null, verdict: "unmatched" },
+      ],
+      agrees: 1,
+      disagrees: 1,
+      unmatched: 1,
+    });
+  });
+});
+
+describe("a sentence holding two findings", () => {
+  it("ties each statement by the words of its own clause first", () => {
+    const draft =
+      "Planning to manage risk of harm was done well in 12 out of 19 cases, but the initial assessment of risk of harm to others was not done well in 8 out of 19 cases.";
+    expect(tied(draft)).toEqual([
+      ["2.3", "agrees", "words"],
+      ["2.1", "agrees", "words"],
+    ]);
   });
 });

@@ -25,6 +25,7 @@ describe("splitting a plain-text draft into paragraphs", () => {
     expect(texts(`${unfinished}\n## Planning`)).toEqual([unfinished, "Planning"]);
     expect(texts(`${unfinished}\n2.1. In 8 out of 19 cases it was not.`)).toEqual([unfinished, "2.1. In 8 out of 19 cases it was not."]);
     expect(texts(`${unfinished}\n12 Planning for the child`)).toEqual([unfinished, "12 Planning for the child"]);
+    expect(texts(`${unfinished}\n12  Planning for the child`)).toEqual([unfinished, "12  Planning for the child"]);
     expect(texts(`${unfinished}\n3. Delivery of the plan`)).toEqual([unfinished, "Delivery of the plan"]); // a numbered list item: its marker dropped
   });
 
@@ -34,6 +35,9 @@ describe("splitting a plain-text draft into paragraphs", () => {
     expect(texts(`${unfinished}\n12 of them.`)).toEqual([`${unfinished} 12 of them.`]);
     expect(texts(`${unfinished}\n123 Main Street was visited.`)).toEqual([`${unfinished} 123 Main Street was visited.`]);
     expect(texts(`${unfinished}\nin 12 Cases.`)).toEqual([`${unfinished} in 12 Cases.`]);
+    expect(texts(`${unfinished}\nitem # 4 was seen.`)).toEqual([`${unfinished} item # 4 was seen.`]);
+    expect(texts("the plan # 2 and\nin most cases it was done.")).toEqual(["the plan # 2 and in most cases it was done."]);
+    expect(texts("#tag and\nin most cases it was done.")).toEqual(["#tag and in most cases it was done."]);
   });
 
   it("a line ending a sentence ends its paragraph, even behind closing quotes or emphasis", () => {
@@ -59,6 +63,8 @@ describe("splitting a plain-text draft into paragraphs", () => {
     expect(texts("Planning and\nin most cases it was done.")).toEqual(["Planning and in most cases it was done."]);
     expect(texts("In the assessment,\nIn most cases it was done.")).toEqual(["In the assessment, In most cases it was done."]);
     expect(texts("In the assessment;\nIn most cases it was done.")).toEqual(["In the assessment; In most cases it was done."]);
+    expect(texts("Plans, reviews\nIn most cases it was done.")).toEqual(["Plans, reviews", "In most cases it was done."]);
+    expect(texts("Planning\nin the YOS it was done.")).toEqual(["Planning in the YOS it was done."]);
     const long59 = "a".repeat(59);
     const long60 = "a".repeat(60);
     expect(texts(`${long59}\nIn most cases.`)).toEqual([long59, "In most cases."]);
@@ -97,6 +103,9 @@ describe("splitting a paragraph into sentences", () => {
     expect(splitSentences("It was a piano. Twelve cases.")).toEqual(["It was a piano.", "Twelve cases."]);
     expect(splitSentences("Page ab.12. Then it was.")).toEqual(["Page ab.12.", "Then it was."]);
     expect(splitSentences("It was 2.1 percent. Then it was.")).toEqual(["It was 2.1 percent.", "Then it was."]);
+    // An abbreviation or criterion number just before, but not at, the full stop does not stop the split.
+    expect(splitSentences("Ask Dr.X. Then it was.")).toEqual(["Ask Dr.X.", "Then it was."]);
+    expect(splitSentences("See 2.1.x. Then it was.")).toEqual(["See 2.1.x.", "Then it was."]);
   });
 
   it("the last sentence is trimmed and nothing empty is kept", () => {

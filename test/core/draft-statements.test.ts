@@ -48,6 +48,14 @@ describe("what a count counts, from the noun after it", () => {
     expect(read("in most, the plan was done well")).toEqual(["most|met|cases"]);
     expect(read("in the majority, it was done well")).toEqual(["the majority|met|cases"]);
     expect(read("most of it was done well")).toEqual([]);
+    expect(read("in most, it was done well")).toEqual(["most|met|cases"]);
+    expect(read("in x most, it was done well")).toEqual([]);
+    expect(read("in 8, it was done well")).toEqual([]);
+  });
+
+  it("a noun counts up to seven words after the term, and no further", () => {
+    expect(read("most x x x x x x cases were done well")).toEqual(["most|met|cases"]);
+    expect(read("most x x x x x x x cases were done well")).toEqual([]);
   });
 });
 
