@@ -132,5 +132,6 @@ describe("a sentence in the form terms are matched on", () => {
     expect(normaliseSentence("in 8 cases \u201cnone\u201d were seen")).toBe("in 8 cases were seen");
     expect(normaliseSentence('in 8 cases "none"were seen')).toBe("in 8 cases were seen");
     expect(normaliseSentence("in 8 cases \u201cnone\u201dwere seen")).toBe("in 8 cases were seen");
+    expect(normaliseSentence('in 8"quoted"cases')).toBe("in 8 cases");
   });
 });

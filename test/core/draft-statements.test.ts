@@ -42,6 +42,9 @@ describe("what a count counts, from the noun after it", () => {
     expect(read("in interviews, the vast majority of staff had completed training")).toEqual(["the vast majority|met|interviews"]);
     expect(read("in interviews, the vast majority had completed training")).toEqual(["the vast majority|met|cases"]);
     expect(read("the vast majority of staff had completed training")).toEqual(["the vast majority|met|interviews"]);
+    expect(read("in interviews, the vast majority said that they had completed the whole training course, as an interviewee put it")).toEqual([
+      "the vast majority|met|interviews",
+    ]);
   });
 
   it("a term right after 'in' counts cases; the same term elsewhere names nothing", () => {
@@ -70,6 +73,7 @@ describe("counts named by structure", () => {
   it("a bracketed count straight after a term is the same statement; one after a closed bracket is not", () => {
     expect(read("just under two-thirds of the cases (12 out of 19) were done well")).toEqual(["just under two-thirds + 12 out of 19|met|cases"]);
     expect(read("just under two-thirds of the cases (in fact) and 12 out of 19 cases were done well")).toHaveLength(2);
+    expect(read("just under two-thirds of the cases; (12 out of 19) were done well")).toHaveLength(2);
   });
 });
 
@@ -82,6 +86,7 @@ describe("whether a count is of the work not done well", () => {
 
   it("a negation in another clause, before or after, does not reach the count", () => {
     expect(read("the plan was not done well, but in 8 out of 19 cases it was")).toEqual(["8 out of 19|met|cases"]);
+    expect(read("it was not, but in 8 out of 19 cases it was")).toEqual(["8 out of 19|met|cases"]);
     expect(read("it was not done;8 out of 19 cases were done well")).toEqual(["8 out of 19|met|cases"]);
     expect(read("in 8 out of 19 cases it was done well; in others it was not")).toEqual(["8 out of 19|met|cases"]);
     expect(read("in 8 out of 19; it was not done elsewhere")).toEqual(["8 out of 19|met|cases"]);
