@@ -152,6 +152,16 @@ describe("what a statement states, and the JSON the command line prints", () => 
 });
 
 describe("a sentence holding two findings", () => {
+  it("a negation in the second finding, after ', and', does not turn the first into a count of work not done well", () => {
+    // 2.3 has 12 met of 19: the first statement is true and must not be flagged.
+    const draft =
+      "Planning to manage risk of harm was done well in 12 out of 19 cases, and the initial assessment of risk of harm to others was not done well in 8 out of 19 cases.";
+    expect(tied(draft)).toEqual([
+      ["2.3", "agrees", "words"],
+      ["2.1", "agrees", "words"],
+    ]);
+  });
+
   it("ties each statement by the words of its own clause first", () => {
     const draft =
       "Planning to manage risk of harm was done well in 12 out of 19 cases, but the initial assessment of risk of harm to others was not done well in 8 out of 19 cases.";

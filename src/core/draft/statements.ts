@@ -61,7 +61,7 @@ const NEGATIVE =
   /\b(?:not|never|no evidence|no longer|insufficient(?:ly)?|inadequate(?:ly)?|poor(?:ly)?|lack(?:ed|ing|s)?|missed|failed|fail(?:s|ing)?|unsatisfactory|unclear|deficient|deficienc(?:y|ies)|gaps?|weak(?:ness|nesses)?)\b|n't\b/;
 const SUBORDINATE = /^(?:where|when|whenever|if|unless|although|though|while|whilst|whereas|because|since|as|which|who|once|until)\b/;
 /** Where a clause ends: its negation does not reach past these. */
-const CLAUSE_BREAK = /;|,? \bbut\b|,? \bhowever\b|,? \bwhereas\b|,? \balthough\b|,? \bthough\b|,? \bwhilst\b|,? \bwhile\b|,? \bin contrast\b|,? \bsimilarly\b/g;
+const CLAUSE_BREAK = /;|, and\b|,? \bbut\b|,? \bhowever\b|,? \bwhereas\b|,? \balthough\b|,? \bthough\b|,? \bwhilst\b|,? \bwhile\b|,? \bin contrast\b|,? \bsimilarly\b/g;
 
 /**
  * The quantity statements of a sentence in normalised form (see `normaliseSentence`).
