@@ -54,6 +54,18 @@ describe("a statement naming no criterion is tied within the section its heading
       ["2.1", "agrees", "section"],
     ]);
     expect(tied(`- 9.1. Something else was seen.\n\n${UNNAMED}`)).toEqual([[null, "unmatched", null]]);
+    // A number no section has leaves the section as it was.
+    expect(tied(`2. Protecting the public\n\n- 9.1. Something else was seen.\n\n${UNNAMED}`)).toEqual([["2.1", "agrees", "section"]]);
+  });
+
+  it("a line holding a statement is no heading, even without a full stop", () => {
+    const statements = tied(`2. Protecting the public\n\nIn 3 out of 4 cases of operational management\n\n${UNNAMED}`);
+    expect(statements[statements.length - 1]).toEqual(["2.1", "agrees", "section"]);
+  });
+
+  it("a statement of the section's cases together is tied to the section's pooled counts", () => {
+    // Section 2 pools 51 met and 33 not met of 84.
+    expect(tied("2. Protecting the public\n\nIn 33 out of 84 cases it was not done well.")).toEqual([[null, "agrees", "section"]]);
   });
 });
 
@@ -123,7 +135,7 @@ describe("what a statement states, and the JSON the command line prints", () => 
 
   it("prints exactly the documented fields, the suggestion only when there is one", () => {
     const check = checkDraft(splitDraftText("- 2.1. In 9 out of 19 relevant cases this assessment was not done well.\n\n- 2.1. In 8 out of 19 relevant cases this assessment was not done well.\n\nIn 3 out of 4 cases it was."), sample);
-    expect(toCheckTextJson(check)).toEqual({
+    expect(toCheckTextJson(check)).toStrictEqual({
       statements: [
         {
           text: "In 9 out of 19 relevant cases this assessment was not done well.",
