@@ -121,6 +121,22 @@ describe("what a statement states, and the JSON the command line prints", () => 
     expect(first("- 1.4. In none of the 8 cases was the plan done well.")).toMatchObject({ stated: { met: 0, relevant: 8 }, verdict: "disagrees" });
   });
 
+  it("joins the words of a bracketed count to the term they belong to", () => {
+    expect(first("- 2.3. Planning was done well in just under two-thirds of the cases (12 out of 19).").stated).toEqual({
+      met: 12,
+      relevant: 19,
+      phrase: "just under two-thirds 12 out of 19",
+    });
+  });
+
+  it("corrects a false 'not done well' about a criterion met in every case with a strength, not an improvement", () => {
+    // 1.4 has 8 met and none not met of 8: there is nothing not done well to write.
+    const s = first("- 1.4. In 2 out of 8 cases it was not done well.");
+    expect(s).toMatchObject({ verdict: "disagrees", stated: { notMet: 2, relevant: 8 }, actual: { met: 8, notMet: 0, relevant: 8 } });
+    expect(s.suggestion).toMatch(/done well/);
+    expect(s.suggestion).not.toMatch(/not done well/);
+  });
+
   it("gives the sentence as written, with its white space made single", () => {
     expect(first("- 2.1. In 8 out of 19 relevant cases   this assessment was not done well.").text).toBe("In 8 out of 19 relevant cases this assessment was not done well.");
     expect(first("We  examined 20 cases.").text).toBe("We examined 20 cases.");
