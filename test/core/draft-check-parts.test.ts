@@ -32,6 +32,18 @@ describe("a statement naming no criterion is tied within the section its heading
     expect(tied(`OPERATIONAL MANAGEMENT:\n\n${UNNAMED}`)).toEqual([["5.1", "agrees", "section"]]);
   });
 
+  it("a section's number is read however it is written", () => {
+    expect(tied(`Section 02\n\n${UNNAMED}`)).toEqual([["2.1", "agrees", "section"]]);
+    expect(tied(`2\n\n${UNNAMED}`)).toEqual([["2.1", "agrees", "section"]]);
+    expect(tied(`5 Operational management\n\n${UNNAMED}`)).toEqual([["5.1", "agrees", "section"]]);
+  });
+
+  it("a heading is shorter than 100 characters", () => {
+    const title = "Protecting the public "; // 22 characters
+    expect(tied(`${title}${"x".repeat(77)}\n\n${UNNAMED}`)).toEqual([["2.1", "agrees", "section"]]);
+    expect(tied(`${title}${"x".repeat(78)}\n\n${UNNAMED}`)).toEqual([[null, "unmatched", null]]);
+  });
+
   it("within a section where nothing has those counts, it is unmatched, not tied elsewhere", () => {
     expect(tied(`3. Protecting the child or young person\n\n${UNNAMED}`)).toEqual([[null, "unmatched", null]]);
   });
