@@ -149,6 +149,12 @@ describe("what a statement states, and the JSON the command line prints", () => 
     expect(s.suggestion).not.toMatch(/not done well/);
   });
 
+  it("a count out of all the cases inspected is true of a criterion with fewer relevant", () => {
+    // 2.1: 11 met of 19 relevant; the workbook has 20 cases.
+    expect(first("- 2.1. This assessment was done well in 11 of the 20 cases inspected.")).toMatchObject({ verdict: "agrees", actual: { met: 11, relevant: 19 } });
+    expect(first("- 2.1. This assessment was done well in 11 of the 21 cases inspected.").verdict).toBe("disagrees");
+  });
+
   it("gives the sentence as written, with its white space made single", () => {
     expect(first("- 2.1. In 8 out of 19 relevant cases   this assessment was not done well.").text).toBe("In 8 out of 19 relevant cases this assessment was not done well.");
     expect(first("We  examined 20 cases.").text).toBe("We examined 20 cases.");
