@@ -139,6 +139,11 @@ describe("what a statement states, and the JSON the command line prints", () => 
       relevant: 19,
       phrase: "just under two-thirds 12 out of 19",
     });
+    // What it was read as names both terms, then whose work: "…, and … met".
+    const means = first("- 2.3. Planning was done well in just under two-thirds of the cases (12 out of 19).").means;
+    expect(means).toMatch(/^.+, and .+ met$/);
+    expect(means).not.toMatch(/not met$/);
+    expect(first("- 2.1. In 8 out of 19 relevant cases this was not done well.").means).toMatch(/ not met$/);
   });
 
   it("corrects a false 'not done well' about a criterion met in every case with a strength, not an improvement", () => {
