@@ -247,8 +247,10 @@ export const QUANTITY_TERMS: readonly QuantityTerm[] = [
       const words = l.words === "half" && under ? "just under half" : `${under ? "just under" : "just over"} ${l.words}`;
       return `${words} of the ${many} ${counted(met, relevant)}`;
     },
+    // Bare "over half", "more than half", "under half"… are the majority's and the minority's
+    // words (above or below half), not "just over half".
     read: new RegExp(
-      `\\b(?:(?:just|slightly|a little|marginally|a bit) (under|below|less than|fewer than|over|above|more than)|(almost|nearly|not quite|approaching|close to|under|over|more than|less than|fewer than))[ -]${SHARE_PATTERN}\\b`,
+      `\\b(?:(?:just|slightly|a little|marginally|a bit) (under|below|less than|fewer than|over|above|more than)|(almost|nearly|not quite|approaching|close to|(?:under|over|more than|less than|fewer than)(?![ -]half\\b)))[ -]${SHARE_PATTERN}\\b`,
     ),
     use: (m) => {
       const word = m[1] ?? m[2] ?? "";

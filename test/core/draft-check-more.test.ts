@@ -183,3 +183,22 @@ describe("what a term counts, and whether it is negated", () => {
     expect(read("We looked at ten cases, but of these, eight were not done well.")).toEqual([{ terms: ["count"], negative: true, counted: "cases" }]);
   });
 });
+
+describe("'more than half' and 'less than half'", () => {
+  const read = (text: string): string[] => findStatements(normaliseSentence(text)).flatMap((s) => s.terms.map((t) => t.term.name));
+
+  it("are read as the majority and the minority, not as 'just over' or 'just under' half", () => {
+    for (const words of ["more than half", "over half"]) expect(read(`It was done well in ${words} of the cases.`)).toEqual(["majority"]);
+    for (const words of ["less than half", "fewer than half", "under half"]) expect(read(`It was done well in ${words} of the cases.`)).toEqual(["minority"]);
+    // "Almost half" and "just over half" stay near half.
+    expect(read("It was done well in almost half of the cases.")).toEqual(["near-share"]);
+    expect(read("It was done well in just over half of the cases.")).toEqual(["near-share"]);
+  });
+
+  it("'more than half' is true of a criterion met in every case, so it is not flagged", () => {
+    // 4.4: 20 met of 20.
+    expect(tied("- 4.4. Attention to health and well-being outcomes was good in more than half of the cases.")).toEqual([["4.4", "agrees", "number"]]);
+    // 2.1: 11 met of 19 (57.9%), 8 not met (42.1%).
+    expect(tied("- 2.1. The initial assessment was not done well in less than half of the cases.")).toEqual([["2.1", "agrees", "number"]]);
+  });
+});

@@ -346,8 +346,8 @@ const STOP = new Set(
 
 /**
  * The content words of a text, reduced to rough stems so that "assessed", "assessments" and
- * "assessment" meet.
- * @example [...wordStems("Reviews of the assessments")] // ["review", "assess"]
+ * "assessment" meet (at "asses": a doubled last letter is dropped).
+ * @example [...wordStems("Reviews of the assessments")] // ["review", "asses"]
  */
 export function wordStems(text: string): Set<string> {
   const out = new Set<string>();
