@@ -157,6 +157,12 @@ describe("the number of cases examined", () => {
     expect(s.verdict).toBe("unmatched");
   });
 
+  it("corrects the number before the cases, not the same number earlier in the sentence", () => {
+    // The workbook has 20 cases and 9 interviewees.
+    expect(first("Across 12 teams, inspectors examined 12 cases.")).toMatchObject({ verdict: "disagrees", suggestion: "Across 12 teams, inspectors examined 20 cases." });
+    expect(first("In two areas we interviewed two case managers.")).toMatchObject({ verdict: "disagrees", suggestion: "In two areas we interviewed nine case managers." });
+  });
+
   it("finds the draft's number whatever its capitals, and corrects it in the draft's sentence", () => {
     expect(first("We examined Twenty-two cases.")).toMatchObject({ verdict: "disagrees", suggestion: "We examined twenty cases." });
   });

@@ -241,9 +241,14 @@ const SAMPLE_BEFORE: Record<CountedKind, RegExp> = {
   cases: /\b(?:we|inspectors|the inspection(?: team)?)(?: [a-z]+){0,2}? (?:examined|inspected|looked at|reviewed|assessed|sampled|read)(?: a total of| a sample of| all| the)? $/,
   interviews: /\b(?:we|inspectors)(?: [a-z]+){0,2}? (?:interviewed|spoke to|spoke with|met)(?: a total of| all| the)? $/,
 };
+/** The nouns a sample's number comes straight before. */
+const SAMPLE_NOUNS: Record<CountedKind, string> = {
+  cases: "(?:cases|case files)",
+  interviews: "(?:staff|interviewees|case managers|practitioners|members of staff)",
+};
 const SAMPLE_AFTER: Record<CountedKind, RegExp> = {
-  cases: /^ (?:cases|case files)(?:[.,;:]|$| (?:supervised|managed|held|from|at|across|in total|in all|between|during|over)\b)/,
-  interviews: /^ (?:staff|interviewees|case managers|practitioners|members of staff)(?:[.,;:]|$| (?:from|at|across|in total|in all|between|during|over|who)\b)/,
+  cases: new RegExp(`^ ${SAMPLE_NOUNS.cases}(?:[.,;:]|$| (?:supervised|managed|held|from|at|across|in total|in all|between|during|over)\\b)`),
+  interviews: new RegExp(`^ ${SAMPLE_NOUNS.interviews}(?:[.,;:]|$| (?:from|at|across|in total|in all|between|during|over|who)\\b)`),
 };
 
 function isSampleSize(normal: string, statement: QuantityStatement): boolean {
@@ -271,7 +276,9 @@ function judgeSampleSize(sentence: string, paragraph: number, statement: Quantit
   if (use.count === n) return { ...base, verdict: "agrees" };
   // The draft's number, written as it was (figures or words), replaced by the workbook's.
   const figure = /^\d/.test(words.trim()) ? String(n) : countInWords(n);
-  const at = new RegExp(`\\b${words.trim().replace(/[-\s]+/g, "[-\\s]+")}(?=\\s)`, "i").exec(text);
+  // The number straight before the noun ("Across 12 teams, we examined 12 cases": the second 12).
+  const number = `\\b${words.trim().replace(/[-\s]+/g, "[-\\s]+")}`;
+  const at = new RegExp(`${number}(?=\\s+${SAMPLE_NOUNS[statement.counted]}\\b)`, "i").exec(text) ?? new RegExp(`${number}(?=\\s)`, "i").exec(text);
   const suggestion = at ? text.slice(0, at.index) + (at.index === 0 ? capitalise(figure) : figure) + text.slice(at.index + at[0].length) : `${capitalise(figure)} ${pool.kind === "interviews" ? "interviewees" : "cases"}.`;
   // No "the report would say": it would only repeat the workbook's number.
   return { ...base, verdict: "disagrees", suggestion };
