@@ -180,6 +180,12 @@ describe("what a term counts, and whether it is negated", () => {
     expect(read("In 3 out of 19 case managerial reviews the plan was late.")).toEqual([{ terms: ["count"], negative: false, counted: "cases" }]);
   });
 
+  it("looks for the noun a term counts only up to the next comma or stop", () => {
+    // "inspectors" after the comma is who found it, not what "most" counts; "staff" is who said it.
+    expect(read("The plan was good in most, inspectors found.")).toEqual([{ terms: ["majority"], negative: false, counted: "cases" }]);
+    expect(read("It was done in five, staff said.")).toEqual([]);
+  });
+
   it("a negation after ', although' or ', but' is not the statement's", () => {
     expect(read("It was done well in most, although not always promptly.")).toEqual([{ terms: ["majority"], negative: false, counted: "cases" }]);
     expect(read("The plan was done well in 12 out of 19 cases, but not in the others.")).toEqual([{ terms: ["count"], negative: false, counted: "cases" }]);

@@ -126,7 +126,8 @@ function chooseMatches(structural: readonly TermMatch[], terms: readonly TermMat
 
 /** What a term counts, from the noun after it; null when it counts something else or nothing named. */
 function countedBy(sentence: string, match: TermMatch): CountedKind | null {
-  const after = sentence.slice(match.end).split(/[^a-z'-]+/).filter((w) => w !== "");
+  // The words after the term, and the punctuation that ends the search for its noun.
+  const after = sentence.slice(match.end).match(/[a-z'-]+|[,.;:]/g) ?? [];
   const interview = /\binterview/.test(sentence);
   const window = match.term.name === "at-least" || match.term.name === "none" ? 3 : NOUN_WINDOW;
   for (let i = 0; i < Math.min(window, after.length); i++) {
