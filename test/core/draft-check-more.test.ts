@@ -111,6 +111,10 @@ describe("headings", () => {
     expect(tied(`2 Our findings\n\n${UNNAMED}`)).toEqual([["2.1", "agrees", "section"]]);
   });
 
+  it("reads the section's number before a colon, whatever follows it", () => {
+    expect(tied(`Section 5: Our findings\n\n${UNNAMED}`)).toEqual([["5.1", "agrees", "section"]]);
+  });
+
   it("a number no section has gives way to the section title the heading names", () => {
     expect(tied(`7 Protecting the public\n\n${UNNAMED}`)).toEqual([["2.1", "agrees", "section"]]);
   });

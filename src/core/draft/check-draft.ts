@@ -386,7 +386,8 @@ function isHeading(text: string): boolean {
 /** The section a heading names ("2. Protecting the public", "Operational management"), or null for another heading. */
 function headingSection(text: string, analysis: Analysis): string | null {
   const t = text.trim().toLowerCase().replace(/:$/, "");
-  const numbered = /^(?:section\s+)?(\d{1,2})\.?(?:\s|$)/.exec(t);
+  // "2", "2.", "Section 2:", "Section 4: Our work with children".
+  const numbered = /^(?:section\s+)?(\d{1,2})[.:]?(?:\s|$)/.exec(t);
   if (numbered) {
     const n = String(Number(numbered[1]));
     if (analysis.framework.sections.some((s) => s.number === n)) return n;
