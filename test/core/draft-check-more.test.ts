@@ -7,23 +7,14 @@
  * and 8 not met of 19; the interview question 5.2 8 met and 1 not met of 9; section 3 pools 42 met
  * and 22 not met of 64; 20 cases.
  */
-import { analyseWorkbook, checkDraft, findStatements, normaliseSentence, splitDraftText, type Analysis, type WorkbookGrids } from "../../src/core";
-import { readWorkbookFile } from "../../src/xlsx/read-workbook";
-import * as path from "node:path";
+import { checkDraft, findStatements, normaliseSentence, splitDraftText, type Analysis } from "../../src/core";
+import { useSampleAnalysis } from "../helpers/sample-analysis";
 
-const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-inspection.xlsx");
-let grids: WorkbookGrids;
-beforeAll(async () => {
-  grids = (await readWorkbookFile(SAMPLE)).grids;
-});
-let sample: Analysis;
-beforeEach(() => {
-  sample = analyseWorkbook(grids);
-});
+const sample = useSampleAnalysis();
 
-const tied = (draft: string, analysis: Analysis = sample): [string | null, string, string | null][] =>
+const tied = (draft: string, analysis: Analysis = sample()): [string | null, string, string | null][] =>
   checkDraft(splitDraftText(draft), analysis).statements.map((s) => [s.criterionId, s.verdict, s.tiedBy]);
-const first = (draft: string, analysis: Analysis = sample) => checkDraft(splitDraftText(draft), analysis).statements[0]!;
+const first = (draft: string, analysis: Analysis = sample()) => checkDraft(splitDraftText(draft), analysis).statements[0]!;
 
 describe("a numbered paragraph holding two statements", () => {
   it("ties its first statement when it names one of the criterion's words, and not a later one that names only one", () => {
@@ -79,9 +70,9 @@ describe("the clause a statement's words are read from", () => {
 
   it("ends at ', although' straight after a short quantity, and the negation after it is not the statement's", () => {
     // The clause names 2.1 (11 met of 19: most); the next names safeguarding and vulnerability (3.x).
-    const [s] = checkDraft(splitDraftText("The initial assessment of risk of harm was done well in most, although safeguarding and vulnerability were not always considered."), sample).statements;
-    expect([s!.criterionId, s!.verdict, s!.tiedBy]).toEqual(["2.1", "agrees", "words"]);
-    expect(s!.means).not.toMatch(/not met$/);
+    const s = first("The initial assessment of risk of harm was done well in most, although safeguarding and vulnerability were not always considered.");
+    expect([s.criterionId, s.verdict, s.tiedBy]).toEqual(["2.1", "agrees", "words"]);
+    expect(s.means).not.toMatch(/not met$/);
   });
 });
 
@@ -132,9 +123,9 @@ describe("the correction written for a statement about interviews", () => {
   it("names the one relevant interviewee, or case, in the singular", () => {
     const one = { met: 1, notMet: 0, relevant: 1 };
     const analysis: Analysis = {
-      ...sample,
-      criteria: sample.criteria.map((c) => (c.id === "1.4" ? { ...c, ...one } : c)),
-      interviewStats: sample.interviewStats.map((q) => (q.id === "2.6" ? { ...q, ...one } : q)),
+      ...sample(),
+      criteria: sample().criteria.map((c) => (c.id === "1.4" ? { ...c, ...one } : c)),
+      interviewStats: sample().interviewStats.map((q) => (q.id === "2.6" ? { ...q, ...one } : q)),
     };
     const interview = first("- 2.6. Two out of two staff interviewed understood the policies.", analysis);
     expect(interview).toMatchObject({ criterionId: "2.6", verdict: "disagrees", productPhrase: "the one relevant interviewee (1 out of 1)" });
