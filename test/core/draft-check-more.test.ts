@@ -152,6 +152,12 @@ describe("the number of cases examined", () => {
     expect(s.verdict).toBe("unmatched");
   });
 
+  it("'all 20 cases' after the examining verb is the sample size too", () => {
+    expect(first("We examined all 20 cases.")).toMatchObject({ verdict: "agrees", tiedBy: "sample", stated: { relevant: 20, phrase: "all 20" } });
+    expect(first("We examined all 22 cases.")).toMatchObject({ verdict: "disagrees", tiedBy: "sample", suggestion: "We examined all 20 cases." });
+    expect(first("We interviewed all nine staff.")).toMatchObject({ verdict: "agrees", tiedBy: "sample", counted: "interviews" });
+  });
+
   it("corrects the number before the cases, not the same number earlier in the sentence", () => {
     // The workbook has 20 cases and 9 interviewees.
     expect(first("Across 12 teams, inspectors examined 12 cases.")).toMatchObject({ verdict: "disagrees", suggestion: "Across 12 teams, inspectors examined 20 cases." });

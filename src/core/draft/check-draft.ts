@@ -9,7 +9,7 @@ import { sectionNumberOf, type Criterion } from "../framework";
 import { capitalise, countInWords, criterionSentence, describeProportion, type ReadingContext } from "../phrases";
 import type { PhraseOptions } from "../settings";
 import { normaliseSentence, splitSentences, type DraftParagraph } from "./paragraphs";
-import { findStatements, type CountedKind, type QuantityStatement } from "./statements";
+import { findStatements, type CountedKind, type QuantityStatement, type TermMatch } from "./statements";
 
 export type Verdict = "agrees" | "disagrees" | "unmatched";
 
@@ -253,13 +253,21 @@ const SAMPLE_AFTER: Record<CountedKind, RegExp> = {
 
 function isSampleSize(normal: string, statement: QuantityStatement): boolean {
   const [only, ...more] = statement.terms;
-  if (!only || more.length > 0 || only.term.name !== "at-least" || statement.negative) return false;
+  if (!only || more.length > 0 || sampleCount(only) === undefined || statement.negative) return false;
   return SAMPLE_BEFORE[statement.counted].test(normal.slice(0, only.start)) && SAMPLE_AFTER[statement.counted].test(normal.slice(only.end));
 }
 
+/** The number of a sample-size statement: "20 cases", or "all 20 cases"; undefined for another term. */
+function sampleCount(m: TermMatch): number | undefined {
+  if (m.term.name === "at-least") return m.use.count;
+  return m.term.name === "all" ? m.use.of : undefined;
+}
+
 /** A sample size against the workbook's cases (or interviewees); when it differs, the sentence with the workbook's number. */
+
 function judgeSampleSize(sentence: string, paragraph: number, statement: QuantityStatement, pool: TargetPool): DraftStatement {
-  const { words, use } = statement.terms[0]!;
+  const { words } = statement.terms[0]!;
+  const count = sampleCount(statement.terms[0]!)!;
   const n = pool.inspected;
   const text = sentence.replace(/\s+/g, " ").trim();
   const base = {
@@ -267,17 +275,18 @@ function judgeSampleSize(sentence: string, paragraph: number, statement: Quantit
     paragraph,
     criterionId: null,
     // The draft names how many cases there are (relevant); the workbook has that many, all examined.
-    stated: { relevant: use.count!, phrase: words.trim() },
+    stated: { relevant: count, phrase: words.trim() },
     actual: { met: n, notMet: 0, relevant: n },
     means: `the number of ${pool.kind === "interviews" ? "people interviewed" : "cases examined"}`,
     tiedBy: "sample" as const,
     counted: statement.counted,
   };
-  if (use.count === n) return { ...base, verdict: "agrees" };
-  // The draft's number, written as it was (figures or words), replaced by the workbook's.
-  const figure = /^\d/.test(words.trim()) ? String(n) : countInWords(n);
+  if (count === n) return { ...base, verdict: "agrees" };
+  // The draft's number, written as it was (figures or words), replaced by the workbook's: "22" of "all 22".
+  const numberWords = words.trim().replace(/^(?:all|every|each) (?:of )?(?:the |these |those )?/, "");
+  const figure = /^\d/.test(numberWords) ? String(n) : countInWords(n);
   // The number straight before the noun ("Across 12 teams, we examined 12 cases": the second 12).
-  const number = `\\b${words.trim().replace(/[-\s]+/g, "[-\\s]+")}`;
+  const number = `\\b${numberWords.replace(/[-\s]+/g, "[-\\s]+")}`;
   const at = new RegExp(`${number}(?=\\s+${SAMPLE_NOUNS[statement.counted]}\\b)`, "i").exec(text) ?? new RegExp(`${number}(?=\\s)`, "i").exec(text);
   const suggestion = at ? text.slice(0, at.index) + (at.index === 0 ? capitalise(figure) : figure) + text.slice(at.index + at[0].length) : `${capitalise(figure)} ${pool.kind === "interviews" ? "interviewees" : "cases"}.`;
   // No "the report would say": it would only repeat the workbook's number.
