@@ -264,7 +264,6 @@ function sampleCount(m: TermMatch): number | undefined {
 }
 
 /** A sample size against the workbook's cases (or interviewees); when it differs, the sentence with the workbook's number. */
-
 function judgeSampleSize(sentence: string, paragraph: number, statement: QuantityStatement, pool: TargetPool): DraftStatement {
   const { words } = statement.terms[0]!;
   const count = sampleCount(statement.terms[0]!)!;
