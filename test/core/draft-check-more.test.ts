@@ -102,6 +102,11 @@ describe("headings", () => {
     expect(tied(`2 Our findings\n\n${UNNAMED}`)).toEqual([["2.1", "agrees", "section"]]);
   });
 
+  it("reads a heading's number written as a list marker, '2. ' before a title that names no section", () => {
+    expect(tied(`2. Our findings\n\n${UNNAMED}`)).toEqual([["2.1", "agrees", "section"]]);
+    expect(tied(`5) Our findings\n\n${UNNAMED}`)).toEqual([["5.1", "agrees", "section"]]);
+  });
+
   it("reads the section's number before a colon, whatever follows it", () => {
     expect(tied(`Section 5: Our findings\n\n${UNNAMED}`)).toEqual([["5.1", "agrees", "section"]]);
   });

@@ -73,7 +73,7 @@ describe("splitting a plain-text draft into paragraphs", () => {
 
   it("a list marker is dropped, then the criterion number is read", () => {
     const [p] = splitDraftText("- 2.1. All but three of the cases were done well.");
-    expect(p).toEqual({ number: 1, text: "2.1. All but three of the cases were done well.", leadingId: "2.1", body: "All but three of the cases were done well." });
+    expect(p).toEqual({ number: 1, text: "2.1. All but three of the cases were done well.", marker: "- ", leadingId: "2.1", body: "All but three of the cases were done well." });
   });
 });
 

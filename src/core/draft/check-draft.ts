@@ -102,7 +102,8 @@ export function checkDraft(paragraphs: readonly DraftParagraph[], analysis: Anal
       const n = sectionNumberOf(p.leadingId);
       if (sectionNumbers.has(n)) section = n;
     } else if (found.length === 0 && isHeading(p.text)) {
-      section = headingSection(p.text, analysis);
+      // With its marker: "2. Our findings" is a numbered heading, whose number is the list marker.
+      section = headingSection(p.marker + p.text, analysis);
     }
     for (const [i, f] of found.entries()) {
       const pool = pools[f.statement.counted];
@@ -394,8 +395,8 @@ function isHeading(text: string): boolean {
 /** The section a heading names ("2. Protecting the public", "Operational management"), or null for another heading. */
 function headingSection(text: string, analysis: Analysis): string | null {
   const t = text.trim().toLowerCase().replace(/:$/, "");
-  // "2", "2.", "Section 2:", "Section 4: Our work with children".
-  const numbered = /^(?:section\s+)?(\d{1,2})[.:]?(?:\s|$)/.exec(t);
+  // "2", "2.", "2)", "Section 2:", "Section 4: Our work with children".
+  const numbered = /^(?:section\s+)?(\d{1,2})[.:)]?(?:\s|$)/.exec(t);
   if (numbered) {
     const n = String(Number(numbered[1]));
     if (analysis.framework.sections.some((s) => s.number === n)) return n;

@@ -8,6 +8,8 @@ export interface DraftParagraph {
   readonly number: number;
   /** The paragraph as written, without its list marker. */
   readonly text: string;
+  /** The list marker it was written with ("- ", "2. "), or "" for none: a heading's number may be one. */
+  readonly marker: string;
   /** The criterion ID the paragraph or bullet starts with ("- 2.1. In 8 out of…" → "2.1"), if any. */
   readonly leadingId: string | null;
   /** The paragraph without its list marker and leading criterion ID. */
@@ -66,11 +68,12 @@ function toParagraphs(blocks: readonly string[]): DraftParagraph[] {
   return blocks.map((block, i) => {
     let text = block.replace(/^#{1,6}\s+/, "");
     // A list marker, then perhaps the criterion number: "- 2.1. In 8 out of 19 relevant cases".
-    const bullet = BULLET.exec(text);
-    if (bullet && !LEADING_ID.test(text)) text = text.slice(bullet[0].length);
+    const bullet = LEADING_ID.test(text) ? null : BULLET.exec(text);
+    const marker = bullet ? bullet[0] : "";
+    text = text.slice(marker.length);
     const id = LEADING_ID.exec(text);
     const leadingId = id ? `${Number(id[1])}.${Number(id[2])}` : null;
-    return { number: i + 1, text, leadingId, body: id ? text.slice(id[0].length) : text };
+    return { number: i + 1, text, marker, leadingId, body: id ? text.slice(id[0].length) : text };
   });
 }
 
