@@ -5,26 +5,17 @@
  * Every expected value is worked out by hand from the README's "Writing a new framework" and the
  * messages a user reads; each sheet is read inside its test.
  */
-import {
-  BUILT_IN_FRAMEWORK,
-  readFramework,
-  type CellValue,
-  type Issue,
-} from "../../src/core";
+import { BUILT_IN_FRAMEWORK, readFramework, type CellValue, type Issue } from "../../src/core";
 import { makeGrid } from "../helpers/grids";
 
-const criteriaSheet = (
-  rows: CellValue[][],
-  options: { top?: number; left?: number } = {},
-) => makeGrid(rows, { sheet: "Criteria", ...options });
+const criteriaSheet = (rows: CellValue[][], options: { top?: number; left?: number } = {}) => makeGrid(rows, { sheet: "Criteria", ...options });
 /** Each issue as a user reads it: severity, code, cell and message. */
-const told = (issues: readonly Issue[]) =>
-  issues.map((i) => [i.severity, i.code, i.cell, i.message]);
+const told = (issues: readonly Issue[]) => issues.map((i) => [i.severity, i.code, i.cell, i.message]);
 
 const KINDS_OF_CASE =
   "All cases, Custody cases, Community cases, Court disposals, Court disposals where required, Out-of-court disposals, Cases with a new PSR, Where relevant, Where required, Staff interviews";
 const missingColumn = (header: string) =>
-  `The Criteria sheet has no "${header}" column, so the built-in framework is used. Add a "${header}" column to row 1, or delete the sheet to use the built-in framework on purpose.`;
+  `The Criteria sheet has no "${header}" column, so the built-in framework is used. Add a column headed "${header}" to its header row (the first row that is not blank), or delete the sheet to use the built-in framework on purpose.`;
 
 describe("findCriteriaColumns through readFramework: headers under their other names", () => {
   it("reads Criterion ID, Title, Applicability and Subject", () => {
@@ -36,15 +27,7 @@ describe("findCriteriaColumns through readFramework: headers under their other n
     );
     expect(r.issues).toEqual([]);
     expect(r.fromSheet).toBe(true);
-    expect(r.framework.criteria).toEqual([
-      {
-        id: "1.1",
-        section: "1",
-        title: "Assessment",
-        subject: "the assessment of risk",
-        appliesTo: "all",
-      },
-    ]);
+    expect(r.framework.criteria).toEqual([{ id: "1.1", section: "1", title: "Assessment", subject: "the assessment of risk", appliesTo: "all" }]);
   });
 
   it("reads ID and Criterion (short)", () => {
@@ -55,15 +38,7 @@ describe("findCriteriaColumns through readFramework: headers under their other n
       ]),
     );
     expect(r.issues).toEqual([]);
-    expect(r.framework.criteria).toEqual([
-      {
-        id: "2.3",
-        section: "2",
-        title: "Planning",
-        subject: "planning",
-        appliesTo: "custody",
-      },
-    ]);
+    expect(r.framework.criteria).toEqual([{ id: "2.3", section: "2", title: "Planning", subject: "planning", appliesTo: "custody" }]);
   });
 
   it("reads Key question, as hmip-youth's key questions are headed", () => {
@@ -75,13 +50,7 @@ describe("findCriteriaColumns through readFramework: headers under their other n
     );
     expect(r.issues).toEqual([]);
     expect(r.framework.criteria).toEqual([
-      {
-        id: "2.1.1",
-        section: "2.1",
-        title: "Assessment: supporting desistance",
-        subject: "assessment: supporting desistance",
-        appliesTo: "court",
-      },
+      { id: "2.1.1", section: "2.1", title: "Assessment: supporting desistance", subject: "assessment: supporting desistance", appliesTo: "court" },
     ]);
   });
 
@@ -93,9 +62,7 @@ describe("findCriteriaColumns through readFramework: headers under their other n
       ]),
     );
     expect(r.issues).toEqual([]);
-    expect(r.framework.criteria.map((c) => c.title)).toEqual([
-      "Initial assessment",
-    ]);
+    expect(r.framework.criteria.map((c) => c.title)).toEqual(["Initial assessment"]);
   });
 });
 
@@ -116,11 +83,11 @@ describe("readFramework: a sheet that cannot be used", () => {
     );
     expect(atA1.fromSheet).toBe(false);
     expect(atA1.framework).toBe(BUILT_IN_FRAMEWORK);
-    expect(told(atA1.issues)).toEqual([
-      ["error", "criteria-missing-column", "A1", missingColumn("Applies to")],
-    ]);
+    expect(told(atA1.issues)).toEqual([["error", "criteria-missing-column", "A1", missingColumn("Applies to")]]);
 
-    // a blank row above the header, and a sheet whose used range starts at C5
+    // a blank row above the header, and a sheet whose used range starts at C5: the header row is
+    // row 6, so the message must not send the user to row 1 (it did: a column added there would
+    // have made row 1 the header row)
     const lower = readFramework(
       criteriaSheet(
         [
@@ -130,9 +97,8 @@ describe("readFramework: a sheet that cannot be used", () => {
         { top: 4, left: 2 },
       ),
     );
-    expect(told(lower.issues)).toEqual([
-      ["error", "criteria-missing-column", "C6", missingColumn("ID")],
-    ]);
+    expect(told(lower.issues)).toEqual([["error", "criteria-missing-column", "C6", missingColumn("ID")]]);
+    expect(lower.issues[0]!.message).not.toMatch(/\brow 1\b/);
   });
 
   it("names no cell when the header row is not on the sheet or there is none", () => {
@@ -146,9 +112,7 @@ describe("readFramework: a sheet that cannot be used", () => {
         { top: -1 },
       ),
     );
-    expect(told(hidden.issues)).toEqual([
-      ["error", "criteria-missing-column", null, missingColumn("Criterion")],
-    ]);
+    expect(told(hidden.issues)).toEqual([["error", "criteria-missing-column", null, missingColumn("Criterion")]]);
 
     // blank rows only, from row 4 down
     const blank = readFramework(
@@ -173,12 +137,7 @@ describe("readFramework: a sheet that cannot be used", () => {
     expect(r.fromSheet).toBe(false);
     expect(r.framework).toBe(BUILT_IN_FRAMEWORK);
     expect(told(r.issues)).toEqual([
-      [
-        "warning",
-        "criteria-empty",
-        null,
-        "The Criteria sheet lists no criteria, so the built-in framework is used. Add criteria below the headers, or delete the sheet.",
-      ],
+      ["warning", "criteria-empty", null, "The Criteria sheet lists no criteria, so the built-in framework is used. Add criteria below the headers, or delete the sheet."],
     ]);
   });
 
@@ -191,14 +150,7 @@ describe("readFramework: a sheet that cannot be used", () => {
     );
     expect(r.fromSheet).toBe(false);
     expect(r.framework).toBe(BUILT_IN_FRAMEWORK);
-    expect(told(r.issues)).toEqual([
-      [
-        "error",
-        "criteria-invalid-id",
-        "A2",
-        '"x" is not a criterion ID. Enter a section number, a dot and a number, such as 2.1.',
-      ],
-    ]);
+    expect(told(r.issues)).toEqual([["error", "criteria-invalid-id", "A2", '"x" is not a criterion ID. Enter a section number, a dot and a number, such as 2.1.']]);
   });
 });
 
@@ -206,53 +158,20 @@ describe("readFramework: criterion rows", () => {
   const header = ["ID", "Criterion", "Applies to"];
 
   it("reads cells trimmed, with runs of spaces and line breaks as one space", () => {
-    const r = readFramework(
-      criteriaSheet([
-        header,
-        [" 1.1 ", "  Initial   assessment\n of risk ", " All cases "],
-      ]),
-    );
+    const r = readFramework(criteriaSheet([header, [" 1.1 ", "  Initial   assessment\n of risk ", " All cases "]]));
     expect(r.issues).toEqual([]);
-    expect(r.framework.criteria).toEqual([
-      {
-        id: "1.1",
-        section: "1",
-        title: "Initial assessment of risk",
-        subject: "initial assessment of risk",
-        appliesTo: "all",
-      },
-    ]);
+    expect(r.framework.criteria).toEqual([{ id: "1.1", section: "1", title: "Initial assessment of risk", subject: "initial assessment of risk", appliesTo: "all" }]);
   });
 
   it("passes over a blank row between criteria", () => {
-    const r = readFramework(
-      criteriaSheet([
-        header,
-        ["1.1", "First", "All cases"],
-        [null, "", null],
-        ["1.2", "Second", "All cases"],
-      ]),
-    );
+    const r = readFramework(criteriaSheet([header, ["1.1", "First", "All cases"], [null, "", null], ["1.2", "Second", "All cases"]]));
     expect(r.issues).toEqual([]);
     expect(r.framework.criteria.map((c) => c.id)).toEqual(["1.1", "1.2"]);
   });
 
   it("says a row's ID is blank, at its ID cell, and leaves the row out", () => {
-    const r = readFramework(
-      criteriaSheet([
-        header,
-        ["1.1", "First", "All cases"],
-        ["", "Orphan wording", "All cases"],
-      ]),
-    );
-    expect(told(r.issues)).toEqual([
-      [
-        "error",
-        "criteria-missing-field",
-        "A3",
-        "ID is blank. Enter an ID such as 2.1.",
-      ],
-    ]);
+    const r = readFramework(criteriaSheet([header, ["1.1", "First", "All cases"], ["", "Orphan wording", "All cases"]]));
+    expect(told(r.issues)).toEqual([["error", "criteria-missing-field", "A3", "ID is blank. Enter an ID such as 2.1."]]);
     expect(r.framework.criteria.map((c) => c.id)).toEqual(["1.1"]);
   });
 
@@ -271,68 +190,28 @@ describe("readFramework: criterion rows", () => {
       ["2.1.10", "2.1"],
     ]);
     expect(told(r.issues)).toEqual([
-      [
-        "error",
-        "criteria-invalid-id",
-        "A4",
-        '"1.1 Assessment" is not a criterion ID. Enter a section number, a dot and a number, such as 2.1.',
-      ],
-      [
-        "error",
-        "criteria-invalid-id",
-        "A5",
-        '"2.1 or 2.2" is not a criterion ID. Enter a section number, a dot and a number, such as 2.1.',
-      ],
+      ["error", "criteria-invalid-id", "A4", '"1.1 Assessment" is not a criterion ID. Enter a section number, a dot and a number, such as 2.1.'],
+      ["error", "criteria-invalid-id", "A5", '"2.1 or 2.2" is not a criterion ID. Enter a section number, a dot and a number, such as 2.1.'],
     ]);
   });
 
   it("says what to enter for a blank wording, a blank or unknown Applies to", () => {
-    const r = readFramework(
-      criteriaSheet([
-        header,
-        ["1.1", "", "All cases"],
-        ["1.2", "Planning", "   "],
-        ["1.3", "Review", "  Sometimes  "],
-        ["1.4", "Kept", "All cases"],
-      ]),
-    );
+    const r = readFramework(criteriaSheet([header, ["1.1", "", "All cases"], ["1.2", "Planning", "   "], ["1.3", "Review", "  Sometimes  "], ["1.4", "Kept", "All cases"]]));
     expect(told(r.issues)).toEqual([
-      [
-        "error",
-        "criteria-missing-field",
-        "B2",
-        "Criterion is blank. Enter a short wording of the criterion.",
-      ],
-      [
-        "error",
-        "criteria-missing-field",
-        "C3",
-        `Applies to is blank. Enter one of: ${KINDS_OF_CASE}.`,
-      ],
-      [
-        "error",
-        "criteria-unknown-applicability",
-        "C4",
-        `"Sometimes" is not a kind of case this criterion can apply to; this row is ignored. Enter one of: ${KINDS_OF_CASE}.`,
-      ],
+      ["error", "criteria-missing-field", "B2", "Criterion is blank. Enter a short wording of the criterion."],
+      ["error", "criteria-missing-field", "C3", `Applies to is blank. Enter one of: ${KINDS_OF_CASE}.`],
+      ["error", "criteria-unknown-applicability", "C4", `"Sometimes" is not a kind of case this criterion can apply to; this row is ignored. Enter one of: ${KINDS_OF_CASE}.`],
     ]);
     expect(r.issues.map((i) => i.criterionId)).toEqual(["1.1", "1.2", "1.3"]);
     expect(r.framework.criteria.map((c) => c.id)).toEqual(["1.4"]);
   });
 
   it("uses a sheet of staff-interview questions only", () => {
-    const r = readFramework(
-      criteriaSheet([
-        header,
-        ["2.6", "Staff understood policies", "Staff interviews"],
-      ]),
-    );
+    const r = readFramework(criteriaSheet([header, ["2.6", "Staff understood policies", "Staff interviews"]]));
     expect(r.issues).toEqual([]);
     expect(r.fromSheet).toBe(true);
     expect(r.framework.criteria).toEqual([]);
-    expect(
-      r.framework.interviewQuestions.map((c) => [c.id, c.appliesTo]),
-    ).toEqual([["2.6", "interviews"]]);
+    expect(r.framework.interviewQuestions.map((c) => [c.id, c.appliesTo])).toEqual([["2.6", "interviews"]]);
   });
 });
 
@@ -362,27 +241,20 @@ describe("readFramework: the Overall row's rule", () => {
     expect(r.framework.overall).toEqual({ kind: "pooled" });
   });
 
-  it.each([
-    "Score - sum: 0-1 Inadequate, 2-3 Good",
-    "Score sum (0-1 Inadequate, 2-3 Good)",
-    "Score sum:0-1 Inadequate, 2-3 Good",
-    "score SUM - 0-1 Inadequate; 2-3 Good",
-  ])("reads %j as a score sum", (rule) => {
-    const r = withOverall(rule);
-    expect(r.issues).toEqual([]);
-    expect(r.framework.overall).toEqual(twoBands);
-  });
-
-  it.each(["Not pooled", "Pooled (all judgements)"])(
-    "refuses %j, naming its Rule cell, and pools",
+  it.each(["Score - sum: 0-1 Inadequate, 2-3 Good", "Score sum (0-1 Inadequate, 2-3 Good)", "Score sum:0-1 Inadequate, 2-3 Good", "score SUM - 0-1 Inadequate; 2-3 Good"])(
+    "reads %j as a score sum",
     (rule) => {
       const r = withOverall(rule);
-      expect(told(r.issues)).toEqual([
-        ["error", "criteria-unknown-rule", "D3", unknownRule(rule)],
-      ]);
-      expect(r.framework.overall).toEqual({ kind: "pooled" });
+      expect(r.issues).toEqual([]);
+      expect(r.framework.overall).toEqual(twoBands);
     },
   );
+
+  it.each(["Not pooled", "Pooled (all judgements)"])("refuses %j, naming its Rule cell, and pools", (rule) => {
+    const r = withOverall(rule);
+    expect(told(r.issues)).toEqual([["error", "criteria-unknown-rule", "D3", unknownRule(rule)]]);
+    expect(r.framework.overall).toEqual({ kind: "pooled" });
+  });
 
   it("says a score sum without bands has none, and pools", () => {
     const r = withOverall("Score sum");
@@ -409,15 +281,7 @@ describe("readFramework: sections rated by hand", () => {
     expect(r.issues).toEqual([]);
     expect(r.fromSheet).toBe(true);
     expect(r.framework.criteria).toEqual([]);
-    expect(r.framework.sections).toEqual([
-      {
-        number: "1",
-        title: "Governance",
-        rule: "by-hand",
-        counted: true,
-        rating: "Good",
-      },
-    ]);
+    expect(r.framework.sections).toEqual([{ number: "1", title: "Governance", rule: "by-hand", counted: true, rating: "Good" }]);
   });
 
   it("lets a Rule of Pooled decide, so By hand under Applies to is not a kind of case", () => {
@@ -428,12 +292,7 @@ describe("readFramework: sections rated by hand", () => {
       ]),
     );
     expect(told(r.issues)).toEqual([
-      [
-        "error",
-        "criteria-unknown-applicability",
-        "C2",
-        `"By hand" is not a kind of case this criterion can apply to; this row is ignored. Enter one of: ${KINDS_OF_CASE}.`,
-      ],
+      ["error", "criteria-unknown-applicability", "C2", `"By hand" is not a kind of case this criterion can apply to; this row is ignored. Enter one of: ${KINDS_OF_CASE}.`],
     ]);
     expect(r.fromSheet).toBe(false);
   });
@@ -441,15 +300,7 @@ describe("readFramework: sections rated by hand", () => {
   it("reads numbers, titles and ratings, and refuses a bad or repeated number", () => {
     const r = readFramework(
       criteriaSheet([
-        [
-          "ID",
-          "Section title",
-          "Criterion",
-          "Applies to",
-          "Rule",
-          "Counted in overall",
-          "Rating",
-        ],
+        ["ID", "Section title", "Criterion", "Applies to", "Rule", "Counted in overall", "Rating"],
         ["9", "Partnerships", "Something else", "", "By hand", "", "Good"],
         ["1.10", "", "", "", "By hand", "", "Outstanding"],
         ["1.1x", "", "", "", "By hand", "", "Good"],
@@ -459,18 +310,8 @@ describe("readFramework: sections rated by hand", () => {
       ]),
     );
     expect(told(r.issues)).toEqual([
-      [
-        "error",
-        "criteria-invalid-id",
-        "A4",
-        '"1.1x" is not a section number for a section rated by hand; this row is ignored. Enter the section\'s number, such as 1.1.',
-      ],
-      [
-        "error",
-        "criteria-duplicate-id",
-        "A5",
-        "Criterion ID 9 is also used at A2; this row is ignored. Give each criterion its own ID.",
-      ],
+      ["error", "criteria-invalid-id", "A4", '"1.1x" is not a section number for a section rated by hand; this row is ignored. Enter the section\'s number, such as 1.1.'],
+      ["error", "criteria-duplicate-id", "A5", "Criterion ID 9 is also used at A2; this row is ignored. Give each criterion its own ID."],
       [
         "warning",
         "criteria-missing-rating",
@@ -482,34 +323,10 @@ describe("readFramework: sections rated by hand", () => {
     // titles: the sheet's Section title first, then a built-in framework's (2 is the default
     // framework's "Protecting the public", 2.2 hmip-youth's "Court disposals: Planning"), else "Section n"
     expect(r.framework.sections).toEqual([
-      {
-        number: "1.10",
-        title: "Section 1.10",
-        rule: "by-hand",
-        counted: true,
-        rating: "Outstanding",
-      },
-      {
-        number: "2",
-        title: "Protecting the public",
-        rule: "by-hand",
-        counted: true,
-        rating: null,
-      },
-      {
-        number: "2.2",
-        title: "Court disposals: Planning",
-        rule: "by-hand",
-        counted: true,
-        rating: "Requires improvement",
-      },
-      {
-        number: "9",
-        title: "Partnerships",
-        rule: "by-hand",
-        counted: true,
-        rating: "Good",
-      },
+      { number: "1.10", title: "Section 1.10", rule: "by-hand", counted: true, rating: "Outstanding" },
+      { number: "2", title: "Protecting the public", rule: "by-hand", counted: true, rating: null },
+      { number: "2.2", title: "Court disposals: Planning", rule: "by-hand", counted: true, rating: "Requires improvement" },
+      { number: "9", title: "Partnerships", rule: "by-hand", counted: true, rating: "Good" },
     ]);
   });
 
@@ -528,15 +345,7 @@ describe("readFramework: sections rated by hand", () => {
         'Section 6 is rated by hand but the Criteria sheet has no Rating column. Add a column headed "Rating" and enter its rating there.',
       ],
     ]);
-    expect(r.framework.sections).toEqual([
-      {
-        number: "6",
-        title: "Governance",
-        rule: "by-hand",
-        counted: true,
-        rating: null,
-      },
-    ]);
+    expect(r.framework.sections).toEqual([{ number: "6", title: "Governance", rule: "by-hand", counted: true, rating: null }]);
   });
 });
 
@@ -560,12 +369,7 @@ describe("readFramework: a section's number and title from the Section column", 
       { number: "3", title: "Delivery work", rule: "pooled", counted: true },
       { number: "4.10", title: "Review work", rule: "pooled", counted: true },
       { number: "5", title: "Phase 2 planning", rule: "pooled", counted: true },
-      {
-        number: "10",
-        title: "Resettlement work",
-        rule: "pooled",
-        counted: true,
-      },
+      { number: "10", title: "Resettlement work", rule: "pooled", counted: true },
     ]);
   });
 
@@ -579,12 +383,7 @@ describe("readFramework: a section's number and title from the Section column", 
     );
     expect(r.issues).toEqual([]);
     expect(r.framework.sections).toEqual([
-      {
-        number: "2",
-        title: "Protecting the public",
-        rule: "pooled",
-        counted: true,
-      },
+      { number: "2", title: "Protecting the public", rule: "pooled", counted: true },
       { number: "9", title: "Section 9", rule: "pooled", counted: true },
     ]);
   });
