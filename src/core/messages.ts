@@ -39,7 +39,7 @@ export const messages = {
 
 export const criteriaMessages = {
   missingColumn: (header: string) =>
-    `The Criteria sheet has no "${header}" column, so the built-in framework is used. Add a "${header}" column to row 1, or delete the sheet to use the built-in framework on purpose.`,
+    `The Criteria sheet has no "${header}" column, so the built-in framework is used. Add a column headed "${header}" to its header row (the first row that is not blank), or delete the sheet to use the built-in framework on purpose.`,
   missingField: (field: string, example: string) => `${field} is blank. Enter ${example}.`,
   invalidId: (text: string) => `${q(text)} is not a criterion ID. Enter a section number, a dot and a number, such as 2.1.`,
   duplicateId: (id: string, firstCell: string) => `Criterion ID ${id} is also used at ${firstCell}; this row is ignored. Give each criterion its own ID.`,
