@@ -36,6 +36,9 @@ describe("wrappedLines: lines a text takes at a column width, words kept whole",
     // "ee ee": 2.23 em = 32.7 px. Room at 5 characters: 34 px; at 4.5: trunc(36.5) − 6 = 30 px.
     expect(wrappedLines("ee ee", 5)).toBe(1);
     expect(wrappedLines("ee ee", 4.5)).toBe(2);
+    // "eeee 'n": 2 + 0.23 + (0.23 + 0.54) = 3 em, 44 px, exactly the room at 6.5: one line; at 6.4, two.
+    expect(wrappedLines("eeee 'n", 6.5)).toBe(1);
+    expect(wrappedLines("eeee 'n", 6.4)).toBe(2);
     // Runs of spaces are one break, not empty words each taking a space.
     expect(wrappedLines("ee    ee", 5)).toBe(1);
     expect(wrappedLines("  e", 1.5)).toBe(1); // 7.3 px in trunc(15.5) − 6 = 9 px
@@ -78,7 +81,7 @@ function tiny(): WorkbookTemplate {
     cases: { sheet: "Cases", tableName: "Cases", headers: ["Case ID", `${e(6)} ${e(6)} ${e(6)}`, "Notes"], columnWidths: [10, 6.5, 30], validations: [yes], blankRows: 2 },
     interviews: { sheet: "Interviews", tableName: "Interviews", headers: ["Interviewee"], columnWidths: [16], validations: [], blankRows: 0 },
     secondMarking: { sheet: "Second marking", tableName: "SecondMarking", headers: ["Case ID", "Second marker", e(10)], columnWidths: [10, 18], validations: [], blankRows: 1 },
-    criteria: { sheet: "Criteria", rows: [["ID", "Applies To", null], ["1.1", "All cases", 3]], columnWidths: [8, 20, 8], percentCells: [] },
+    criteria: { sheet: "Criteria", rows: [["ID", "Applies To", null], ["1.1", "All cases", 3, "a fourth column, no width given"]], columnWidths: [8, 20, 8], percentCells: [] },
     settings: {
       sheet: "Settings",
       rows: [
@@ -88,6 +91,7 @@ function tiny(): WorkbookTemplate {
         ["Rating scheme", "None", "None or HMI Probation 2018."],
         ["Redact case IDs and names", "No", "Yes or No."],
         ["Strength threshold", 0.8, "Default 80%."],
+        [null, "no label", null],
       ],
       columnWidths: [28, 22, 90],
       percentCells: [{ row: 5, col: 1 }],
@@ -274,6 +278,8 @@ describe("a template filled with rows and settings", () => {
       { range: "B4", list: ["None", "HMI Probation 2018"], error: "Choose None or HMI Probation 2018.", strict: true },
       { range: "B5", list: ["Yes", "No"], error: "Enter Yes or No.", strict: true },
     ]);
+    // A row without a label takes no value and no dropdown.
+    expect([at(settings, 6, 0), at(settings, 6, 1)]).toEqual([text("", "body"), text("no label", "body")]);
     // Without the date given, the start is still a date cell; the other rows keep their styles.
     const plain = buildTemplateLayouts(tiny())[4]!;
     expect([at(plain, 2, 1), at(plain, 1, 1), at(plain, 3, 1)]).toEqual([text("", "date"), text("", "body"), text("None", "body")]);
@@ -282,9 +288,13 @@ describe("a template filled with rows and settings", () => {
   test("the Criteria dropdown reaches 30 rows past the last, at least to row 100; none without an 'Applies to' column", () => {
     const t = tiny();
     expect(buildTemplateLayouts(t)[3]!.validations.map((v) => v.range)).toEqual(["B2:B100"]);
+    // A cell beyond the columns given widths is not wrapped.
+    expect(at(buildTemplateLayouts(t)[3]!, 1, 3)).toEqual(text("a fourth column, no width given", "body"));
     const long = { ...t, criteria: { ...t.criteria, rows: [t.criteria.rows[0]!, ...Array.from({ length: 80 }, (_, i) => [`1.${i + 1}`, "All cases", null])] } };
     // 81 rows, and 30: row 111.
     expect(buildTemplateLayouts(long)[3]!.validations.map((v) => v.range)).toEqual(["B2:B111"]);
+    const first = { ...t, criteria: { ...t.criteria, rows: [["Applies to", "ID"], ["All cases", "1.1"]] } };
+    expect(buildTemplateLayouts(first)[3]!.validations.map((v) => v.range)).toEqual(["A2:A100"]);
     const none = { ...t, criteria: { ...t.criteria, rows: [["ID", "Applies"], ["1.1", "All cases"]] } };
     expect(buildTemplateLayouts(none)[3]!.validations).toEqual([]);
     const empty = { ...t, criteria: { ...t.criteria, rows: [] } };
