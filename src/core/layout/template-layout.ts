@@ -55,7 +55,7 @@ const WIDTHS: Readonly<Record<string, number>> = (() => {
  * Lines a text takes when wrapped at a column width (in characters, as Excel counts them), in
  * 11-point bold Calibri (a little wider than regular, so regular text fits too): words are kept
  * whole, as Excel wraps them.
- * @example wrappedLines("3.4 Management oversight of safeguarding and vulnerability", 14) // 5
+ * @example wrappedLines("3.4 Management oversight of safeguarding and vulnerability", 14) // 6
  */
 export function wrappedLines(text: string, widthChars: number): number {
   const em = (FONT_SIZE * 96) / 72;
