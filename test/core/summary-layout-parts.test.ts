@@ -153,6 +153,9 @@ describe("the Summary's heading", () => {
       style: "marker",
     });
     expect(shown(l, "A4")).toBe("Inspection dates: not recorded. Cases inspected: 3. Judgements counted: 12. Not yet judged: 0. Cells left out for errors: 0.");
+    // Shown while the Cases table's judgements are those counted (their fingerprint over the table).
+    expect(cell(l, "A4")).toMatchObject({ kind: "formula", style: "value" });
+    expect((cell(l, "A4") as { formula: string }).formula).toMatch(/^IF\(SUMPRODUCT\(.*Cases\[\[#Data\]\].*,"Inspection dates: not recorded\. .*","Inspection dates: not recorded\. .* These figures are as built on 25 November 2026 at 09:30: judgements have changed since, so build the Summary again\."\)$/);
     // A section rated by hand needs the HMI Probation bands, whatever Settings says.
     expect(cell(l, "A5")).toMatchObject({
       kind: "text",
@@ -424,6 +427,9 @@ describe("the Summary's overall rating by the sections' scores", () => {
   });
 
   it("waits for every counted section's rating, naming those not rated", () => {
+    const two: Framework = { ...tinyFramework({ handRating: null, overall: { kind: "score-sum", bands } }) };
+    const withSix: Framework = { ...two, sections: [...two.sections, { number: "6", title: "Partnerships", rule: "by-hand", rating: null }] };
+    expect(shown(summaryOf(tinyAnalysis({ framework: withSix })), "H18")).toBe("Rated by the sections' scores once every counted section is rated (3, 6 not yet).");
     const l = summaryOf(tinyAnalysis({ framework: tinyFramework({ handRating: null, overall: { kind: "score-sum", bands } }) }));
     expect(shown(l, "G17")).toBe("Not rated yet");
     expect(cell(l, "H17")).toMatchObject({ kind: "formula", result: "Rated by the sections' scores once every counted section is rated (3 not yet).", style: "overall" });
@@ -519,6 +525,24 @@ describe("the Summary with a previous inspection", () => {
       moreSeries: [{ name: "Last inspection", values: "D25:D27", cachedValues: [0, 0.5, null], colour: "A5A5A5" }],
       anchor: { row: 23, col: 4 },
     });
+  });
+});
+
+describe("the action plan built with the Summary", () => {
+  it("lists the areas for improvement in the framework's order, not by how far each is below the threshold", () => {
+    // 1.2: 1 of 3 (33%); 2.1: none of 3 (0%), further below: first among the findings, second in the plan.
+    const rows: CellValue[][] = [
+      ["C1", "Community", "No", "Yes", "Yes", "No", "Yes", "Yes"],
+      ["C2", "Community", "No", "Yes", "No", "No", "Yes", "Yes"],
+      ["C3", "Custody", "No", "Yes", "No", "No", "Yes", "Yes"],
+    ];
+    const layouts = buildReportLayouts(tinyAnalysis({ rows }), { generatedAt });
+    const strengths = layouts.find((l) => l.kind === "strengths")!;
+    const findingIds = strengths.cells.filter((c) => c.kind === "text" && c.style === "findingId").map((c) => (c as { text: string }).text);
+    expect(findingIds.slice(-2)).toEqual(["2.1", "1.2"]);
+    const plan = layouts.find((l) => l.kind === "action-plan")!;
+    const planned = [...plan.cells].filter((c) => c.col === 0 && c.row > 4).sort((x, y) => x.row - y.row);
+    expect(planned.map((c) => (c.kind === "text" ? c.text : null))).toEqual(["1.2 Planned well", "2.1 Risk assessed"]);
   });
 });
 
