@@ -172,6 +172,30 @@ describe("the Summary's heading", () => {
     expectOneCellEach(l);
   });
 
+  it("says the moderated judgements count, and how many are still to moderate", () => {
+    // R. Lead second-marks C1: 1.1 No where the first marker said Yes, to be moderated.
+    const secondMarking = makeGrid(
+      [
+        ["Case ID", "Second marker", "1.1 Assessed well", "1.2 Planned well", "2.1 Risk assessed", "2.2 Risk managed", "4.1 Resettled"],
+        ["C1", "R. Lead", "No", "Yes", null, null, null],
+      ],
+      { sheet: "Second marking", tableName: "SecondMarking" },
+    );
+    const a = analyseWorkbook({
+      cases: makeGrid([CASES_HEADER, ...CASE_ROWS], { tableName: "Cases" }),
+      criteria: makeGrid(criteriaSheetRows(tinyFramework()) as CellValue[][], { sheet: "Criteria" }),
+      secondMarking,
+    });
+    expect(a.moderation).not.toBeNull();
+    const l = summaryOf(a);
+    expect(shown(l, "A3")).toBe(
+      'Counts, percentages, intervals and ratings are live formulas over the Cases sheet (with the Moderation sheet\'s moderated judgements); a phrase whose counts have changed says "Out of date: build the Summary again".',
+    );
+    expect(shown(l, "A4")).toBe(
+      "Inspection dates: not recorded. Cases inspected: 3. Judgements counted: 12. Not yet judged: 0. Cells left out for errors: 0. Judgements moderated after second marking: 0 (0 counted differently from the first marker's; 1 still to moderate).",
+    );
+  });
+
   it("without a rating scheme, says only the thresholds and heads the column Band", () => {
     const framework: Framework = { ...tinyFramework(), sections: tinyFramework().sections.filter((s) => s.rule !== "by-hand") };
     const a = tinyAnalysis({ framework, settings: [["Strength threshold", 75]] });
