@@ -64,7 +64,7 @@ function analysis(options: { redact?: boolean; rows?: CellValue[][] } = {}): Ana
 }
 
 /** The cells of a row, by column. */
-function row(l: SheetLayout, r: number): Record<number, Pick<LayoutCell, "kind" | "style"> & { text?: string }> {
+function row(l: SheetLayout, r: number): Record<string, { kind: LayoutCell["kind"]; style: string | undefined; text?: string }> {
   return Object.fromEntries(l.cells.filter((c) => c.row === r).map((c) => [c.col, { kind: c.kind, style: c.style, ...(c.kind === "text" ? { text: c.text } : {}) }]));
 }
 
