@@ -10,6 +10,7 @@
  */
 import { analyseWorkbook, buildStrengthsLayout, criteriaSheetRows, type Analysis, type CellValue, type Framework, type LayoutCell, type SheetLayout } from "../../src/core";
 import { makeGrid } from "../helpers/grids";
+import { smallCriteria } from "../helpers/small-framework";
 
 const generatedAt = new Date(2026, 10, 25, 9, 30);
 
@@ -20,13 +21,7 @@ function framework(): Framework {
       { number: "2", title: "Risk" },
       { number: "4", title: "Resettlement" },
     ],
-    criteria: [
-      { id: "1.1", section: "1", title: "Assessed well", subject: "assessment", appliesTo: "all" },
-      { id: "1.2", section: "1", title: "Planned well", subject: "planning", appliesTo: "all" },
-      { id: "2.1", section: "2", title: "Risk assessed", subject: "risk assessment", appliesTo: "all" },
-      { id: "2.2", section: "2", title: "Risk managed", subject: "risk management", appliesTo: "all" },
-      { id: "4.1", section: "4", title: "Resettled", subject: "resettlement", appliesTo: "all" },
-    ],
+    criteria: smallCriteria(),
     interviewQuestions: [],
   };
 }

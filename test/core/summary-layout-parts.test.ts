@@ -23,6 +23,7 @@ import {
   type SheetLayout,
 } from "../../src/core";
 import { makeGrid } from "../helpers/grids";
+import { smallCriteria } from "../helpers/small-framework";
 
 const generatedAt = new Date(2026, 10, 25, 9, 30);
 const STALE = "Out of date: build the Summary again";
@@ -39,13 +40,7 @@ function tinyFramework(parts: { handRating?: "Good" | null; overall?: Framework[
       { number: "3", title: "Governance", rule: "by-hand", rating: parts.handRating === undefined ? "Good" : parts.handRating },
       { number: "4", title: "Resettlement", counted: false },
     ],
-    criteria: [
-      { id: "1.1", section: "1", title: "Assessed well", subject: "assessment", appliesTo: "all" },
-      { id: "1.2", section: "1", title: "Planned well", subject: "planning", appliesTo: "all" },
-      { id: "2.1", section: "2", title: "Risk assessed", subject: "risk assessment", appliesTo: "all" },
-      { id: "2.2", section: "2", title: "Risk managed", subject: "risk management", appliesTo: "all" },
-      { id: "4.1", section: "4", title: "Resettled", subject: "resettlement", appliesTo: "all" },
-    ],
+    criteria: smallCriteria(),
     interviewQuestions: [
       { id: "5.1", section: "5", title: "Staff trained", subject: "training", appliesTo: "interviews" },
       { id: "5.2", section: "5", title: "Staff supervised", subject: "supervision", appliesTo: "interviews" },
