@@ -144,6 +144,23 @@ describe("the Strengths & improvements sheet", () => {
     expect(l.print.pageBreaks).toEqual([10, 15]);
   });
 
+  it("never ends a page with a heading: the heading goes over with its first finding", () => {
+    // One strength (1.1, with C3's long note) and one improvement (2.1); 1.2, 2.2 and 4.1 at 75%.
+    // Page 1 breaks before row 10 as above; page 2 holds rows 10–12 (399 + 285 + 6 = 690 points).
+    // The heading, spacer, 2.1's sentence and its caution (30 + 6 + 15 + 28.5) would end at 769.5,
+    // past 743.5: the page breaks before the heading (row 13), not after it.
+    const rows: CellValue[][] = [
+      ["C1", "Community", "No", "Yes", "Yes", "No", "Yes", "Yes", "Good plan", "Risk missed"],
+      ["C2", "Community", "No", "Yes", "Yes", "No", "Yes", "Yes", "Good plan", "Risk missed"],
+      ["C3", "Community", "No", "Yes", "Yes", "No", "Yes", "Yes", longNote(), "Late"],
+      ["C4", "Community", "No", "Yes", "No", "No", "No", "No", null, "Plan late"],
+    ];
+    const l = buildStrengthsLayout(analysis({ rows }), { generatedAt });
+    expect(row(l, 13)[0]).toEqual({ kind: "text", style: "heading", text: "Areas requiring improvement" });
+    expect(row(l, 15)[0]).toEqual({ kind: "text", style: "findingId", text: "2.1" });
+    expect(l.print.pageBreaks).toEqual([10, 13]);
+  });
+
   it("says so when nothing reaches either threshold", () => {
     // Every criterion 3 of 4 (75%): neither a strength (80%) nor an improvement (65%).
     const rows: CellValue[][] = [1, 2, 3, 4].map((i) => [`C${i}`, "Community", "No", ...Array<CellValue>(5).fill(i === 4 ? "No" : "Yes"), null, null]);
