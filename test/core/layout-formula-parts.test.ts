@@ -137,6 +137,7 @@ describe("text and fingerprints as formulas", () => {
     // Row 1 of the data, columns 1 and 2: Custody 4 × 1, Community 5 × 2.
     expect(judgementFingerprint(makeGrid([["Sentence", "Sentence"], ["Custody", "Community"]]))).toBe(14);
     expect(judgementFingerprint(makeGrid([["Sentence"], ["Community"]]))).toBe(5);
+    expect(judgementFingerprint(makeGrid([["Sentence"], ["Out-of-court"]]))).toBe(6);
   });
 
   it("put the banner's red fill on its cell, by an absolute reference, on any row", () => {
