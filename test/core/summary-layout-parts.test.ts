@@ -445,6 +445,12 @@ describe("the Summary's overall rating by the sections' scores", () => {
     expect(l.conditionalFormats).toContainEqual({ kind: "text-equals", range: "G17", text: STALE, style: { fill: "FFC7CE", colour: "9C0006", bold: true } });
   });
 
+  it("colours the band column down to the overall row when it is the last score row", () => {
+    const l = summaryOf(tinyAnalysis({ framework: tinyFramework({ overall: { kind: "score-sum", bands } }), interviewees: [] }));
+    const ranges = [...new Set(l.conditionalFormats.filter((f) => f.kind === "expression" && f.range !== "A4").map((f) => f.range))];
+    expect(ranges).toEqual(["F8:F17", "G8:G16"]);
+  });
+
   it("waits for every counted section's rating, naming those not rated", () => {
     const two: Framework = { ...tinyFramework({ handRating: null, overall: { kind: "score-sum", bands } }) };
     const withSix: Framework = { ...two, sections: [...two.sections, { number: "6", title: "Partnerships", rule: "by-hand", rating: null }] };
@@ -502,6 +508,8 @@ describe("the Summary with a previous inspection", () => {
     expect(shown(l, "L12")).toBe("No clear change");
     // 2.1: 20 of 20 then and 3 of 3 now; 2.2: 40 of 40 then, 2 of 3 now, a decline.
     expect([shown(l, "J13"), shown(l, "K13"), shown(l, "L13")]).toEqual(["100% (20 of 20)", 0, "No clear change"]);
+    expect(cell(l, "K13")).toMatchObject({ formula: 'IF(AND(D13=3,E13=0),0,"")' });
+    expect(cell(l, "L14")).toMatchObject({ formula: `IF(AND(D14=2,E14=1),"Declined","${STALE}")` });
     expect([shown(l, "J14"), shown(l, "K14"), shown(l, "L14")]).toEqual(["100% (40 of 40)", -33.3, "Declined"]);
     // Section 3 (by hand), section 4 and 4.1: not compared.
     expect([cell(l, "J15"), cell(l, "K15"), cell(l, "L15")].map((c) => [shown(l, `${"JKL"[c.col - 9]}15`), c.style])).toEqual([
@@ -519,6 +527,30 @@ describe("the Summary with a previous inspection", () => {
     expect(cell(l, "K21")).toMatchObject({ kind: "formula", formula: 'IF(AND(D21=1,E21=1),0,"")', result: 0, style: "change" });
     expect(cell(l, "L21")).toMatchObject({ result: "No clear change", style: "band" });
     expect([shown(l, "J22"), shown(l, "K22"), shown(l, "L22")]).toEqual(["–", "", "Not compared"]);
+  });
+
+  it("says a criterion with no relevant cases now cannot be compared, with no change in points", () => {
+    const previous = previousInspection();
+    const withResettled: PreviousInspection = { ...previous, criteria: [...previous.criteria, { id: "4.1", title: "Resettled", met: 2, relevant: 4, interview: false }] };
+    // 4.1 not yet judged in any case.
+    const rows: CellValue[][] = CASE_ROWS.map((r) => [...r.slice(0, 7), null]);
+    const l = summaryOf(tinyAnalysis({ previous: withResettled, rows }));
+    expect(shown(l, "B17")).toBe("Resettled");
+    expect(cell(l, "J17")).toMatchObject({ kind: "text", text: "50% (2 of 4)", style: "band" });
+    expect(cell(l, "K17")).toMatchObject({ kind: "text", text: "", style: "change" });
+    expect(shown(l, "L17")).toBe("Not comparable (no relevant cases)");
+  });
+
+  it("compares the overall row rated by the sections' scores too", () => {
+    const bands = [
+      { from: 0, to: 4, rating: "Inadequate" as const },
+      { from: 5, to: 9, rating: "Good" as const },
+    ];
+    const l = summaryOf(tinyAnalysis({ framework: tinyFramework({ overall: { kind: "score-sum", bands } }), previous: previousInspection() }));
+    expect(shown(l, "B18")).toBe("All criteria");
+    expect(cell(l, "J18")).toMatchObject({ kind: "text", text: "50% (10 of 20)", style: "overallBand" });
+    expect(cell(l, "K18")).toMatchObject({ kind: "formula", result: 25, style: "overallChange" });
+    expect(cell(l, "L18")).toMatchObject({ kind: "formula", style: "overallBand" });
   });
 
   it("colours the markers from the first score row to the last", () => {
