@@ -253,3 +253,16 @@ describe("row and column sizes", () => {
     expect(columnTextWidth(0)).toBe(0.75);
   });
 });
+
+describe("spaces at a line's end", () => {
+  it("hang past the column's edge, as LibreOffice and Excel set them: a double space where a line is full adds no empty line", () => {
+    // 5.6 characters: 39 pixels less 6, 24.75 points. "word" is about 23.7 points; a space, 2.5.
+    // LibreOffice shows "word  word" in such a cell on two lines, as it does "word word".
+    const width = columnTextWidth(5.6);
+    expect(width).toBe(24.75);
+    expect(wrapText("word word", width)).toEqual(["word", "word"]);
+    expect(wrapText("word  word", width)).toHaveLength(2);
+    expect(wrapText("word  word", width).map((l) => l.trim())).toEqual(["word", "word"]);
+    expect(wrapText("word   word word", width).map((l) => l.trim())).toEqual(["word", "word", "word"]);
+  });
+});

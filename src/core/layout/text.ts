@@ -144,7 +144,9 @@ export function wrapLines(text: string, width: number, font: TextFont = {}): Wra
       let wordEnd = text.indexOf(" ", wordStart);
       if (wordEnd < 0 || wordEnd > paragraphEnd) wordEnd = paragraphEnd;
       const w = textWidth(text.slice(wordStart, wordEnd), font);
-      if (lineWidth >= 0 && lineWidth + space + w <= width) {
+      // An empty word (between two spaces) stays on its line: spaces at a line's end hang past
+      // the column's edge, as spreadsheet programs set them, and never make a line of their own.
+      if (lineWidth >= 0 && (wordEnd === wordStart || lineWidth + space + w <= width)) {
         lineWidth += space + w;
         lineEnd = wordEnd;
       } else {
