@@ -5,7 +5,7 @@
  * Every expected value is worked out by hand from the README's "Writing a new framework" and the
  * messages a user reads; each sheet is read inside its test.
  */
-import { BUILT_IN_FRAMEWORK, readFramework, type CellValue, type Issue } from "../../src/core";
+import { BUILT_IN_FRAMEWORK, findCriteriaColumns, readFramework, type CellValue, type Issue } from "../../src/core";
 import { makeGrid } from "../helpers/grids";
 
 const criteriaSheet = (rows: CellValue[][], options: { top?: number; left?: number } = {}) => makeGrid(rows, { sheet: "Criteria", ...options });
@@ -385,6 +385,64 @@ describe("readFramework: a section's number and title from the Section column", 
     expect(r.framework.sections).toEqual([
       { number: "2", title: "Protecting the public", rule: "pooled", counted: true },
       { number: "9", title: "Section 9", rule: "pooled", counted: true },
+    ]);
+  });
+});
+
+describe("findCriteriaColumns: every other name a column may have", () => {
+  // The README's "Writing a new framework" lists these; each is found alone, in the third column.
+  const names: [keyof ReturnType<typeof findCriteriaColumns>, string][] = [
+    ["id", "ID"],
+    ["id", "Criterion ID"],
+    ["title", "Criterion"],
+    ["title", "Title"],
+    ["title", "Criterion (short)"],
+    ["title", "Key question"],
+    ["appliesTo", "Applies to"],
+    ["appliesTo", "Applicability"],
+    ["section", "Section"],
+    ["section", "Section number"],
+    ["section", "Standard"],
+    ["sectionTitle", "Section title"],
+    ["sectionTitle", "Section name"],
+    ["sectionTitle", "Standard title"],
+    ["subject", "Done well phrase"],
+    ["subject", "Subject"],
+    ["subject", "Done well subject"],
+    ["rule", "Rule"],
+    ["rule", "Section rule"],
+    ["rule", "Rating rule"],
+    ["counted", "Counted in overall"],
+    ["counted", "Counted"],
+    ["counted", "Counts towards overall"],
+    ["counted", "In overall"],
+    ["rating", "Rating"],
+    ["rating", "Rating (by hand)"],
+    ["rating", "Hand rating"],
+  ];
+
+  it.each(names)("finds %s under the header %p", (field, header) => {
+    const cols = findCriteriaColumns(["Notes", "Comments", header]);
+    expect(cols[field]).toBe(2);
+    // …and no other column is taken for it.
+    expect(Object.entries(cols).filter(([, c]) => c !== undefined)).toEqual([[field, 2]]);
+  });
+});
+
+describe("a section rated by hand: one or two digits a level", () => {
+  it("accepts 12 and 12.10 and refuses 123 and 1.123", () => {
+    const r = readFramework(
+      criteriaSheet([
+        ["ID", "Section title", "Criterion", "Applies to", "Rule", "Counted in overall", "Rating"],
+        ["12", "Partnerships", "", "", "By hand", "", "Good"],
+        ["12.10", "Resources", "", "", "By hand", "", "Outstanding"],
+        ["123", "", "", "", "By hand", "", "Good"],
+        ["1.123", "", "", "", "By hand", "", "Good"],
+      ]),
+    );
+    expect(told(r.issues)).toEqual([
+      ["error", "criteria-invalid-id", "A4", '"123" is not a section number for a section rated by hand; this row is ignored. Enter the section\'s number, such as 1.1.'],
+      ["error", "criteria-invalid-id", "A5", '"1.123" is not a section number for a section rated by hand; this row is ignored. Enter the section\'s number, such as 1.1.'],
     ]);
   });
 });

@@ -97,4 +97,15 @@ describe("judging one cell", () => {
     // Nothing to say of a Sentence or PSR that is not known.
     expect(["custody", "community", "new-psr", "all"].map((kind) => applicabilityReason(kind as Applicability, unknown))).toEqual(["", "", "", ""]);
   });
+
+  it("names the case's Sentence for every applicability that turns on it", () => {
+    const outOfCourt: CaseFacts = { sentence: "Out-of-court", psr: null };
+    expect(applicabilityReason("custody", community)).toBe(" and this is a community case");
+    expect(applicabilityReason("community", custodyWithPsr)).toBe(" and this is a custody case");
+    expect(applicabilityReason("court", outOfCourt)).toBe(" and this is an out-of-court case");
+    expect(applicabilityReason("court-where-required", outOfCourt)).toBe(" and this is an out-of-court case");
+    expect(applicabilityReason("out-of-court", custodyWithPsr)).toBe(" and this is a custody case");
+    // A criterion that does not turn on the Sentence says nothing of it.
+    expect(applicabilityReason("where-relevant", community)).toBe("");
+  });
 });
