@@ -360,6 +360,27 @@ describe("the Moderation sheet rebuilt after moderated judgements were typed", (
     expect(sheet.list).toEqual({ first: 11, last: 14 });
   });
 
+  it("keeps a row typed by hand for a case and criterion it does not know, the criterion by its ID alone", () => {
+    // Row 15 is blank between the list and the agreement figures: someone typed a row there.
+    const withHand = layoutGrid(first, { A15: "C09", B15: "9.9 Our own criterion", C15: "R. Lead", I15: "Checked by hand." });
+    const l = build(analyseWorkbook({ cases: threeCases(), secondMarking: threeDifferences(), moderation: withHand })).layout;
+    expect(shown(l, 14, 0)[0]).toBe("No longer a difference: kept for what was typed in it (a moderated judgement here still counts)");
+    expect(rowOf(l, 15, 11)).toEqual([
+      ["C09", "id"],
+      ["9.9", "text"],
+      ["R. Lead", "text"],
+      ["", "judgement"],
+      ["", "judgement"],
+      ["", "evidence"],
+      ["", "evidence"],
+      ["", "typed"],
+      ["Checked by hand.", "typed"],
+      ["Case not in Cases", "band"],
+      [0, "change"],
+      [0, "change"],
+    ]);
+  });
+
   it("without second marking, keeps the typed rows and gives no agreement", () => {
     const sheet = build(analyseWorkbook({ cases: threeCases(), moderation: typed }));
     const l = sheet.layout;
@@ -472,5 +493,31 @@ describe("the Moderation sheet when the markers agree", () => {
       ["no cases compared", "total"],
       [1, "totalCount"],
     ]);
+  });
+});
+
+describe("the Moderation sheet of a Cases table lower down its sheet, with a Case ID used twice", () => {
+  let cases: Grid;
+  let second: Grid;
+  beforeEach(() => {
+    // The table's header on row 3, its cases on rows 4–6; "c02" repeats C02's ID (an error in Cases) and says No.
+    cases = makeGrid([standardHeader(), validRow("C01", "Community", "Yes", { "2.1": "Yes" }), validRow("C02", "Community", "Yes", { "2.1": "Yes" }), validRow("c02", "Custody", "No", { "2.1": "No" })], { top: 2 });
+    second = secondMarking([["C02", "R. Lead", { "2.1": "No" }]]);
+  });
+
+  it("looks the case up where the table is, and takes the first row with its ID, as MATCH does", () => {
+    const l = build(analyseWorkbook({ cases, secondMarking: second })).layout;
+    expect(cellAt(l, 11, 3)).toEqual({
+      row: 11,
+      col: 3,
+      kind: "formula",
+      formula: 'IFERROR(INDEX(Cases!$I$4:$I$6,MATCH($A12,Cases!$A$4:$A$6,0))&"","")',
+      result: "Yes",
+      style: "judgement",
+    });
+    // Moderated No: the first C02 (Yes) counts one Yes fewer and one No more.
+    const typed = build(analyseWorkbook({ cases, secondMarking: second, moderation: layoutGrid(l, { H12: "No" }) })).layout;
+    expect([shown(typed, 11, 10)[0], shown(typed, 11, 11)[0]]).toEqual([-1, 1]);
+    expect(formulaAt(typed, 11, 10)).toContain("ISNUMBER(MATCH($A12,Cases!$A$4:$A$6,0))");
   });
 });
