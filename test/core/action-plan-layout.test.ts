@@ -11,26 +11,15 @@ import {
   buildActionPlanSheet,
   selectFindings,
   type Analysis,
-  type CellValue,
   type Grid,
-  type LayoutCell,
   type SheetLayout,
 } from "../../src/core";
-import { makeGrid, standardHeader, validRow } from "../helpers/grids";
+import { makeGrid, tenCommunityCases as cases } from "../helpers/grids";
+import { cellAt, mergesOn, shown, shownRow as rowOf } from "../helpers/layout-cells";
 import { layoutGrid, type Edits } from "../helpers/layout-grid";
 
 const day1 = new Date(2027, 2, 12, 9);
 const day2 = new Date(2027, 3, 20, 9);
-
-/** Ten community cases; `yes` says how many are judged Yes on each criterion named (the rest No). */
-function cases(yes: Record<string, number>): Grid {
-  const rows = Array.from({ length: 10 }, (_, i) => {
-    const overrides: Record<string, CellValue> = {};
-    for (const [id, n] of Object.entries(yes)) overrides[id] = i < n ? "Yes" : "No";
-    return validRow(`C${String(i + 1).padStart(2, "0")}`, "Community", "Yes", overrides);
-  });
-  return makeGrid([standardHeader(), ...rows]);
-}
 
 function analyse(yes: Record<string, number>, plan: Grid | null, service?: string): Analysis {
   const settings = makeGrid([["Setting", "Value"], ...(service === undefined ? [] : [["Service name", service]])], { sheet: "Settings" });
@@ -43,17 +32,7 @@ function sheetOf(a: Analysis, at: Date): ReturnType<typeof buildActionPlanSheet>
   return buildActionPlanSheet(a, improvements, { generatedAt: at });
 }
 
-const cellAt = (l: SheetLayout, row: number, col: number): LayoutCell | undefined => l.cells.find((c) => c.row === row && c.col === col);
-
-function shown(l: SheetLayout, row: number, col: number): [CellValue | undefined, string | undefined] {
-  const c = cellAt(l, row, col);
-  if (!c) return [undefined, undefined];
-  return [c.kind === "text" ? c.text : c.kind === "number" ? c.number : c.kind === "boolean" ? c.value : c.result, c.style];
-}
-
-const rowOf = (l: SheetLayout, row: number, last: number): [CellValue | undefined, string | undefined][] => Array.from({ length: last + 1 }, (_, c) => shown(l, row, c));
 const stylesOf = (l: SheetLayout, row: number, last: number): (string | undefined)[] => rowOf(l, row, last).map(([, s]) => s);
-const mergesOn = (l: SheetLayout, row: number): [number, number][] => l.merges.filter((m) => m.top === row).map((m) => [m.left, m.right]);
 
 const NOTE =
   "One row per area requiring improvement. Action, Owner, Due date, Status and Progress notes are for the service to fill in: what is typed there is kept " +

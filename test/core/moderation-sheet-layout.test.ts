@@ -15,10 +15,10 @@ import {
   type Analysis,
   type CellValue,
   type Grid,
-  type LayoutCell,
   type SheetLayout,
 } from "../../src/core";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
+import { cellAt, formulaAt, mergesOn, shown, shownRow as rowOf } from "../helpers/layout-cells";
 import { layoutGrid } from "../helpers/layout-grid";
 
 const criteria = BUILT_IN_FRAMEWORK.criteria;
@@ -54,27 +54,6 @@ function build(a: Analysis): NonNullable<ReturnType<typeof buildModerationSheet>
   if (!sheet) throw new Error("no Moderation sheet");
   return sheet;
 }
-
-/** The cell at a position (undefined when nothing is written there). */
-const cellAt = (l: SheetLayout, row: number, col: number): LayoutCell | undefined => l.cells.find((c) => c.row === row && c.col === col);
-
-/** What a cell shows and its style: [text or number or cached result, style]. */
-function shown(l: SheetLayout, row: number, col: number): [CellValue | undefined, string | undefined] {
-  const c = cellAt(l, row, col);
-  if (!c) return [undefined, undefined];
-  return [c.kind === "text" ? c.text : c.kind === "number" ? c.number : c.kind === "boolean" ? c.value : c.result, c.style];
-}
-
-/** A row's cells from column A to `last`, as [value, style]. */
-const rowOf = (l: SheetLayout, row: number, last: number): [CellValue | undefined, string | undefined][] => Array.from({ length: last + 1 }, (_, c) => shown(l, row, c));
-
-const formulaAt = (l: SheetLayout, row: number, col: number): string => {
-  const c = cellAt(l, row, col);
-  if (c?.kind !== "formula") throw new Error(`no formula at ${row},${col}`);
-  return c.formula;
-};
-
-const mergesOn = (l: SheetLayout, row: number): [number, number][] => l.merges.filter((m) => m.top === row).map((m) => [m.left, m.right]);
 
 // What Excel reads for Yes, No in a cell (tolerant spellings), as the count changes test them.
 const reads = (cell: string, words: string): string =>

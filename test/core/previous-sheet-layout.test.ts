@@ -5,8 +5,9 @@
  *
  * The earlier inspection's figures are written out below; every expected value is worked by hand.
  */
-import { analyseWorkbook, buildPreviousSheet, type CellValue, type LayoutCell, type PreviousInspection, type SheetLayout } from "../../src/core";
+import { analyseWorkbook, buildPreviousSheet, type CellValue, type PreviousInspection, type SheetLayout } from "../../src/core";
 import { makeGrid, standardHeader, validRow } from "../helpers/grids";
+import { cellAt, mergesOn, shown, shownRow } from "../helpers/layout-cells";
 
 const at = new Date(2026, 11, 1, 9, 0);
 const BUILT = "1 December 2026 at 09:00";
@@ -18,16 +19,7 @@ function sheetFor(previous: PreviousInspection): SheetLayout {
   return l;
 }
 
-const cellAt = (l: SheetLayout, row: number, col: number): LayoutCell | undefined => l.cells.find((c) => c.row === row && c.col === col);
-
-function shown(l: SheetLayout, row: number, col: number): [CellValue | undefined, string | undefined] {
-  const c = cellAt(l, row, col);
-  if (!c) return [undefined, undefined];
-  return [c.kind === "text" ? c.text : c.kind === "number" ? c.number : c.kind === "boolean" ? c.value : c.result, c.style];
-}
-
-const rowOf = (l: SheetLayout, row: number): [CellValue | undefined, string | undefined][] => Array.from({ length: 7 }, (_, c) => shown(l, row, c));
-const mergesOn = (l: SheetLayout, row: number): [number, number][] => l.merges.filter((m) => m.top === row).map((m) => [m.left, m.right]);
+const rowOf = (l: SheetLayout, row: number): [CellValue | undefined, string | undefined][] => shownRow(l, row, 6);
 
 describe("the Previous inspection sheet of a named service with dates", () => {
   let l: SheetLayout;
