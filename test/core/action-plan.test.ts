@@ -15,18 +15,8 @@ import {
   type Grid,
   type SheetLayout,
 } from "../../src/core";
-import { makeGrid, standardHeader, validRow } from "../helpers/grids";
+import { makeGrid, tenCommunityCases as cases } from "../helpers/grids";
 import { layoutGrid, type Edits } from "../helpers/layout-grid";
-
-/** Ten community cases; `yes` says how many are judged Yes on each criterion named (the rest No). */
-function cases(yes: Record<string, number>): Grid {
-  const rows = Array.from({ length: 10 }, (_, i) => {
-    const overrides: Record<string, CellValue> = {};
-    for (const [id, n] of Object.entries(yes)) overrides[id] = i < n ? "Yes" : "No";
-    return validRow(`C${String(i + 1).padStart(2, "0")}`, "Community", "Yes", overrides);
-  });
-  return makeGrid([standardHeader(), ...rows]);
-}
 
 function build(yes: Record<string, number>, plan: Grid | null, at: Date): SheetLayout {
   const a = analyseWorkbook({ cases: cases(yes), actionPlan: plan });

@@ -33,3 +33,17 @@ export function validRow(id: string, sentence: "Community" | "Custody", psr: "Ye
   }
   return row;
 }
+
+/**
+ * Ten community cases with a new PSR, C01 to C10; `yes` says how many are judged Yes on each
+ * criterion named (the first ones), the rest No.
+ * @example tenCommunityCases({ "2.1": 3 }) // 2.1: 3 of 10 met
+ */
+export function tenCommunityCases(yes: Record<string, number>): Grid {
+  const rows = Array.from({ length: 10 }, (_, i) => {
+    const overrides: Record<string, CellValue> = {};
+    for (const [id, n] of Object.entries(yes)) overrides[id] = i < n ? "Yes" : "No";
+    return validRow(`C${String(i + 1).padStart(2, "0")}`, "Community", "Yes", overrides);
+  });
+  return makeGrid([standardHeader(), ...rows]);
+}
