@@ -55,7 +55,15 @@ export interface ModerationEntry {
 }
 
 /** What the rebuilt list says of a row. */
-export type ModerationStatus = "to moderate" | "moderated" | "no longer a difference" | "case not found";
+export type ModerationStatus = "to moderate" | "moderated" | "no longer a difference" | "case not found" | "criterion not found";
+
+/**
+ * How a row kept for what was typed reads on the Moderation sheet and in the pane.
+ * @example keptRowStatus("criterion not found") // "Criterion not in the framework"
+ */
+export function keptRowStatus(status: ModerationStatus): string {
+  return status === "case not found" ? "Case not in Cases" : status === "criterion not found" ? "Criterion not in the framework" : "No longer a difference";
+}
 
 /** One row of the Moderation list. */
 export interface ModerationRow {
@@ -303,7 +311,7 @@ export function listModeration(
       secondNote: mark && crit ? noteOf(mark.notes, crit) : "",
       moderated: e.judgement === null ? "" : cellText(e.judgement).trim(),
       reason: e.reason,
-      status: kase && crit ? "no longer a difference" : "case not found",
+      status: !kase ? "case not found" : !crit ? "criterion not found" : "no longer a difference",
       firstCell: kase && crit ? firstCell(kase, crit.id) : null,
       secondCell: mark && crit ? secondCell(mark, crit.id) : null,
     });

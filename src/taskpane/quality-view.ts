@@ -3,7 +3,7 @@
  * second marker, with kappa in words), and the list of differences to moderate, each taking the
  * user to the first marker's cell and the second marker's cell (in Excel).
  */
-import { quoteSheetName, roundPercent, type AgreementFigures, type Analysis, type CellRef, type ModerationRow } from "../core";
+import { keptRowStatus, quoteSheetName, roundPercent, type AgreementFigures, type Analysis, type CellRef, type ModerationRow } from "../core";
 import { h, plural, replace } from "./dom";
 
 export interface QualityViewOptions {
@@ -29,7 +29,7 @@ function differenceItem(row: ModerationRow, options: QualityViewOptions): HTMLEl
       ? "To moderate"
       : row.status === "moderated"
         ? `Moderated: ${row.moderated}${row.reason ? ` (${row.reason})` : ""}`
-        : `${row.status === "case not found" ? "Case not in Cases" : "No longer a difference"}${row.moderated ? `; moderated: ${row.moderated}` : ""}`;
+        : `${keptRowStatus(row.status)}${row.moderated ? `; moderated: ${row.moderated}` : ""}`;
   const go = (label: string, cell: CellRef | null, cls: string): HTMLElement | null => {
     if (!cell) return null;
     return options.mode === "excel"

@@ -222,7 +222,7 @@ describe("the Moderation list", () => {
         secondNote: "",
         moderated: "",
         reason: "Old criterion.",
-        status: "case not found",
+        status: "criterion not found",
         firstCell: null,
         secondCell: null,
       },

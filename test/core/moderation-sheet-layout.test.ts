@@ -360,6 +360,12 @@ describe("the Moderation sheet rebuilt after moderated judgements were typed", (
     ]);
   });
 
+  it("says which of the two it does not know: a case in Cases with a criterion not in the framework", () => {
+    const withHand = layoutGrid(first, { A15: "C02", B15: "9.9 Our own criterion", C15: "R. Lead", I15: "Checked by hand." });
+    const l = build(analyseWorkbook({ cases: threeCases(), secondMarking: threeDifferences(), moderation: withHand })).layout;
+    expect(rowOf(l, 15, 11).map(([v]) => v)).toEqual(["C02", "9.9", "R. Lead", "", "", "", "", "", "Checked by hand.", "Criterion not in the framework", 0, 0]);
+  });
+
   it("without second marking, keeps the typed rows and gives no agreement", () => {
     const sheet = build(analyseWorkbook({ cases: threeCases(), moderation: typed }));
     const l = sheet.layout;

@@ -18,7 +18,7 @@ import type { CaseRecord } from "../cases";
 import type { Outcome } from "../judgements";
 import type { Criterion } from "../framework";
 import { cellText } from "../grid";
-import { MODERATION_HEADERS, MODERATION_MARKER, type ModerationRow } from "../moderation";
+import { keptRowStatus, MODERATION_HEADERS, MODERATION_MARKER, type ModerationRow } from "../moderation";
 import { foldId, UNNAMED_MARKER } from "../second-marking";
 import { SHEET_NAMES } from "../template";
 import { spellingsOf } from "../values";
@@ -140,7 +140,7 @@ export function buildModerationSheet(a: Analysis, options: { readonly generatedA
   const lastDifference = r - 1;
   const keptHeading = r;
   if (kept.length > 0) r++;
-  for (const row of kept) placed.push({ row, at: r++, status: row.status === "case not found" ? "Case not in Cases" : "No longer a difference" });
+  for (const row of kept) placed.push({ row, at: r++, status: keptRowStatus(row.status) });
   const last = r - 1;
 
   if (differences.length === 0) b.text(first, 0, "No differences: every judgement the second markers made agrees with the first marker's.", "note").merge(first, 0, first, 6);
