@@ -10,8 +10,10 @@ import {
   analyseWorkbook,
   BUILT_IN_FRAMEWORK,
   buildModerationSheet,
+  columnTextWidth,
   criterionHeader,
   sheetReference,
+  textWidth,
   type Analysis,
   type CellValue,
   type Grid,
@@ -210,8 +212,15 @@ describe("the Moderation sheet of three differences, two markers, no service nam
     expect(l.colCount).toBe(12);
   });
 
+  it("gives the Status column room for every status it can show, on one line (it does not wrap)", () => {
+    const room = columnTextWidth(l.columnWidths[9]!);
+    for (const status of ["To moderate", "Moderated", "Case not in Cases", "No longer a difference", "Criterion not in the framework"]) {
+      expect([status, textWidth(status) <= room]).toEqual([status, true]);
+    }
+  });
+
   it("has its widths, frozen panes and print settings", () => {
-    expect(l.columnWidths).toEqual([9, 30, 16, 11, 11, 36, 36, 13, 36, 14, 10, 10]);
+    expect(l.columnWidths).toEqual([9, 30, 16, 11, 11, 36, 36, 13, 36, 28, 10, 10]);
     expect(l.freeze).toEqual({ rows: 11, cols: 1 });
     expect(l.print).toMatchObject({
       orientation: "landscape",

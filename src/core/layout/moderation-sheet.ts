@@ -78,8 +78,8 @@ export interface ModerationSheet {
   readonly judgements: KeptCount;
 }
 
-/** The Moderation sheet's column widths, A to L. */
-const WIDTHS = [9, 30, 16, 11, 11, 36, 36, 13, 36, 14, 10, 10];
+/** The Moderation sheet's column widths, A to L: Status (J) is wide enough for "Criterion not in the framework" on one line. */
+const WIDTHS = [9, 30, 16, 11, 11, 36, 36, 13, 36, 28, 10, 10];
 
 /**
  * The Moderation sheet of an analysis with second marking (or moderated judgements); null when it
